@@ -1,0 +1,35 @@
+# Two commands do everything (see README): `make lab` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: lab test lint bench clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "kosovo_kit needs Python >= 3.10; found " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+## lab: set up .venv and open JupyterLab on the notebooks
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+
+## test: set up .venv and run the whole test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## lint: ruff over the kit, tests and benchmarks
+lint: $(STAMP)
+	$(BIN)/ruff check kosovo_kit tests benchmarks
+
+## bench: the benchmark scripts (figures, not tests)
+bench: $(STAMP)
+	$(BIN)/python benchmarks/import_time.py
+	$(BIN)/python benchmarks/polnear.py --split dev
+	$(BIN)/python benchmarks/sentiment.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache test-artifacts

@@ -1,0 +1,88 @@
+"""kosovo_kit: tokenising, quote attribution and sentiment scoring of news text.
+
+Everything is computed offline from rules, lexicons and data shipped with the kit.
+Submodules load on first use, so ``import kosovo_kit`` stays fast.
+
+>>> import kosovo_kit as kk
+>>> article = kk.Article.from_text("“We agree,” the minister said.")
+>>> article.sentences[["start", "end", "text"]]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# public name -> submodule that defines it
+_EXPORTS = {
+    "Article": "text",
+    "load_article": "text",
+    "bundled_articles": "text",
+    "read_text_file": "text",
+    "attribute_quotes": "quotes",
+    "QUOTE_COLUMNS": "quotes",
+    "actors": "gazetteer",
+    "Gazetteer": "gazetteer",
+    "load_gazetteer": "gazetteer",
+    "score_sentiment": "sentiment",
+    "explain_sentiment": "sentiment",
+    "sentiment_toward": "sentiment",
+    "add_sentiment": "sentiment",
+    "actor_summary": "sentiment",
+    "stance_table": "sentiment",
+    "evaluate": "evaluation",
+    "read_brat": "brat",
+    "write_brat": "brat",
+}
+
+__all__ = [
+    "QUOTE_COLUMNS",
+    "Article",
+    "Gazetteer",
+    "__version__",
+    "actor_summary",
+    "actors",
+    "add_sentiment",
+    "attribute_quotes",
+    "bundled_articles",
+    "evaluate",
+    "explain_sentiment",
+    "load_article",
+    "load_gazetteer",
+    "read_brat",
+    "read_text_file",
+    "score_sentiment",
+    "sentiment_toward",
+    "stance_table",
+    "write_brat",
+]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .brat import read_brat, write_brat
+    from .evaluation import evaluate
+    from .gazetteer import Gazetteer, actors, load_gazetteer
+    from .quotes import QUOTE_COLUMNS, attribute_quotes
+    from .sentiment import (
+        actor_summary,
+        add_sentiment,
+        explain_sentiment,
+        score_sentiment,
+        sentiment_toward,
+        stance_table,
+    )
+    from .text import Article, bundled_articles, load_article, read_text_file
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kosovo_kit' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

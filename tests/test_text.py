@@ -1,0 +1,174 @@
+"""The text model: paragraphs, sentences and tokens with exact offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+import kosovo_kit as kk
+from kosovo_kit.text import Article
+
+NEWS = (
+    "Tensions in Kosovo: Russia supports Serbia\n"
+    "Tensions in Kosovo: Russia supports Serbia\n"
+    "\n"
+    "BELGRADE – Kremlin spokesman Dmitry Peskov said on Wednesday (December 28) that "
+    "Moscow supports Belgrade. “We support Belgrade,” he said.\n"
+    "SEE ALSO – Another story about the Balkans\n"
+    "Germany condemns the policies\n"
+    "The German Foreign Office said it was a “very bad signal”. Mr. Burger of the U.S. "
+    "office (in Kosovo, ed.) agreed.\n"
+)
+
+
+def check_offsets(article: Article) -> None:
+    for table in (article.paragraphs, article.sentences, article.tokens):
+        for row in table.itertuples():
+            assert article.text[row.start:row.end] == row.text
+
+
+def test_paragraph_kinds_follow_general_rules():
+    article = Article.from_text(NEWS)
+    kinds = article.paragraphs["kind"].tolist()
+    assert kinds == ["title", "boilerplate", "body", "boilerplate", "heading", "body"]
+    assert article.title == "Tensions in Kosovo: Russia supports Serbia"
+    check_offsets(article)
+
+
+def test_sentences_keep_closing_quotes_and_abbreviations():
+    article = Article.from_text(NEWS)
+    sentences = article.sentences["text"].tolist()
+    assert "“We support Belgrade,” he said." in sentences
+    assert "The German Foreign Office said it was a “very bad signal”." in sentences
+    assert "Mr. Burger of the U.S. office (in Kosovo, ed.) agreed." in sentences
+    # sentences never cross paragraphs
+    for row in article.sentences.itertuples():
+        p = article.paragraphs.iloc[row.paragraph_id]
+        assert p.start <= row.start < row.end <= p.end
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said: “Yes.” She said no.", ["He said: “Yes.”", "She said no."]),
+        ("«Nous sommes prêts.» Il est parti.", ["«Nous sommes prêts.»", "Il est parti."]),
+        ("It was 'final.' Then he left.", ["It was 'final.'", "Then he left."]),
+        ('"Go." He went.', ['"Go."', "He went."]),
+        ("Gen. Smith met Dr. Jones on Dec. 5. They talked.",
+         ["Gen. Smith met Dr. Jones on Dec. 5.", "They talked."]),
+        ("Wait… what? Yes!", ["Wait… what?", "Yes!"]),
+    ],
+)
+def test_sentence_splitting_cases(text, expected):
+    article = Article.from_text(text)
+    assert article.sentences["text"].tolist() == expected
+
+
+def test_token_kinds_and_offsets():
+    text = "“Serbia’s army,” said Gen. Milan Mojsilovic – 3.5% of 1,000 ... ok"
+    article = Article.from_text(text)
+    toks = list(zip(article.tokens["text"], article.tokens["kind"]))
+    assert toks[:5] == [("“", "quote"), ("Serbia", "word"), ("’s", "word"),
+                        ("army", "word"), (",", "punct")]
+    assert ("Gen.", "word") in toks
+    assert ("3.5%", "number") in toks and ("1,000", "number") in toks
+    assert ("–", "punct") in toks and ("...", "punct") in toks
+    check_offsets(article)
+
+
+def test_windows_newlines_and_bom_keep_exact_offsets(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_bytes("\ufeffTitle line\r\n\r\nFirst para. Second one.\r\nNext para.\r\n".encode())
+    article = kk.load_article(path)
+    assert not article.text.startswith("\ufeff")
+    assert article.paragraphs["text"].tolist() == ["Title line", "First para. Second one.",
+                                                   "Next para."]
+    check_offsets(article)
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    line = "word " * 14
+    text = f"{line}\n{line}\n{line}end.\n\nNext paragraph here."
+    article = Article.from_text(text)
+    assert len(article.paragraphs) == 2
+
+
+def test_sidecar_metadata_and_title(tmp_path):
+    (tmp_path / "a.txt").write_text("Some headline\n\nBody text here.", encoding="utf-8")
+    (tmp_path / "a.json").write_text('{"date": "2024-01-02", "outlet": "X"}', encoding="utf-8")
+    article = kk.load_article(tmp_path / "a.txt")
+    assert article.metadata["date"] == "2024-01-02"
+    assert article.metadata["outlet"] == "X"
+    assert article.title == "Some headline"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n\t ", "empty"),
+        (b"\x00\x01\x02binary", "binary"),
+        ("café".encode("latin-1"), "not valid UTF-8"),
+        ("\ufeffhi".encode("utf-16"), "UTF-16"),
+    ],
+)
+def test_bad_files_raise_clear_errors(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(ValueError, match=message) as info:
+        kk.load_article(path)
+    assert str(path) in str(info.value)
+
+
+def test_missing_path_and_folder(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no such file"):
+        kk.load_article(tmp_path / "nope.txt")
+    with pytest.raises(ValueError, match="is a folder"):
+        kk.load_article(tmp_path)
+
+
+def test_size_limit_is_configurable(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 1000, encoding="utf-8")
+    with pytest.raises(ValueError, match="over the limit"):
+        kk.load_article(path, max_bytes=100)
+    assert kk.load_article(path, max_bytes=10_000).text.startswith("word")
+
+
+@pytest.mark.parametrize("bad", [None, b"bytes", 3, ["a"]])
+def test_from_text_type_errors(bad):
+    with pytest.raises(TypeError, match="must be a str"):
+        Article.from_text(bad)
+
+
+@pytest.mark.parametrize("blank", ["", "  \n\t"])
+def test_from_text_blank(blank):
+    with pytest.raises(ValueError, match="empty"):
+        Article.from_text(blank)
+
+
+def test_repr_html_escapes_text():
+    article = Article.from_text("<script>alert(1)</script> said the <b>man</b>.", source="<x>")
+    out = article._repr_html_()
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "<b>man" not in out
+
+
+def test_bundled_article_metadata():
+    names = kk.bundled_articles()
+    assert names, "at least one bundled article"
+    import json
+
+    meta = json.loads(next(iter(names.values())).read_text(encoding="utf-8"))
+    assert meta["title"] == "Tensions in Kosovo: Russia supports Serbia"
+    assert meta["date"] == "2022-12-28"
+    assert meta["language"] == "en"
+
+
+def test_seed_article_structure(seed_article):
+    kinds = seed_article.paragraphs["kind"].tolist()
+    assert kinds[:2] in (["title", "title"], ["title", "boilerplate"])
+    texts = seed_article.paragraphs["text"].tolist()
+    assert kinds[texts.index("Germany condemns Serbia’s policies")] == "heading"
+    assert any(t.startswith("SEE ALSO") and k == "boilerplate" for t, k in zip(texts, kinds))
+    assert kinds.count("body") == 9
+    check_offsets(seed_article)
