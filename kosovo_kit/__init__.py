@@ -29,9 +29,9 @@ _EXPORTS = {
     "score_sentiment": "sentiment",
     "explain_sentiment": "sentiment",
     "sentiment_toward": "sentiment",
-    "add_sentiment": "sentiment",
-    "actor_summary": "sentiment",
-    "stance_table": "sentiment",
+    "add_sentiment": "stance",
+    "actor_summary": "stance",
+    "stance_table": "stance",
     "evaluate": "evaluation",
     "read_brat": "brat",
     "write_brat": "brat",
@@ -64,14 +64,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .evaluation import evaluate
     from .gazetteer import Gazetteer, actors, load_gazetteer
     from .quotes import QUOTE_COLUMNS, attribute_quotes
-    from .sentiment import (
-        actor_summary,
-        add_sentiment,
-        explain_sentiment,
-        score_sentiment,
-        sentiment_toward,
-        stance_table,
-    )
+    from .sentiment import explain_sentiment, score_sentiment, sentiment_toward
+    from .stance import actor_summary, add_sentiment, stance_table
     from .text import Article, bundled_articles, load_article, read_text_file
 
 

@@ -140,9 +140,32 @@ class Article:
     @cached_property
     def token_spans(self) -> list[Token]:
         """Tokens as :class:`Token` tuples, in text order."""
+        # One tokenizer pass over the whole text, then each token goes to its sentence;
+        # a token that would straddle a sentence boundary is cut there.
         out: list[Token] = []
-        for sent in self.sentence_spans:
-            for s, e, kind in tokenise.tokenize_words(self.text, sent.start, sent.end):
+        sentences = self.sentence_spans
+        if not sentences:
+            return out
+        k = 0
+        sent = sentences[0]
+        for s, e, kind in tokenise.tokenize_words(self.text):
+            while s >= sent.end and k + 1 < len(sentences):
+                k += 1
+                sent = sentences[k]
+            if s < sent.start or s >= sent.end:
+                continue  # outside every sentence: nothing but stray white space
+            while e > sent.end:
+                cut = sent.end
+                out.append(Token(len(out), sent.sentence_id, sent.paragraph_id, s, cut,
+                                 tokenise.token_kind(self.text[s:cut])))
+                if k + 1 >= len(sentences) or sentences[k + 1].start >= e:
+                    e = s = cut
+                    break
+                k += 1
+                sent = sentences[k]
+                s = max(sent.start, cut)
+                kind = tokenise.token_kind(self.text[s:e])
+            if e > s:
                 out.append(Token(len(out), sent.sentence_id, sent.paragraph_id, s, e, kind))
         return out
 

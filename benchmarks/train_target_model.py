@@ -1,0 +1,154 @@
+"""Train the target-sentiment model used by ``kosovo_kit.sentiment.sentiment_toward``.
+
+Two readable parts, both fitted only on NewsMTSC train minus its fixed 20% validation slice
+(see ``shared_data.is_validation``):
+
+1. a cue-word table ``data/models/target_cues.csv``: for words seen near at least ``MIN_COUNT``
+   training targets, smoothed log-odds of the negative and positive labels against the base
+   rates. The features of training rows use tables fitted on the other folds (cross-fitting), so
+   the regression does not learn to trust cue values that have seen the row's own label;
+2. a multinomial logistic regression (numpy, L2, full-batch gradient descent) over the
+   transparent features of ``kosovo_kit.sentiment.target_features``, written to
+   ``data/models/target_sentiment.json``.
+
+Prints macro-F1 on the training part and on the validation slice.
+
+Run from the repository root: ``python benchmarks/train_target_model.py``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+from shared_data import load_newsmtsc, macro_f1
+
+from kosovo_kit.sentiment import TARGET_FEATURES, _tokenise_with_offsets, target_features
+
+MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
+OUT = MODELS / "target_sentiment.json"
+CUES = MODELS / "target_cues.csv"
+MIN_COUNT = 8
+PRIOR = 20.0  # pseudo-counts pulling rare words' label rates to the base rate
+FOLDS = 5
+LABELS = [-1, 0, 1]
+L2 = 1e-3
+STEPS = 3000
+RATE = 0.5
+
+
+def fit_softmax(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return (weights[k, d], intercept[k]) of a softmax regression; classes balanced."""
+    n, d = x.shape
+    k = len(LABELS)
+    onehot = np.eye(k)[y]
+    # Balanced class weights: the target metric is macro-F1.
+    counts = onehot.sum(axis=0)
+    sample_w = (n / (k * counts))[y]
+    w = np.zeros((k, d))
+    b = np.zeros(k)
+    for _ in range(STEPS):
+        logits = x @ w.T + b
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        p /= p.sum(axis=1, keepdims=True)
+        g = (p - onehot) * sample_w[:, None] / n
+        w -= RATE * (g.T @ x + L2 * w)
+        b -= RATE * g.sum(axis=0)
+    return w, b
+
+
+def context_words(row: dict) -> set[str]:
+    """Lower-case words of the sentence outside the target mention."""
+    _, _, _, words, spans = _tokenise_with_offsets(row["sentence"])
+    return {
+        w.lower()
+        for w, (a, b) in zip(words, spans)
+        if not (a < row["end"] and b > row["start"]) and any(c.isalpha() for c in w)
+    }
+
+
+def fit_cues(rows: list[dict]) -> dict[str, tuple[float, float, int]]:
+    """Word → (neg log-odds, pos log-odds, count) from the rows' labels."""
+    counts: dict[str, list[int]] = {}
+    base = np.zeros(3)
+    for row in rows:
+        base[row["label"] + 1] += 1
+        for w in row["words"]:
+            counts.setdefault(w, [0, 0, 0])[row["label"] + 1] += 1
+    rate = base / base.sum()
+    out = {}
+    for w, c in counts.items():
+        n = sum(c)
+        if n < MIN_COUNT:
+            continue
+        neg = np.log((c[0] + PRIOR * rate[0]) / (n + PRIOR) / rate[0])
+        pos = np.log((c[2] + PRIOR * rate[2]) / (n + PRIOR) / rate[2])
+        out[w] = (round(float(neg), 4), round(float(pos), 4), n)
+    return out
+
+
+def features(rows: list[dict], cues: dict) -> np.ndarray:
+    table = {w: (v[0], v[1]) for w, v in cues.items()}
+    return np.array(
+        [
+            [f[name] for name in TARGET_FEATURES]
+            for f in (
+                target_features(r["sentence"], r["start"], r["end"], cues=table) for r in rows
+            )
+        ]
+    )
+
+
+def main() -> None:
+    rows = load_newsmtsc()
+    for row in rows:
+        row["words"] = context_words(row)
+    train = [r for r in rows if not r["validation"]]
+    cues = fit_cues(train)
+    feats = np.zeros((len(rows), len(TARGET_FEATURES)))
+    val = np.array([r["validation"] for r in rows])
+    # Cross-fitted features for training rows (folds by sentence id), full table for validation.
+    fold = np.array([hashlib.md5(r["gid"].encode("utf-8")).digest()[1] % FOLDS for r in rows])
+    for k in range(FOLDS):
+        held = [i for i in range(len(rows)) if not val[i] and fold[i] == k]
+        table = fit_cues([r for i, r in enumerate(rows) if not val[i] and fold[i] != k])
+        feats[held] = features([rows[i] for i in held], table)
+    feats[val] = features([r for r in rows if r["validation"]], cues)
+    y = np.array([LABELS.index(r["label"]) for r in rows])
+    mean = feats[~val].mean(axis=0)
+    std = feats[~val].std(axis=0)
+    std[std == 0] = 1.0
+    x = (feats - mean) / std
+    w, b = fit_softmax(x[~val], y[~val])
+    pred = (x @ w.T + b).argmax(axis=1)
+    for name, mask in (("train", ~val), ("validation", val)):
+        f1 = macro_f1([LABELS[i] for i in y[mask]], [LABELS[i] for i in pred[mask]])
+        print(f"{name}: n={int(mask.sum())} macro-F1={f1:.4f}")
+    model = {
+        "description": "softmax regression over kosovo_kit.sentiment.target_features; "
+        "trained by benchmarks/train_target_model.py on NewsMTSC train minus its validation slice",
+        "labels": LABELS,
+        "features": list(TARGET_FEATURES),
+        "mean": [round(float(v), 6) for v in mean],
+        "std": [round(float(v), 6) for v in std],
+        "intercept": [round(float(v), 6) for v in b],
+        "weights": [[round(float(v), 6) for v in row] for row in w],
+    }
+    MODELS.mkdir(parents=True, exist_ok=True)
+    with open(CUES, "w", encoding="utf-8", newline="") as fh:
+        fh.write("# Cue words for target sentiment; written by benchmarks/train_target_model.py\n")
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["word", "n", "neg", "pos"])
+        for w in sorted(cues):
+            neg, pos, n = cues[w]
+            writer.writerow([w, n, neg, pos])
+    OUT.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,198 @@
+"""Sentiment per quote and per actor, and who speaks about whom in what tone.
+
+The functions read the who-said-what table of the quote attribution step (one row per quote,
+with at least ``text`` and ``actor`` or ``speaker``; ``quote_id`` is used when present).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
+from kosovo_kit.sentiment import load_lexicon, score_sentiment, sentiment_toward
+
+__all__ = ["actor_summary", "add_sentiment", "stance_table"]
+
+SCORE_COLUMNS = ("compound", "pos", "neu", "neg")
+
+
+def add_sentiment(quotes: pd.DataFrame, lexicon: Any = "news") -> pd.DataFrame:
+    """Return a copy of ``quotes`` with ``compound``, ``pos``, ``neu`` and ``neg`` columns.
+
+    Parameters
+    ----------
+    quotes : pandas.DataFrame
+        Table with a ``text`` column. Missing texts get NaN scores.
+    lexicon : str, Path, Mapping or Lexicon
+        As in :func:`kosovo_kit.sentiment.score_sentiment`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The copy; an empty input gives an empty frame with the extra columns.
+    """
+    if "text" not in quotes.columns:
+        raise KeyError("quotes needs a 'text' column")
+    lex = load_lexicon(lexicon)
+    out = quotes.copy()
+    scores = [
+        score_sentiment(t, lex)
+        if isinstance(t, str)
+        else dict.fromkeys(SCORE_COLUMNS, float("nan"))
+        for t in out["text"]
+    ]
+    for col in SCORE_COLUMNS:
+        out[col] = pd.Series([s[col] for s in scores], index=out.index, dtype="float64")
+    return out
+
+
+def _who(quotes: pd.DataFrame) -> pd.Series:
+    """Actor of each quote; falls back to the speaker string when no actor was resolved."""
+    actor = quotes["actor"] if "actor" in quotes.columns else pd.Series(pd.NA, index=quotes.index)
+    if "speaker" in quotes.columns:
+        actor = actor.where(actor.notna(), quotes["speaker"])
+    return actor.astype("object")
+
+
+def actor_summary(quotes: pd.DataFrame, lexicon: Any = "news") -> pd.DataFrame:
+    """Tone of each actor's statements.
+
+    Quotes whose ``actor`` is missing are grouped under their ``speaker`` string; quotes with
+    neither are dropped. Scores are computed with :func:`add_sentiment` when ``compound`` is
+    absent.
+
+    Parameters
+    ----------
+    quotes : pandas.DataFrame
+        Who-said-what table, with or without sentiment columns.
+    lexicon : str, Path, Mapping or Lexicon
+        Used only when scores must be computed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``actor``, ``n_statements``, ``mean_compound``, ``std_compound`` (NaN for a
+        single statement), ``most_positive`` and ``most_negative`` (statement texts), sorted by
+        number of statements, then actor.
+    """
+    columns = [
+        "actor",
+        "n_statements",
+        "mean_compound",
+        "std_compound",
+        "most_positive",
+        "most_negative",
+    ]
+    if "compound" not in quotes.columns:
+        quotes = add_sentiment(quotes, lexicon)
+    frame = pd.DataFrame({"actor": _who(quotes), "text": quotes["text"], "c": quotes["compound"]})
+    frame = frame[frame["actor"].notna() & frame["c"].notna()]
+    rows = []
+    for actor, group in frame.groupby("actor", sort=True):
+        rows.append(
+            {
+                "actor": actor,
+                "n_statements": len(group),
+                "mean_compound": float(group["c"].mean()),
+                "std_compound": float(group["c"].std()) if len(group) > 1 else float("nan"),
+                "most_positive": group.loc[group["c"].idxmax(), "text"],
+                "most_negative": group.loc[group["c"].idxmin(), "text"],
+            }
+        )
+    out = pd.DataFrame(rows, columns=columns)
+    if out.empty:
+        return out.astype({"n_statements": "int64", "mean_compound": "float64"})
+    out = out.sort_values(["n_statements", "actor"], ascending=[False, True], kind="stable")
+    return out.reset_index(drop=True)
+
+
+def _surfaces(quotes: pd.DataFrame, mentions: pd.DataFrame | None) -> dict[str, str]:
+    """Surface string → target actor name."""
+    table: dict[str, str] = {}
+    if mentions is not None:
+        for _, m in mentions.iterrows():
+            surface = m.get("text")
+            if not isinstance(surface, str) or not surface.strip():
+                continue
+            target = next(
+                (m.get(k) for k in ("actor", "canonical") if isinstance(m.get(k), str)), surface
+            )
+            table.setdefault(surface, target)
+    else:
+        names: Iterable[Any] = _who(quotes).dropna().unique()
+        for name in names:
+            if isinstance(name, str) and name.strip():
+                table.setdefault(name, name)
+    return table
+
+
+def _find(text: str, surfaces: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Non-overlapping whole-word matches, longest surface first."""
+    taken: list[tuple[int, int, str]] = []
+    for surface in sorted(surfaces, key=len, reverse=True):
+        pattern = r"(?<!\w)" + re.escape(surface) + r"(?!\w)"
+        for m in re.finditer(pattern, text):
+            if all(m.end() <= a or m.start() >= b for a, b, _ in taken):
+                taken.append((m.start(), m.end(), surfaces[surface]))
+    return sorted(taken)
+
+
+def stance_table(article_or_quotes: Any, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Which actors each actor talks about, and in what tone.
+
+    Every statement is searched for target names (whole words, case-sensitive); each match is
+    scored with :func:`kosovo_kit.sentiment.sentiment_toward` on the statement text, a
+    statement's matches of one target are averaged, and these values are averaged per
+    (speaker actor, target). Mentions of the speaking actor itself are skipped.
+
+    Parameters
+    ----------
+    article_or_quotes : pandas.DataFrame or object with a ``quotes`` DataFrame attribute
+        Who-said-what table (``text`` and ``actor`` or ``speaker``; ``quote_id`` optional).
+        Speakers are resolved as in :func:`actor_summary`.
+    mentions : pandas.DataFrame, optional
+        Gazetteer or mention table with columns ``text`` (surface form) and ``actor`` or
+        ``canonical`` (the target name it stands for); ``start``/``end`` are not needed. When
+        omitted, the actor names of the quotes table are the targets.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``actor``, ``target``, ``n`` (statements), ``mean_stance`` (in [-1, 1]) and
+        ``statements`` (list of quote ids, or row labels when there is no ``quote_id``).
+    """
+    quotes = getattr(article_or_quotes, "quotes", article_or_quotes)
+    if not isinstance(quotes, pd.DataFrame):
+        raise TypeError("stance_table needs a quotes DataFrame or an object with .quotes")
+    columns = ["actor", "target", "n", "mean_stance", "statements"]
+    if quotes.empty or "text" not in quotes.columns:
+        return pd.DataFrame(columns=columns)
+    surfaces = _surfaces(quotes, mentions)
+    who = _who(quotes)
+    ids = quotes["quote_id"] if "quote_id" in quotes.columns else pd.Series(quotes.index)
+    ids.index = quotes.index
+    per_pair: dict[tuple[str, str], list[tuple[Any, float]]] = {}
+    for idx, text in quotes["text"].items():
+        actor = who[idx]
+        if not isinstance(text, str) or not isinstance(actor, str):
+            continue
+        by_target: dict[str, list[int]] = {}
+        for start, end, target in _find(text, surfaces):
+            if target != actor:
+                by_target.setdefault(target, []).append(sentiment_toward(text, start, end))
+        for target, values in by_target.items():
+            per_pair.setdefault((actor, target), []).append((ids[idx], sum(values) / len(values)))
+    rows = [
+        {
+            "actor": actor,
+            "target": target,
+            "n": len(items),
+            "mean_stance": sum(v for _, v in items) / len(items),
+            "statements": [q for q, _ in items],
+        }
+        for (actor, target), items in sorted(per_pair.items())
+    ]
+    return pd.DataFrame(rows, columns=columns)

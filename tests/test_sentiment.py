@@ -1,0 +1,334 @@
+"""Tests of kosovo_kit.sentiment and kosovo_kit.stance."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from kosovo_kit.sentiment import (
+    NEWS_RULES,
+    RULE_COLUMNS,
+    Lexicon,
+    explain_sentiment,
+    load_lexicon,
+    normalise,
+    score_sentiment,
+    sentiment_toward,
+    sentiment_toward_explained,
+)
+from kosovo_kit.stance import actor_summary, add_sentiment, stance_table
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+NYT = SHARED / "vader-nyt" / "nyt_editorial_snippets_odd_docs.tsv"
+
+# Sentences exercising every VADER rule, emoji handling and punctuation emphasis.
+TRICKY = [
+    "VADER is smart, handsome, and funny.",
+    "VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!",
+    "VADER is not smart, handsome, nor funny.",
+    "At least it isn't a horrible book.",
+    "The book was only kind of good.",
+    "The plot was good, but the characters are uncompelling and the dialog is not great.",
+    "Today only kinda sux! But I'll get by, lol",
+    "Make sure you :) or :D today!",
+    "Catch utf-8 emoji such as 💘 and 💋 and 😁",
+    "a💘b is 🔛 good",
+    "Not bad at all",
+    "Sentiment analysis has never been this good!",
+    "With VADER, sentiment analysis is the shit!",
+    "On the other hand, VADER is quite bad ass",
+    "Without a doubt, excellent idea.",
+    "Roger Dodger is one of the least compelling variations on this theme.",
+    "Roger Dodger is at least compelling as a variation on the theme.",
+    "no no good, no problem or worry",
+    "good good but good bad bad but",
+    "Is it good??? Or bad????",
+    "NO WAY this is GREAT",
+    "He said ''this is a disgrace'' and left.",
+    "",
+    "   \t ",
+]
+
+
+@pytest.fixture(scope="module")
+def reference() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+def nyt_texts() -> list[str]:
+    with open(NYT, encoding="utf-8") as fh:
+        return [line.rstrip("\n").split("\t")[2] for line in fh]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_vader_equals_reference_on_tricky_sentences(text, reference):
+    assert score_sentiment(text, "vader") == reference.polarity_scores(text)
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not NYT.is_file(), reason=f"shared NYT snippets not found at {NYT}")
+def test_vader_equals_reference_on_every_nyt_snippet(reference):
+    texts = nyt_texts()
+    diffs = [t for t in texts if score_sentiment(t, "vader") != reference.polarity_scores(t)]
+    assert diffs == []
+
+
+def test_empty_text_is_neutral():
+    for text in ("", "   ", "\n"):
+        for lexicon in ("vader", "news"):
+            assert score_sentiment(text, lexicon)["compound"] == 0.0
+
+
+@pytest.mark.parametrize("bad", [None, 3, b"good", ["good"]])
+def test_non_str_raises_type_error(bad):
+    with pytest.raises(TypeError, match="str"):
+        score_sentiment(bad)
+    with pytest.raises(TypeError, match="str"):
+        explain_sentiment(bad)
+
+
+def test_unknown_lexicon_raises():
+    with pytest.raises(ValueError, match="lexicon"):
+        score_sentiment("good", "no-such-lexicon")
+
+
+def check_explanation(text: str, lexicon: str) -> pd.DataFrame:
+    frame = explain_sentiment(text, lexicon)
+    for token, start, end in zip(frame["token"], frame["start"], frame["end"]):
+        assert text[start:end] == token
+    words = frame[frame["kind"] == "word"]
+    rebuilt = words["valence"] + words[list(RULE_COLUMNS)].sum(axis=1)
+    assert (rebuilt - words["score"]).abs().max() < 1e-9 if len(words) else True
+    raw = frame["score"].sum()
+    assert math.isclose(raw, frame.attrs["raw"], abs_tol=1e-9)
+    expected = score_sentiment(text, lexicon)
+    if len(words):
+        assert round(normalise(raw, frame.attrs["alpha"]), 4) == expected["compound"]
+    for key in ("compound", "pos", "neu", "neg"):
+        assert frame.attrs[key] == expected[key]
+    return frame
+
+
+@pytest.mark.parametrize("lexicon", ["vader", "news"])
+@pytest.mark.parametrize("text", TRICKY)
+def test_explain_sums_to_raw_and_compound(text, lexicon):
+    check_explanation(text, lexicon)
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not NYT.is_file(), reason=f"shared NYT snippets not found at {NYT}")
+def test_explain_sums_on_nyt_sample():
+    for text in nyt_texts()[::25]:
+        check_explanation(text, "news")
+
+
+def test_explain_reports_rules():
+    frame = explain_sentiment("The food is not VERY good, but the staff are great!!", "vader")
+    good = frame[frame["word"] == "good"].iloc[0]
+    assert good["negation"] < 0 < good["valence"]
+    assert good["but"] != 0
+    marks = frame[frame["kind"] == "punct"]
+    assert list(marks["token"]) == ["!", "!"]
+    assert (marks["punct"] > 0).all()
+
+
+def test_punctuation_rows_follow_sign():
+    frame = explain_sentiment("This is terrible!", "vader")
+    assert frame.loc[frame["kind"] == "punct", "score"].iloc[0] < 0
+
+
+def test_emoji_tokens_map_to_emoji():
+    text = "I ❤ it"
+    frame = explain_sentiment(text, "vader")
+    assert (frame.loc[frame["word"].str.lower() == "heart", "token"] == "❤").all()
+    assert SentimentIntensityAnalyzer().polarity_scores(text) == score_sentiment(text, "vader")
+
+
+@pytest.mark.parametrize(
+    ("word", "direction"),
+    [
+        ("denounced", -1),
+        ("condemned", -1),
+        ("escalation", -1),
+        ("barricades", -1),
+        ("tensions", -1),
+        ("nationalist", -1),
+        ("concerned", -1),
+        ("allies", 1),
+        ("ceasefire", 1),
+    ],
+)
+def test_overlay_words_move_scores(word, direction):
+    text = f"The minister spoke about the {word} on Monday."
+    news = score_sentiment(text, "news")["compound"]
+    assert news * direction > 0
+    # Same rules without the overlay isolates the overlay's effect.
+    bare = Lexicon("bare", load_lexicon("vader").valences, NEWS_RULES)
+    assert (news - score_sentiment(text, bare)["compound"]) * direction > 0
+
+
+def test_overlay_neutralises_preposition_like():
+    text = "Leaders like Mr. Smith met on Monday."
+    assert score_sentiment(text, "vader")["compound"] > 0
+    assert score_sentiment(text, "news")["compound"] == 0.0
+
+
+def test_names_are_not_sentiment():
+    text = "He met the Justice Department on Monday."
+    assert score_sentiment(text, "vader")["compound"] > 0
+    assert score_sentiment(text, "news")["compound"] == 0.0
+
+
+def test_title_case_headline_keeps_sentiment():
+    headline = "Kosovo Police Condemn Illegal Barricades In North"
+    assert score_sentiment(headline, "news")["compound"] < 0
+
+
+def test_custom_overlay_dict_and_path(tmp_path):
+    assert score_sentiment("The talks zorbled.", {"zorbled": -2.0})["compound"] < 0
+    path = tmp_path / "overlay.csv"
+    path.write_text("# mine\ntoken,valence,reason\nzorbled,2.0,test\n", encoding="utf-8")
+    assert score_sentiment("The talks zorbled.", path)["compound"] > 0
+    assert load_lexicon(str(path)).valences["zorbled"] == 2.0
+
+
+# --------------------------------------------------------------------------- target sentiment
+
+
+def span(sentence: str, mention: str) -> tuple[int, int]:
+    start = sentence.index(mention)
+    return start, start + len(mention)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "expected"),
+    [
+        ("Supporters praised Kurti as a brave and honest leader.", "Kurti", 1),
+        ("Kurti won widespread praise for his brave decision.", "Kurti", 1),
+        ("Kurti was condemned as a corrupt liar who betrayed his voters.", "Kurti", -1),
+        ("Critics accused Kurti of stoking tensions and illegal arrests.", "Kurti", -1),
+        ("The minister met Kurti in Pristina on Tuesday.", "Kurti", 0),
+        ("Kurti will travel to Brussels next week.", "Kurti", 0),
+    ],
+)
+def test_sentiment_toward_clear_cases(sentence, mention, expected):
+    assert sentiment_toward(sentence, *span(sentence, mention)) == expected
+
+
+def test_sentiment_toward_explained():
+    sentence = "Critics accused Kurti of stoking tensions."
+    out = sentiment_toward_explained(sentence, *span(sentence, "Kurti"))
+    assert out["label"] == sentiment_toward(sentence, *span(sentence, "Kurti"))
+    assert math.isclose(sum(out["probabilities"].values()), 1.0)
+    assert out["features"]["patient_of_attack"] == 1.0
+
+
+@pytest.mark.parametrize(("start", "end"), [(-1, 3), (3, 3), (5, 2), (0, 99)])
+def test_sentiment_toward_bad_span(start, end):
+    with pytest.raises(ValueError, match="start"):
+        sentiment_toward("Kurti spoke.", start, end)
+
+
+def test_sentiment_toward_non_str():
+    with pytest.raises(TypeError):
+        sentiment_toward(None, 0, 1)
+    with pytest.raises(TypeError):
+        sentiment_toward("Kurti spoke.", 0.0, 2)
+
+
+# --------------------------------------------------------------------------- quote helpers
+
+QUOTE_COLUMNS = [
+    "quote_id",
+    "kind",
+    "text",
+    "start",
+    "end",
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "actor",
+    "sentence_id",
+    "paragraph_id",
+    "rule",
+]
+
+
+def quotes_frame(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{c: row.get(c, pd.NA) for c in QUOTE_COLUMNS} for row in rows], columns=QUOTE_COLUMNS
+    )
+
+
+@pytest.fixture
+def quotes() -> pd.DataFrame:
+    return quotes_frame(
+        [
+            {"quote_id": "q1", "text": "This is a great and peaceful day.", "actor": "Kurti"},
+            {"quote_id": "q2", "text": "Vucic is a liar who spreads hatred.", "actor": "Kurti"},
+            {"quote_id": "q3", "text": "Kurti is a dangerous and corrupt man.", "actor": "Vucic"},
+            {"quote_id": "q4", "text": "We are worried.", "speaker": "a resident"},
+            {"quote_id": "q5", "text": "Nothing to add.", "actor": pd.NA},
+        ]
+    )
+
+
+def test_add_sentiment_copies(quotes):
+    before = quotes.copy()
+    out = add_sentiment(quotes)
+    pd.testing.assert_frame_equal(quotes, before)
+    assert list(out.columns) == [*QUOTE_COLUMNS, "compound", "pos", "neu", "neg"]
+    assert out.loc[0, "compound"] == score_sentiment(quotes.loc[0, "text"])["compound"]
+
+
+def test_add_sentiment_empty_frame():
+    out = add_sentiment(quotes_frame([]))
+    assert out.empty
+    assert list(out.columns) == [*QUOTE_COLUMNS, "compound", "pos", "neu", "neg"]
+
+
+def test_actor_summary(quotes):
+    summary = actor_summary(quotes).set_index("actor")
+    assert set(summary.index) == {"Kurti", "Vucic", "a resident"}  # q5 has no actor or speaker
+    kurti = summary.loc["Kurti"]
+    assert kurti["n_statements"] == 2
+    assert kurti["most_positive"] == quotes.loc[0, "text"]
+    assert kurti["most_negative"] == quotes.loc[1, "text"]
+    scored = add_sentiment(quotes)
+    assert math.isclose(kurti["mean_compound"], scored.loc[[0, 1], "compound"].mean())
+    assert math.isnan(summary.loc["Vucic", "std_compound"])
+    assert actor_summary(quotes_frame([])).empty
+
+
+def test_stance_table_from_actor_names(quotes):
+    table = stance_table(quotes)
+    pairs = {(a, t): s for a, t, s in zip(table["actor"], table["target"], table["mean_stance"])}
+    assert set(pairs) == {("Kurti", "Vucic"), ("Vucic", "Kurti")}
+    assert pairs[("Kurti", "Vucic")] < 0
+    assert table.loc[table["actor"] == "Kurti", "statements"].iloc[0] == ["q2"]
+
+
+def test_stance_table_with_gazetteer(quotes):
+    gazetteer = pd.DataFrame(
+        {
+            "start": [0, 0],
+            "end": [5, 5],
+            "text": ["Vucic", "Kurti"],
+            "canonical": ["Aleksandar Vučić", "Albin Kurti"],
+            "actor": ["Vucic", pd.NA],
+        }
+    )
+    table = stance_table(quotes, gazetteer)
+    assert set(zip(table["actor"], table["target"])) == {
+        ("Kurti", "Vucic"),
+        ("Vucic", "Albin Kurti"),
+    }
+    assert (table["n"] == 1).all()
+    assert stance_table(quotes_frame([])).empty
