@@ -36,9 +36,10 @@ and ``pieces`` lists the pieces.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -55,11 +56,25 @@ QUOTE_COLUMNS = [
 ]
 KINDS = ("direct", "mixed", "indirect", "belief")
 
-_DOUBLE_OPEN = "“„‟«"
-_DOUBLE_CLOSE = {"“": "”", "„": "“”", "‟": "”", "«": "»", '"': '"'}
-_SINGLE_OPEN = "‘‚‹'"
-_SINGLE_CLOSE = {"‘": "’", "‚": "‘’", "‹": "›", "'": "'"}
-_QUOTE_MARKS = frozenset("“”„‟«»‹›‘’‚'\"")
+_MARK_RE = re.compile(r"''|``|[“”„‟«»‹›‘’‚\"']")
+_ALWAYS_OPENS = frozenset(["“", "„", "‟", "«", "‹", "‚", "``"])
+_CLOSERS_FOR = {
+    "“": frozenset(["”", '"', "''"]), "„": frozenset(["“", "”", '"']),
+    "‟": frozenset(["”"]), "«": frozenset(["»"]), "‹": frozenset(["›"]),
+    "‚": frozenset(["‘", "’"]), "``": frozenset(["''", "”", '"']),
+    '"': frozenset(['"', "”", "''"]), "''": frozenset(["''", '"', "”"]),
+    "'": frozenset(["'"]), "‘": frozenset(["’", "'"]),
+}
+
+
+class _Q(NamedTuple):
+    """A quotation: where its opening mark starts, its inner text, its closing mark's end."""
+
+    open: int
+    inner_start: int
+    inner_end: int
+    close: int | None  # None: still open at the paragraph's end
+_QUOTE_MARKS = frozenset("“”„‟«»‹›‘’‚'\"`")
 _CLOSERS = frozenset("”»›’\"'")
 _OPENERS = frozenset("“„‟«‹‘‚\"'")
 
@@ -104,6 +119,24 @@ _ADVERBIAL_START = {
     "once", "publicly", "privately", "separately", "previously", "then", "further",
     "emphatically", "firmly", "clearly", "bluntly", "flatly", "openly", "now",
 }
+# Prepositions that open an adverbial after a cue ("said on Monday", "in a statement").
+_ADVERBIAL_PREPOSITIONS = {
+    "on", "in", "at", "during", "after", "before", "while", "from", "via", "through",
+    "over", "outside", "inside", "near", "upon", "since", "until", "following", "amid",
+    "when", "as", "to", "with", "without", "under", "for", "by", "of", "about",
+    "regarding", "referring", "according",
+}
+_TIME_WORDS = {
+    "yesterday", "today", "tonight", "earlier", "later", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening", "night",
+    "week", "weekend", "month", "year", "last", "this", "next", "ago", "recently", "again",
+    "also", "repeatedly", "once", "publicly", "privately", "separately", "previously",
+    "then", "further", "now", "early", "late", "january", "february", "march", "april",
+    "may", "june", "july", "august", "september", "october", "november", "december",
+}
+# Tokens after which a speaker-cue frame can follow the content it reports.
+_FRAME_OPENERS = {",", "”", "\"", "’", "'", "»", "›", "—", "–", "―", "--"}
+_CLAUSE_END = {",", ".", ";", "!", "?", "—", "–", "―", "--", ")", ":"}
 # Cues whose first complement is an addressee: "told reporters that …".
 _ADDRESSEE_CUES = {"tell", "assure", "warn", "urge", "advise", "remind", "inform", "ask",
                    "promise", "caution"}
@@ -118,15 +151,32 @@ _ORG_WORDS = {
 }
 
 
+@dataclass(frozen=True)
+class CueEntry:
+    """A reporting verb from ``data/cues.csv``."""
+
+    lemma: str
+    kind: str  # speech | belief
+    needs_complement: bool
+    noun_like: bool
+
+
 @dataclass
 class _Cue:
     start: int
     end: int
-    lemma: str
-    kind: str  # speech | belief
+    entry: CueEntry
     form: str
     t0: int  # first token index (paragraph-local)
     t1: int  # last token index
+
+    @property
+    def lemma(self) -> str:
+        return self.entry.lemma
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
 
 
 @dataclass
@@ -140,26 +190,34 @@ class _Attribution:
     sentence_id: int
     paragraph_id: int
     unclosed: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
+
+
+_ACCORDING = CueEntry("according to", "speech", False, False)
 
 
 @cache
-def _cue_lexicon() -> tuple[dict[str, tuple[str, str]], dict[str, dict[str, tuple[str, str]]]]:
+def _cue_lexicon() -> tuple[dict[str, CueEntry], dict[str, dict[str, CueEntry]]]:
     """Return single-word cue forms and two-word cue forms (first word → second word)."""
-    single: dict[str, tuple[str, str]] = {}
-    double: dict[str, dict[str, tuple[str, str]]] = {}
-    with data_path("cues.csv").open(encoding="utf-8") as handle:
-        for lineno, row in enumerate(csv.DictReader(handle), start=2):
-            try:
-                lemma, kind, forms = row["lemma"], row["kind"], row["forms"].split()
-            except (KeyError, AttributeError):
-                raise ValueError(f"data/cues.csv, line {lineno}: needs lemma, kind, forms") from None
-            for form in forms:
-                if "_" in form:
-                    first, second = form.split("_", 1)
-                    double.setdefault(first, {})[second] = (lemma, kind)
-                else:
-                    single[form] = (lemma, kind)
+    single: dict[str, CueEntry] = {}
+    double: dict[str, dict[str, CueEntry]] = {}
+    path = data_path("cues.csv")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    body = [ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+    for lineno, row in enumerate(csv.DictReader(body), start=2):
+        try:
+            entry = CueEntry(row["lemma"], row["kind"], row.get("needs") == "complement",
+                             row.get("noun") == "yes")
+            forms = row["forms"].split()
+        except (KeyError, AttributeError):
+            raise ValueError(f"{path}: row {lineno}: needs lemma, kind, forms") from None
+        if entry.kind not in ("speech", "belief"):
+            raise ValueError(f"{path}: row {lineno}: kind must be speech or belief")
+        for form in forms:
+            if "_" in form:
+                first, second = form.split("_", 1)
+                double.setdefault(first, {})[second] = entry
+            else:
+                single[form] = entry
     return single, double
 
 
@@ -206,46 +264,41 @@ class _ArticleParser:
         return self.results
 
     # ------------------------------------------------------------------ quotes
-    def _find_quotes(self, ps: int, pe: int) -> list[tuple[int, int | None]]:
-        """Top-level quotations in ``text[ps:pe]`` as (open index, close index or None)."""
+    def _find_quotes(self, ps: int, pe: int) -> list[_Q]:
+        """Top-level quotations in ``text[ps:pe]``; nested ones stay inside their parent."""
         text = self.text
-        quotes: list[tuple[int, int | None]] = []
-        open_at: int | None = None
-        open_char = ""
-        closers = ""
-        for i in range(ps, pe):
-            c = text[i]
-            if c not in _QUOTE_MARKS:
-                continue
+        quotes: list[_Q] = []
+        open_at = inner = -1
+        closers: frozenset[str] = frozenset()
+        for m in _MARK_RE.finditer(text, ps, pe):
+            mark, i, j = m.group(), m.start(), m.end()
             prev = text[i - 1] if i > ps else " "
-            nxt = text[i + 1] if i + 1 < pe else " "
-            if open_at is None:
-                if c in _DOUBLE_OPEN or c == "‹" or c == "‚":
-                    open_at, open_char = i, c
-                elif c in "\"'‘" and not prev.isalnum() and not nxt.isspace() and (
-                    c != "'" or nxt.isalpha()
-                ) and (c != "‘" or nxt.isalnum() or nxt in "“\""):
-                    open_at, open_char = i, c
+            nxt = text[j] if j < pe else " "
+            if open_at < 0:
+                if mark in _ALWAYS_OPENS:
+                    pass
+                elif mark in ('"', "''"):
+                    if prev.isalnum() or nxt.isspace():
+                        continue
+                elif mark in ("'", "‘"):
+                    if prev.isalnum() or not (nxt.isalnum() or nxt in "“\""):
+                        continue
                 else:
-                    continue
-                closers = _DOUBLE_CLOSE.get(open_char) or _SINGLE_CLOSE.get(open_char, "")
+                    continue  # a closing mark with nothing open: stray
+                open_at, inner, closers = i, j, _CLOSERS_FOR[mark]
                 continue
-            if c in closers and i > open_at + 1:
-                if c in "’'" and nxt.isalnum():
+            if mark in closers and i > inner:
+                if mark in ("’", "'") and nxt.isalnum():
                     continue  # an apostrophe inside the quotation
-                if c == '"' and prev.isspace() and nxt.isalnum():
-                    # a straight quote that opens: the previous one was never closed
-                    open_at = i
+                if mark in ('"', "''") and prev.isspace() and nxt.isalnum():
+                    open_at, inner = i, j  # it opens: the previous one never closed
                     continue
-                quotes.append((open_at, i))
-                open_at = None
-            elif c in _DOUBLE_OPEN and open_char in _DOUBLE_OPEN and c != open_char or (
-                c == open_char and c in _DOUBLE_OPEN and open_char != "„"
-            ):
-                # a new opening mark before the old one closed: restart there
-                open_at = i
-        if open_at is not None:
-            quotes.append((open_at, None))
+                quotes.append(_Q(open_at, inner, i, j))
+                open_at = -1
+            elif mark in _ALWAYS_OPENS and mark not in ("‚", "‹") and closers.isdisjoint("’›"):
+                open_at, inner, closers = i, j, _CLOSERS_FOR[mark]  # restart: never closed
+        if open_at >= 0:
+            quotes.append(_Q(open_at, inner, pe, None))
         return quotes
 
     # --------------------------------------------------------------- paragraph
@@ -253,17 +306,17 @@ class _ArticleParser:
         text = self.text
         ps, pe = para.start, para.end
         quotes = self._find_quotes(ps, pe)
-        qspans = [(o, (c + 1) if c is not None else pe) for o, c in quotes]
+        qspans = [(q.open, q.close if q.close is not None else pe) for q in quotes]
 
         # a quotation carried over from the previous paragraph continues here
         if pending is not None:
-            if quotes and quotes[0][0] == toks[0].start:
-                o, c = quotes[0]
-                pending.pieces.append((o + 1, c if c is not None else pe))
-                pending.unclosed = c is None
+            if quotes and quotes[0].open == toks[0].start:
+                q = quotes[0]
+                pending.pieces.append((q.inner_start, q.inner_end))
+                pending.unclosed = c = q.close is None
                 quotes = quotes[1:]
                 qspans = qspans[1:]
-                if c is None:
+                if c:
                     return pending, pending
             pending = None
 
@@ -293,23 +346,23 @@ class _ArticleParser:
 
         # unclaimed whole-sentence quotations continue the previous attribution
         sent_starts = {self.sentences[t.sentence_id].start for t in toks}
-        for qi, (o, c) in enumerate(quotes):
+        for qi, q in enumerate(quotes):
             if qi in used_quotes:
                 continue
-            end = c if c is not None else pe
-            if o not in sent_starts or len(text[o + 1:end].split()) < 2:
+            o, end = q.open, q.inner_end
+            if o not in sent_starts or len(text[q.inner_start:end].split()) < 2:
                 continue
             before = [a for a in found if a.pieces[-1][1] <= o]
             if before:
                 target = max(before, key=lambda a: a.pieces[-1][1])
-                target.pieces.append((o + 1, end))
-                target.unclosed = c is None
+                target.pieces.append((q.inner_start, end))
+                target.unclosed = q.close is None
             elif o == ps and prev_para_attr is not None and prev_para_attr.speaker:
                 src = prev_para_attr
                 sid = self._sentence_of(o)
-                attr = _Attribution([(o + 1, end)], "quote-continuation", None, None,
+                attr = _Attribution([(q.inner_start, end)], "quote-continuation", None, None,
                                     src.speaker, src.actor, sid, para.paragraph_id,
-                                    unclosed=c is None)
+                                    unclosed=q.close is None)
                 found.append(attr)
             else:
                 continue
@@ -350,8 +403,8 @@ class _ArticleParser:
             low = word.lower()
             if low == "according" and i + 1 < n and text[toks[i + 1].start:toks[i + 1].end] == "to":
                 if not inside_quote(tok.start):
-                    cues.append(_Cue(tok.start, toks[i + 1].end, "according to", "speech",
-                                     "according to", i, i + 1))
+                    cues.append(_Cue(tok.start, toks[i + 1].end, _ACCORDING, "according to",
+                                     i, i + 1))
                 i += 2
                 continue
             if word != low and not (word[0].isupper() and word[1:].islower() and i > 0):
@@ -361,13 +414,13 @@ class _ArticleParser:
                 nxt = text[toks[i + 1].start:toks[i + 1].end].lower()
                 hit = self.double_cues[low].get(nxt)
                 if hit and not inside_quote(tok.start):
-                    cues.append(_Cue(tok.start, toks[i + 1].end, hit[0], hit[1],
-                                     f"{low} {nxt}", i, i + 1))
+                    cues.append(_Cue(tok.start, toks[i + 1].end, hit, f"{low} {nxt}",
+                                     i, i + 1))
                     i += 2
                     continue
             hit = self.single_cues.get(low)
             if hit and not inside_quote(tok.start) and word == low:
-                cues.append(_Cue(tok.start, tok.end, hit[0], hit[1], low, i, i))
+                cues.append(_Cue(tok.start, tok.end, hit, low, i, i))
             i += 1
         return cues
 
@@ -387,7 +440,6 @@ class _ArticleParser:
         return a, b
 
     def _frame(self, cue: _Cue, toks, quotes, found) -> _Attribution | None:
-        text = self.text
         sa, sb = self._sentence_bounds(toks, cue.t0)
         para_id = toks[cue.t0].paragraph_id
         sid = toks[cue.t0].sentence_id
@@ -397,20 +449,21 @@ class _ArticleParser:
 
         prev_i = cue.t0 - 1
         prev_w = self._word(toks[prev_i]) if prev_i >= sa else ""
+        gerund = cue.form.endswith("ing")
 
         # participle cue: ", adding that …" — the speaker of the main clause
-        if cue.form.endswith("ing") and prev_w == "," and cue.lemma not in ("continue",):
+        if gerund and prev_w == ",":
             src = self._latest_speaker(found, sid)
             if src is None:
                 return None
-            pieces, kind_end = self._forward_content(cue, toks, quotes, sa, sb)
+            pieces, unclosed = self._forward_content(cue, toks, quotes, sa, sb)
             if not pieces:
                 return None
             return _Attribution(pieces, "participle-cue", cue, src.mention, src.speaker,
-                                src.actor, sid, para_id, unclosed=kind_end)
+                                src.actor, sid, para_id, unclosed=unclosed)
 
         # coordinated cue: "… estimated … and denounced …"
-        if prev_w in ("and", "but") and not cue.form.endswith("ing"):
+        if prev_w in ("and", "but") and not gerund:
             src = self._latest_speaker(found, sid)
             if src is not None:
                 pieces, unclosed = self._forward_content(cue, toks, quotes, sa, sb)
@@ -421,19 +474,10 @@ class _ArticleParser:
             return None
 
         # inverted: “…,” said Peskov. / …, said the minister.
-        if prev_w in (",", "”", "\"", "’", "'", "»", "—", "–") or prev_i < sa:
-            if cue.form.endswith("ing"):
-                return None
-            np_span = self._right_np(toks, cue.t1 + 1, sb)
-            if np_span is None:
-                return None
-            pieces = self._backward_content(toks, quotes, sa, prev_i, cue)
-            if not pieces:
-                return None
-            after = np_span[1] + 1
-            pieces += self._discontinuous(toks, quotes, after, sb)
-            return self._make(pieces, "quote-cue-speaker", cue, toks, np_span, sid, para_id,
-                              quotes)
+        if prev_w in _FRAME_OPENERS or prev_i < sa:
+            attr = self._inverted(cue, toks, quotes, sa, sb, prev_i, sid, para_id)
+            if attr is not None or prev_w != ",":
+                return attr
 
         # speaker before the cue
         j = prev_i
@@ -443,40 +487,95 @@ class _ArticleParser:
             j -= 1
         if j < sa:
             return None
-        if skipped and skipped[0] in _BE_FORMS and not cue.form.endswith("ing"):
+        progressive = any(w in _BE_FORMS for w in skipped)
+        if gerund and not progressive:
+            return None  # "the thinking", "for saying": not a reporting verb here
+        if progressive and not gerund:
             return None  # passive ("it was said that"): no speaker here
         np_span = self._left_np(toks, j, sa)
         if np_span is None:
             return None
+        if not self._plausible_subject(cue, toks, np_span, skipped):
+            return None
         before = np_span[0] - 1
         before_w = self._word(toks[before]) if before >= sa else ""
         fwd, unclosed = self._forward_content(cue, toks, quotes, sa, sb)
-        backward_ok = before_w in (",", "”", "\"", "’", "'", "»", "—", "–") and (
-            not fwd or self._only_adverbial(cue, toks, sb)
-        )
-        if backward_ok:
-            pieces = self._backward_content(toks, quotes, sa, before, cue)
-            if pieces:
-                tail = self._frame_tail(cue, toks, sb)
-                pieces += self._discontinuous(toks, quotes, tail, sb)
-                rule = "quote-cue-speaker" if self._is_quote_piece(pieces[0]) else (
-                    "clause-cue-speaker")
-                return self._make(pieces, rule, cue, toks, np_span, sid, para_id, quotes)
-        if not fwd:
+        tail = self._frame_tail(cue, toks, sb)
+        tail_w = self._word(toks[tail]) if tail < sb else ""
+        quote_follows = tail_w == "," and tail + 1 < sb and self._opens(toks[tail + 1])
+        if before_w in _FRAME_OPENERS and (tail >= sb or tail_w in _CLAUSE_END or quote_follows):
+            back = self._backward_content(toks, quotes, sa, before, cue)
+            back_is_quote = bool(back) and self._is_quote_piece(back[0])
+            if back and (back_is_quote or not (fwd and self._all_quoted(fwd))):
+                pieces = back + self._continuation(toks, quotes, tail, sb, back_is_quote)
+                rule = "quote-cue-speaker" if back_is_quote else "clause-cue-speaker"
+                return self._make(pieces, rule, cue, toks, np_span, sid, para_id)
+        if not fwd or not self._has_complement(cue, toks, fwd):
             return None
-        first = fwd[0]
-        rule = "speaker-cue-quote" if self._is_quote_piece(first) and len(fwd) >= 1 and (
-            self._all_quoted(fwd)) else "cue-that-clause"
-        attr = self._make(fwd, rule, cue, toks, np_span, sid, para_id, quotes)
+        rule = "speaker-cue-quote" if self._all_quoted(fwd) else "cue-that-clause"
+        attr = self._make(fwd, rule, cue, toks, np_span, sid, para_id)
         attr.unclosed = unclosed
         return attr
 
+    def _inverted(self, cue, toks, quotes, sa, sb, prev_i, sid, para_id):
+        """“…,” said Peskov. — the speaker follows the cue and ends the clause."""
+        if cue.form.endswith("ing"):
+            return None
+        np_span = self._right_np(toks, cue.t1 + 1, sb)
+        if np_span is None:
+            return None
+        after = self._skip_adverbials(toks, np_span[1] + 1, sb)
+        after_w = self._word(toks[after]) if after < sb else ""
+        if after < sb and after_w not in _CLAUSE_END:
+            return None  # "…, said he would order …": the cue starts a clause
+        pieces = self._backward_content(toks, quotes, sa, prev_i, cue)
+        if not pieces:
+            return None
+        quoted = self._is_quote_piece(pieces[0])
+        pieces += self._continuation(toks, quotes, after, sb, quoted)
+        rule = "quote-cue-speaker" if quoted else "clause-cue-speaker"
+        return self._make(pieces, rule, cue, toks, np_span, sid, para_id)
+
+    def _opens(self, tok) -> bool:
+        return tok.kind == "quote" and self.text[tok.start] in _OPENERS and (
+            tok.end < len(self.text) and not self.text[tok.end].isspace())
+
+    def _plausible_subject(self, cue: _Cue, toks, np_span, skipped) -> bool:
+        """Reject nouns read as verbs: "the plans", "Trump's comments", "one of the states"."""
+        words = [self._word(t) for t in toks[np_span[0]:np_span[1] + 1]]
+        last = words[-1].lower()
+        if last in _DETERMINERS or last in _NP_PREPOSITIONS or toks[np_span[1]].kind != "word":
+            return False
+        if cue.entry.noun_like and not cue.form.endswith(("ed", "ing")) and not skipped:
+            named = _is_cap(words[-1]) or last in _PRONOUNS
+            possessive = any(w in ("’s", "'s", "’", "s’") for w in words)
+            if possessive or not named:
+                k = cue.t1 + 1
+                nxt = self._word(toks[k]).lower() if k < len(toks) else ""
+                if nxt not in ("that", ":") and not (k < len(toks) and self._opens(toks[k])):
+                    return False
+        return True
+
+    def _has_complement(self, cue: _Cue, toks, fwd) -> bool:
+        """Verbs marked ``needs`` count only before a that-clause, colon or quotation."""
+        if not cue.entry.needs_complement:
+            return True
+        text = self.text
+        start = fwd[0][0]
+        head = text[cue.end:start]
+        if ":" in head or "that" in head.split() or start > 0 and text[start - 1] in _OPENERS:
+            return True
+        content = text[start:fwd[-1][1]]
+        first = content.split(None, 1)[0].lower() if content.strip() else ""
+        if first in _CONTENT_MARKERS or first == "to" and cue.kind == "belief":
+            return True
+        return any(ch in "“”«»\"" for ch in content)
+
     def _is_quote_piece(self, piece: tuple[int, int]) -> bool:
         s, e = piece
-        return s > 0 and self.text[s - 1] in _OPENERS and (
-            e >= len(self.text) or self.text[e] in _CLOSERS or e == len(self.text)
-            or self.text[e:e + 1] in ("", "\n", "\r")
-        )
+        text = self.text
+        return s > 0 and text[s - 1] in _OPENERS and (e >= len(text) or text[e] in _CLOSERS
+                                                       or text[e] in "\r\n")
 
     def _all_quoted(self, pieces: list[tuple[int, int]]) -> bool:
         return all(self._is_quote_piece(p) for p in pieces)
@@ -487,60 +586,71 @@ class _ArticleParser:
                 return a
         return None
 
-    def _only_adverbial(self, cue: _Cue, toks, sb: int) -> bool:
-        """True when what follows the cue up to the sentence end is no content."""
-        k = self._frame_tail(cue, toks, sb)
-        return k >= sb or self._word(toks[k]) in (",", ";", ".", "!", "?", "—", "–", ":")
-
-    def _frame_tail(self, cue: _Cue, toks, sb: int) -> int:
-        """Token index after the cue and any trailing adverbial ("on Monday", "in Moscow")."""
-        k = cue.t1 + 1
+    def _skip_adverbials(self, toks, k: int, sb: int) -> int:
+        """Skip time words and prepositional phrases ("on Monday", "in a statement")."""
         while k < sb:
             w = self._word(toks[k])
             low = w.lower()
-            if low in _ADVERBIAL_START or low in ("reporters", "journalists") or (
-                low in _DETERMINERS and k > cue.t1 + 1
-            ) or (_is_cap(w) and k > cue.t1 + 1 and self._word(toks[k - 1]).lower() in (
-                "in", "on", "at", "to", "reporters")) or toks[k].kind == "number":
+            if low in _TIME_WORDS or toks[k].kind == "number":
                 k += 1
                 continue
-            if low in ("a", "an", "the", "statement", "interview", "press", "conference",
-                       "briefing", "news", "an", "televised", "speech", "written", "told",
-                       "with", "by", "phone", "telephone", "radio", "tv") and k <= cue.t1 + 8:
+            if low in _ADVERBIAL_PREPOSITIONS or low in ("reporters", "journalists"):
+                k += 1
+                while k < sb and self._word(toks[k]) not in _CLAUSE_END and not (
+                        toks[k].kind == "quote") and self._word(toks[k]).lower() not in (
+                        "that", "and", "but"):
+                    k += 1
+                continue
+            if low.endswith("ly") and not _is_cap(w) and len(low) > 4:
                 k += 1
                 continue
             break
         return k
+
+    def _frame_tail(self, cue: _Cue, toks, sb: int) -> int:
+        """Token index after the cue and what may trail it ("told reporters on Monday")."""
+        k = cue.t1 + 1
+        if cue.lemma in _ADDRESSEE_CUES:
+            # the addressee: "told some of the miners", "told CNBC in August"
+            m = k
+            while m < sb and m - k < 8 and toks[m].kind in ("word", "number") and (
+                    self._word(toks[m]).lower() not in ("that", "and", "but")):
+                m += 1
+            if m < sb and (self._word(toks[m]) in _CLAUSE_END):
+                return m
+        return self._skip_adverbials(toks, k, sb)
 
     def _forward_content(self, cue: _Cue, toks, quotes, sa: int, sb: int):
         """Content after the cue up to the sentence end: (pieces, unclosed)."""
         text = self.text
         k = cue.t1 + 1
         if k >= sb:
-            # "X continued:" with the quotation in the next paragraph
             return [], False
         # skip an addressee ("told reporters") or adverbials ("on Wednesday") to a marker
-        limit = min(sb, k + 10)
+        limit = min(sb, k + 12)
         marker = None
         for m in range(k, limit):
             w = self._word(toks[m])
-            if w.lower() in ("that", ":") or toks[m].kind == "quote" and text[toks[m].start] in _OPENERS:
+            if w.lower() == "that" or w == ":" or self._opens(toks[m]) and m > k:
                 marker = m
                 break
-            if w == "," and m + 1 < sb and (
-                self._word(toks[m + 1]).lower() == "that"
-                or text[toks[m + 1].start] in _OPENERS
-            ):
+            if w == "," and m + 1 < sb and (self._word(toks[m + 1]).lower() == "that"
+                                            or self._opens(toks[m + 1])):
                 marker = m
+                break
+            if w in (".", ";", "!", "?"):
                 break
         if marker is not None and marker > k:
-            stretch = [self._word(t).lower() for t in toks[k:marker]]
-            first = stretch[0]
-            if cue.lemma in _ADDRESSEE_CUES or first in _ADVERBIAL_START or first in (
-                "reporters", "journalists") or first in _DETERMINERS or _is_cap(
-                    self._word(toks[k])):
-                k = marker
-            elif len(stretch) <= 2:
+            first = self._word(toks[k])
+            low = first.lower()
+            if self._word(toks[marker]).lower() == "that" or self._word(toks[marker]) in (":",
+                                                                                     ","):
+                if cue.lemma in _ADDRESSEE_CUES or low in _ADVERBIAL_PREPOSITIONS or (
+                        low in _TIME_WORDS or low in ("reporters", "journalists")
+                        or _is_cap(first) or low in _DETERMINERS or marker - k <= 2):
+                    k = marker
+            elif cue.lemma in _ADDRESSEE_CUES or low in _ADVERBIAL_PREPOSITIONS or (
+                    low in _TIME_WORDS):
                 k = marker
         elif cue.lemma in _ADDRESSEE_CUES and marker is None:
             # "told Breitbart News host X on Thursday how …": skip to a wh-word
@@ -548,9 +658,12 @@ class _ArticleParser:
                 if self._word(toks[m]).lower() in _CONTENT_MARKERS:
                     k = m
                     break
+        else:
+            k = self._skip_adverbials(toks, k, sb) if self._word(
+                toks[k]).lower() in _TIME_WORDS else k
         while k < sb and self._word(toks[k]) in (":", ",", "—", "–"):
             k += 1
-        if k < sb and self._word(toks[k]).lower() == "that" and cue.lemma != "according to":
+        if k < sb and self._word(toks[k]).lower() == "that":
             k += 1
             while k < sb and self._word(toks[k]) == ",":
                 k += 1
@@ -569,9 +682,8 @@ class _ArticleParser:
                     break
             if low in ("and", "but") and m + 1 < sb and m > k + 2:
                 nxt = self._word(toks[m + 1])
-                hit = self.single_cues.get(nxt)
-                if hit and nxt.endswith(("ed", "ced")) and not self._in_any_quote(
-                        toks[m].start, quotes):
+                if nxt in self.single_cues and not nxt.endswith("ing") and not (
+                        self._in_any_quote(toks[m].start, quotes)):
                     end_tok = m
                     break
         end = toks[end_tok - 1].end
@@ -581,20 +693,19 @@ class _ArticleParser:
             end -= 1
         # a quotation that starts in the content may run past the sentence
         unclosed = False
-        for o, c in quotes:
-            if start <= o < end:
-                if c is None:
-                    end, unclosed = max(end, self._para_end(o)), True
-                elif c + 1 > end:
-                    end = c + 1
+        for q in quotes:
+            if start <= q.open < end:
+                if q.close is None:
+                    end, unclosed = max(end, q.inner_end), True
+                elif q.close > end:
+                    end = q.close
         if end <= start:
             return [], False
         # content that is one quotation: the words inside the marks
         if text[start] in _OPENERS:
-            for o, c in quotes:
-                if o == start and (c is None and unclosed or c is not None and c + 1 == end):
-                    inner_end = c if c is not None else end
-                    return [(start + 1, inner_end)], unclosed
+            for q in quotes:
+                if q.open == start and (q.close is None and unclosed or q.close == end):
+                    return [(q.inner_start, q.inner_end)], unclosed
         if len(text[start:end].split()) < 2 and not any(ch in _QUOTE_MARKS for ch in
                                                         text[start:end]):
             return [], False
@@ -608,39 +719,29 @@ class _ArticleParser:
 
     @staticmethod
     def _in_any_quote(pos: int, quotes) -> bool:
-        return any(o < pos and (c is None or pos <= c) for o, c in quotes)
+        return any(q.open < pos and (q.close is None or pos < q.close) for q in quotes)
 
     def _backward_content(self, toks, quotes, sa: int, before: int, cue: _Cue):
         """Content before the speaker/cue frame: a quotation or a clause."""
         text = self.text
         if before < sa:
-            # the cue opens the sentence: the previous sentence may end in a quotation
-            end_pos = toks[sa].start
-        else:
-            end_pos = toks[before].start
-        # a quotation that closes just before the frame
-        probe = end_pos
-        while probe > 0 and text[probe - 1] in " ,":
-            probe -= 1
-        if before >= sa and text[toks[before].start] in _CLOSERS:
-            probe = toks[before].end
-        for o, c in reversed(quotes):
-            if c is not None and c + 1 == probe or (c is not None and c + 1 == toks[before].end
-                                                    if before >= sa else False):
-                inner = (o + 1, c)
-                # strip a comma that closes the quotation inside the marks
-                s_start = self.sentences[self._sentence_of(o)].start
-                lead = text[s_start:o].strip()
-                if not lead or lead[-1] in ":—–" or self._sentence_of(o) != toks[sa].sentence_id and (
-                    not lead
-                ):
-                    return [inner]
-                # words before the quotation in its sentence: a mixed clause
-                return [(self._clause_start(toks, sa, o), c + 1)]
-        if before < sa:
             return []
+        end_pos = toks[before].start
+        # a quotation that closes just before the frame: “…,” said X / “…”, X said
+        closing = toks[before].end if text[toks[before].start] in _CLOSERS else end_pos
+        while closing > 0 and text[closing - 1] in " ,":
+            closing -= 1
+        for q in reversed(quotes):
+            if q.close is None or q.close != closing:
+                continue
+            s_start = self.sentences[self._sentence_of(q.open)].start
+            lead = text[s_start:q.open].strip()
+            if not lead or lead[-1] in ":—–―":
+                return [(q.inner_start, q.inner_end)]
+            # words before the quotation in its sentence: a mixed clause
+            return [(s_start, q.close)]
         # an unquoted clause from the sentence start to the comma
-        start = self._clause_start(toks, sa, end_pos)
+        start = toks[sa].start
         end = end_pos
         while end > start and text[end - 1] in " ,":
             end -= 1
@@ -648,25 +749,39 @@ class _ArticleParser:
             return []
         return [(start, end)]
 
-    def _clause_start(self, toks, sa: int, limit: int) -> int:
-        start = toks[sa].start
-        # a quotation that opened in an earlier sentence and closes in this one
-        return start if start < limit else limit
+    def _continuation(self, toks, quotes, k: int, sb: int, quoted: bool) -> list[tuple[int, int]]:
+        """The rest of the content after a mid-sentence frame.
 
-    def _discontinuous(self, toks, quotes, k: int, sb: int) -> list[tuple[int, int]]:
-        """“A,” he said, “B.” — the second piece, when it follows the frame."""
+        “A,” he said, “B.” and “A,” he said, pointing to X, “B.” add the quotation B;
+        "A, he argues, B." adds the clause B.
+        """
         text = self.text
-        while k < sb and self._word(toks[k]) in (",", ":", "—", "–"):
-            k += 1
-        if k >= len(toks):
+        if k >= sb or self._word(toks[k]) != ",":
             return []
-        pos = toks[k].start
-        for o, c in quotes:
-            if o == pos:
-                end = c if c is not None else self._para_end(o)
-                if end - o > 2:
-                    return [(o + 1, end)]
-        _ = text
+        m = k + 1
+        while m < sb and m - k < 16:
+            tok = toks[m]
+            w = self._word(tok)
+            if self._opens(tok):
+                for q in quotes:
+                    if q.open == tok.start:
+                        return [(q.inner_start, q.inner_end)] if q.inner_end > q.inner_start else []
+                return []
+            if w.lower() in self.single_cues or w.lower() == "according" or w in (";", ".",
+                                                                                 ":"):
+                return []
+            if w.lower() in ("and", "but", "or", "as", "while", "because"):
+                return []
+            if not quoted and m == k + 1:
+                # a parenthetical frame inside an unquoted clause: the clause goes on
+                end = toks[sb - 1].end
+                while end > tok.start and text[end - 1] in ".!?;, ":
+                    end -= 1
+                rest = text[tok.start:end]
+                if len(rest.split()) >= 3 and w.lower() not in _CONTENT_MARKERS | {"as"}:
+                    return [(tok.start, end)]
+                return []
+            m += 1
         return []
 
     def _according_to(self, cue, toks, quotes, sa, sb, para_id, sid):
@@ -674,7 +789,7 @@ class _ArticleParser:
         if np_span is None:
             return None
         text = self.text
-        if cue.t0 == sa or (cue.t0 > sa and self._word(toks[cue.t0 - 1]) in ("“", '"')):
+        if cue.t0 == sa or (cue.t0 > sa and self._opens(toks[cue.t0 - 1])):
             k = np_span[1] + 1
             while k < sb and self._word(toks[k]) != ",":
                 k += 1
@@ -693,28 +808,24 @@ class _ArticleParser:
             return None
         if not pieces:
             return None
-        return self._make(pieces, "according-to", cue, toks, np_span, sid, para_id, quotes)
+        return self._make(pieces, "according-to", cue, toks, np_span, sid, para_id)
 
     # ---------------------------------------------------------------- speakers
     def _left_np(self, toks, j: int, sa: int) -> tuple[int, int] | None:
         """Token range (first, last) of the speaker phrase ending at token ``j``."""
-        text = self.text
         w = self._word(toks[j])
         if w == ",":
-            # appositive: "Kerr Putney, the police chief, said"
+            # appositive: "Kerr Putney, the police chief, said" / "Quina Jones, 25, said"
             k = j - 1
-            while k >= sa and self._word(toks[k]) != "," and j - k < 16:
-                if self._word(toks[k]).lower() in ("that", "which", "who") or toks[k].kind == "quote":
+            while k >= sa and self._word(toks[k]) != "," and j - k < 24:
+                if toks[k].kind == "quote" or self._word(toks[k]) in (";", ":"):
                     return None
                 k -= 1
-            if k < sa or self._word(toks[k]) != ",":
-                return None
-            desc_first = self._word(toks[k + 1]).lower()
-            if desc_first not in _DETERMINERS and desc_first not in self.titles and not (
-                    _is_cap(self._word(toks[k + 1]))):
+            if k < sa or self._word(toks[k]) != "," or k == j - 1:
                 return None
             head = self._left_np(toks, k - 1, sa) if k - 1 >= sa else None
-            if head is None:
+            if head is None or not any(_is_cap(self._word(t)) or self._word(t).lower() in
+                                       _PRONOUNS for t in toks[head[0]:head[1] + 1]):
                 return None
             return head[0], j - 1
         if w == ")":
@@ -737,17 +848,19 @@ class _ArticleParser:
             tk = toks[k]
             wk = self._word(tk)
             lk = wk.lower()
-            if tk.kind == "quote" or wk in (",", ";", ":", "—", "–", "(", ")", "[", "]", "!", "?"):
+            if tk.kind == "quote" and not self._possessive_mark(toks, k):
+                break
+            if wk in (",", ";", ":", "—", "–", "(", ")", "[", "]", "!", "?"):
                 break
             if lk in _STOP_LEFT or lk in _PRONOUNS or lk in self.single_cues and not _is_cap(wk):
                 break
-            if tk.kind == "punct" and wk not in ("-", "&", ".", "’", "'"):
+            if tk.kind == "punct" and wk not in ("-", "&", ".", "’", "'", "/"):
                 break
             first = k
             k -= 1
         # drop a leading preposition phrase ("On Wednesday the Kremlin")
         words = [self._word(t) for t in toks[first:j + 1]]
-        if words and words[0].lower() in _NP_PREPOSITIONS | {"on", "after", "in"}:
+        if words and words[0].lower() in _NP_PREPOSITIONS | _ADVERBIAL_PREPOSITIONS:
             cut = None
             for idx in range(1, len(words)):
                 if words[idx].lower() in _DETERMINERS:
@@ -765,8 +878,15 @@ class _ArticleParser:
             return None
         if toks[first].kind == "number" and first == j:
             return None
-        _ = text
         return first, j
+
+    def _possessive_mark(self, toks, k: int) -> bool:
+        """True for the apostrophe of a plural possessive ("officials’ statement")."""
+        tok = toks[k]
+        if self.text[tok.start] not in "’'" or k == 0:
+            return False
+        prev = toks[k - 1]
+        return prev.kind == "word" and prev.end == tok.start and self.text[prev.end - 1] in "sS"
 
     def _right_np(self, toks, k: int, sb: int, allow_lower: bool = True):
         """Token range of a speaker phrase starting at token ``k`` ("said Peskov")."""
@@ -775,32 +895,41 @@ class _ArticleParser:
         w0 = self._word(toks[k])
         if w0.lower() in _PRONOUNS:
             return k, k
-        if toks[k].kind != "word":
+        if toks[k].kind not in ("word", "number"):
             return None
-        if not (_is_cap(w0) or w0.lower() in _DETERMINERS or allow_lower):
+        if not (_is_cap(w0) or w0.lower() in _DETERMINERS or allow_lower
+                or toks[k].kind == "number"):
             return None
-        if w0.lower() in _STOP_LEFT or w0.lower() in _ADVERBIAL_START and not _is_cap(w0):
+        low0 = w0.lower()
+        if low0 in _STOP_LEFT or (low0 in _ADVERBIAL_PREPOSITIONS or low0 in _TIME_WORDS) and (
+                not _is_cap(w0) or low0 in _TIME_WORDS):
             return None
         last = k
         m = k + 1
         while m < sb and m - k < 12:
             wm = self._word(toks[m])
             lm = wm.lower()
-            if toks[m].kind in ("quote",) or wm in (",", ";", ":", ".", "!", "?", "—", "–"):
+            if toks[m].kind == "quote" and not self._possessive_mark(toks, m) or wm in (
+                    ",", ";", ":", ".", "!", "?", "—", "–"):
                 break
-            if lm in _STOP_LEFT or lm in ("in", "on", "at", "during", "who", "told") or (
-                    lm in self.single_cues and not _is_cap(wm)):
+            if lm in _STOP_LEFT or lm in _ADVERBIAL_PREPOSITIONS or lm in ("who", "told") or (
+                    lm in self.single_cues and not _is_cap(wm)) or lm in _TIME_WORDS:
                 break
-            if toks[m].kind == "punct" and wm not in ("-", "&", "’", "'", "(", ")"):
+            if toks[m].kind == "punct" and wm not in ("-", "&", "’", "'", "(", ")", "/"):
                 break
             last = m
             m += 1
         return k, last
 
-    def _make(self, pieces, rule, cue, toks, np_span, sid, para_id, quotes) -> _Attribution:
+    def _make(self, pieces, rule, cue, toks, np_span, sid, para_id) -> _Attribution:
         mention_start = toks[np_span[0]].start
         mention_end = toks[np_span[1]].end
         words = [self._word(t) for t in toks[np_span[0]:np_span[1] + 1]]
+        if "," in words:
+            # an appositive names the speaker before its first comma
+            head = words[:words.index(",")]
+            if any(_is_cap(w) or w.lower() in _PRONOUNS for w in head):
+                words = head
         speaker, actor, how = self._resolve(words)
         if how:
             rule = f"{rule}+{how}"
