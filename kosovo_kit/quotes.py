@@ -126,6 +126,7 @@ _ADVERBIAL_PREPOSITIONS = {
     "when", "as", "to", "with", "without", "under", "for", "by", "of", "about",
     "regarding", "referring", "according",
 }
+_SUBORDINATORS = {"as", "while", "when", "after", "before", "since", "until", "following"}
 _TIME_WORDS = {
     "yesterday", "today", "tonight", "earlier", "later", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening", "night",
@@ -133,6 +134,8 @@ _TIME_WORDS = {
     "also", "repeatedly", "once", "publicly", "privately", "separately", "previously",
     "then", "further", "now", "early", "late", "january", "february", "march", "april",
     "may", "june", "july", "august", "september", "october", "november", "december",
+    "several", "few", "days", "weeks", "months", "years", "hours", "minutes", "day",
+    "hour", "moments", "shortly", "soon", "afterward", "afterwards", "immediately",
 }
 # Tokens after which a speaker-cue frame can follow the content it reports.
 _FRAME_OPENERS = {",", "”", "\"", "’", "'", "»", "›", "—", "–", "―", "--"}
@@ -193,6 +196,12 @@ class _Attribution:
 
 
 _ACCORDING = CueEntry("according to", "speech", False, False)
+_DASH = CueEntry("dash", "speech", False, False)
+# “…” ― Jorge Falcon   (a signed quotation, as in vox-pop lists)
+_DASH_SIGNATURE = re.compile(
+    r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})"
+    r"[ \t]*(?:[.,]?[ \t]*(?:\r?\n|$))"
+)
 
 
 @cache
@@ -308,10 +317,13 @@ class _ArticleParser:
         quotes = self._find_quotes(ps, pe)
         qspans = [(q.open, q.close if q.close is not None else pe) for q in quotes]
 
-        # a quotation carried over from the previous paragraph continues here
+        # a quotation carried over from the previous paragraph continues here, or the
+        # one a frame ending in a colon announced ("He said:")
         if pending is not None:
             if quotes and quotes[0].open == toks[0].start:
                 q = quotes[0]
+                if not pending.pieces:
+                    self.results.append(pending)
                 pending.pieces.append((q.inner_start, q.inner_end))
                 pending.unclosed = c = q.close is None
                 quotes = quotes[1:]
@@ -327,14 +339,20 @@ class _ArticleParser:
         found: list[_Attribution] = []
         used_quotes: set[int] = set()
         n = len(toks)
+        awaiting: _Attribution | None = None
         for cue in cues:
             attr = self._frame(cue, toks, quotes, found)
             if attr is None:
+                continue
+            if not attr.pieces:
+                awaiting = attr
+                self._remember(attr)
                 continue
             if any(self._overlaps(attr.pieces, a.pieces) for a in found):
                 continue
             found.append(attr)
             self._remember(attr)
+        found.extend(self._dash_attributions(para, toks, quotes, found))
 
         # quotes claimed by an attribution
         for qi, (o, e) in enumerate(qspans):
@@ -357,7 +375,7 @@ class _ArticleParser:
                 target = max(before, key=lambda a: a.pieces[-1][1])
                 target.pieces.append((q.inner_start, end))
                 target.unclosed = q.close is None
-            elif o == ps and prev_para_attr is not None and prev_para_attr.speaker:
+            elif o == ps and not cues and prev_para_attr is not None and prev_para_attr.speaker:
                 src = prev_para_attr
                 sid = self._sentence_of(o)
                 attr = _Attribution([(q.inner_start, end)], "quote-continuation", None, None,
@@ -373,7 +391,29 @@ class _ArticleParser:
         _ = n
         last = max(found, key=lambda a: a.pieces[-1][1]) if found else None
         carry = last if last is not None and last.unclosed else None
-        return carry, (last if last is not None else None)
+        if awaiting is not None and (last is None or last.pieces[-1][1] <= awaiting.cue.start):
+            carry = awaiting
+        return carry, (last if last is not None else awaiting)
+
+    def _dash_attributions(self, para, toks, quotes, found) -> list[_Attribution]:
+        """“…” ― Name: a quotation signed with a dash and a name after it."""
+        out = []
+        text = self.text
+        for q in quotes:
+            if q.close is None or any(self._overlaps([(q.inner_start, q.inner_end)], a.pieces)
+                                      for a in found):
+                continue
+            m = _DASH_SIGNATURE.match(text, q.close, para.end)
+            if not m:
+                continue
+            ns, ne = m.span("name")
+            words = [self.text[t.start:t.end] for t in toks if ns <= t.start and t.end <= ne]
+            speaker, actor, _how = self._resolve(words)
+            cue = _Cue(m.start("dash"), m.end("dash"), _DASH, m.group("dash"), -1, -1)
+            out.append(_Attribution([(q.inner_start, q.inner_end)], "quote-dash-speaker", cue,
+                                    (ns, ne), speaker, actor, self._sentence_of(q.open),
+                                    para.paragraph_id))
+        return out
 
     @staticmethod
     def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
@@ -441,6 +481,12 @@ class _ArticleParser:
 
     def _frame(self, cue: _Cue, toks, quotes, found) -> _Attribution | None:
         sa, sb = self._sentence_bounds(toks, cue.t0)
+        if sa > 0 and cue.t0 - sa <= 14 and toks[sa - 1].kind == "quote" and (
+                self.text[toks[sa - 1].start] in _CLOSERS and sa > 1
+                and self._word(toks[sa - 2]) in ("?", "!", ".", "…")):
+            # “Why not?” she asked. — the splitter ends a sentence after “?”; the frame
+            # belongs with the quotation before it
+            sa = self._sentence_bounds(toks, sa - 1)[0]
         para_id = toks[cue.t0].paragraph_id
         sid = toks[cue.t0].sentence_id
 
@@ -510,6 +556,9 @@ class _ArticleParser:
                 pieces = back + self._continuation(toks, quotes, tail, sb, back_is_quote)
                 rule = "quote-cue-speaker" if back_is_quote else "clause-cue-speaker"
                 return self._make(pieces, rule, cue, toks, np_span, sid, para_id)
+        if not fwd and tail < sb and tail_w == ":" and tail == sb - 1 and sb == len(toks):
+            # "Caddell continued:" ending the paragraph: the quotation follows in the next
+            return self._make([], "speaker-cue-quote", cue, toks, np_span, sid, para_id)
         if not fwd or not self._has_complement(cue, toks, fwd):
             return None
         rule = "speaker-cue-quote" if self._all_quoted(fwd) else "cue-that-clause"
@@ -543,8 +592,16 @@ class _ArticleParser:
     def _plausible_subject(self, cue: _Cue, toks, np_span, skipped) -> bool:
         """Reject nouns read as verbs: "the plans", "Trump's comments", "one of the states"."""
         words = [self._word(t) for t in toks[np_span[0]:np_span[1] + 1]]
+        head_end = np_span[1]
+        for idx, w in enumerate(words):
+            if w in (",", "("):
+                head_end = np_span[0] + idx - 1
+                words = words[:idx]
+                break
+        if not words:
+            return False
         last = words[-1].lower()
-        if last in _DETERMINERS or last in _NP_PREPOSITIONS or toks[np_span[1]].kind != "word":
+        if last in _DETERMINERS or last in _NP_PREPOSITIONS or toks[head_end].kind != "word":
             return False
         if cue.entry.noun_like and not cue.form.endswith(("ed", "ing")) and not skipped:
             named = _is_cap(words[-1]) or last in _PRONOUNS
@@ -595,10 +652,12 @@ class _ArticleParser:
                 k += 1
                 continue
             if low in _ADVERBIAL_PREPOSITIONS or low in ("reporters", "journalists"):
+                # a subordinate clause ("as she left") runs to the clause end; a
+                # prepositional phrase stops before "and"/"that" too
+                stops = ("that",) if low in _SUBORDINATORS else ("that", "and", "but")
                 k += 1
-                while k < sb and self._word(toks[k]) not in _CLAUSE_END and not (
-                        toks[k].kind == "quote") and self._word(toks[k]).lower() not in (
-                        "that", "and", "but"):
+                while k < sb and self._word(toks[k]) not in _CLAUSE_END and (
+                        self._word(toks[k]).lower() not in stops):
                     k += 1
                 continue
             if low.endswith("ly") and not _is_cap(w) and len(low) > 4:
@@ -972,6 +1031,11 @@ class _ArticleParser:
         return name, actor, ""
 
     def _name_from(self, words: list[str]) -> str | None:
+        if "(" in words:
+            # "Rep. Elijah E. Cummings (D-Md.)": the party and state are not the name
+            words = words[:words.index("(")]
+            if not words:
+                return None
         # possessive phrases name an organisation of someone: "Donald Trump’s campaign"
         low = [w.lower() for w in words]
         if any(w in ("’s", "'s") for w in low[:-1]):
