@@ -279,10 +279,19 @@ class _ArticleParser:
         quotes: list[_Q] = []
         open_at = inner = -1
         closers: frozenset[str] = frozenset()
+        nested: frozenset[str] = frozenset()  # closers of a quotation inside the open one
+        open_mark = ""
         for m in _MARK_RE.finditer(text, ps, pe):
             mark, i, j = m.group(), m.start(), m.end()
             prev = text[i - 1] if i > ps else " "
             nxt = text[j] if j < pe else " "
+            if nested:
+                if mark in nested and not (mark in ("’", "'") and nxt.isalnum()):
+                    nested = frozenset()
+                    continue
+                if mark not in closers or prev.isspace() or mark in nested:
+                    continue
+                nested = frozenset()  # the inner one never closed: the outer one closes
             if open_at < 0:
                 if mark in _ALWAYS_OPENS:
                     pass
@@ -294,7 +303,7 @@ class _ArticleParser:
                         continue
                 else:
                     continue  # a closing mark with nothing open: stray
-                open_at, inner, closers = i, j, _CLOSERS_FOR[mark]
+                open_at, inner, closers, open_mark = i, j, _CLOSERS_FOR[mark], mark
                 continue
             if mark in closers and i > inner:
                 if mark in ("’", "'") and nxt.isalnum():
@@ -305,7 +314,10 @@ class _ArticleParser:
                 quotes.append(_Q(open_at, inner, i, j))
                 open_at = -1
             elif mark in _ALWAYS_OPENS and mark not in ("‚", "‹") and closers.isdisjoint("’›"):
-                open_at, inner, closers = i, j, _CLOSERS_FOR[mark]  # restart: never closed
+                if mark == open_mark:
+                    open_at, inner = i, j  # the same mark again: the first never closed
+                else:
+                    nested = _CLOSERS_FOR[mark]  # “…” inside "…": a quotation within
         if open_at >= 0:
             quotes.append(_Q(open_at, inner, pe, None))
         return quotes
@@ -319,18 +331,9 @@ class _ArticleParser:
 
         # a quotation carried over from the previous paragraph continues here, or the
         # one a frame ending in a colon announced ("He said:")
-        if pending is not None:
-            if quotes and quotes[0].open == toks[0].start:
-                q = quotes[0]
-                if not pending.pieces:
-                    self.results.append(pending)
-                pending.pieces.append((q.inner_start, q.inner_end))
-                pending.unclosed = c = q.close is None
-                quotes = quotes[1:]
-                qspans = qspans[1:]
-                if c:
-                    return pending, pending
-            pending = None
+        carry_q = None
+        if pending is not None and quotes and quotes[0].open == toks[0].start:
+            carry_q = quotes[0]
 
         def inside_quote(pos: int) -> bool:
             return any(o < pos < e for o, e in qspans)
@@ -353,6 +356,19 @@ class _ArticleParser:
             found.append(attr)
             self._remember(attr)
         found.extend(self._dash_attributions(para, toks, quotes, found))
+        if carry_q is not None and not any(
+                self._overlaps([(carry_q.inner_start, carry_q.inner_end)], a.pieces)
+                for a in found):
+            # no frame of its own: the quotation goes on from the previous paragraph
+            if not pending.pieces:
+                self.results.append(pending)
+            pending.pieces.append((carry_q.inner_start, carry_q.inner_end))
+            pending.unclosed = carry_q.close is None
+            quotes = quotes[1:]
+            qspans = qspans[1:]
+            if pending.unclosed:
+                self.results.extend(found)
+                return pending, pending
 
         # quotes claimed by an attribution
         for qi, (o, e) in enumerate(qspans):
@@ -829,7 +845,8 @@ class _ArticleParser:
             if w.lower() in self.single_cues or w.lower() == "according" or w in (";", ".",
                                                                                  ":"):
                 return []
-            if w.lower() in ("and", "but", "or", "as", "while", "because"):
+            if w.lower() in ("and", "but", "or", "as", "while", "because") or (
+                    w.lower().endswith("ing") and not quoted):
                 return []
             if not quoted and m == k + 1:
                 # a parenthetical frame inside an unquoted clause: the clause goes on
