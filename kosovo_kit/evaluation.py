@@ -233,6 +233,13 @@ def _normalise(frame: pd.DataFrame, role: str, text: str | None) -> list[_Item]:
         if text is not None:
             _check_range(role, n, pieces + speaker_spans, text)
             _check_text(role, label, pieces, own_text, text, brat)
+        own_pieces = None if brat else row.get("pieces")
+        if isinstance(own_pieces, (list, tuple)) and own_pieces and pieces:
+            # content given in several pieces (“A,” he said, “B.”): score the pieces, not
+            # the words of the frame between them
+            pieces = [(int(s), int(e)) for s, e in own_pieces]
+            if text is not None:
+                _check_range(role, n, pieces, text)
         if _missing(speaker) or not str(speaker).strip():
             speaker = None
             if text is not None and speaker_spans:
