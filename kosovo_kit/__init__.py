@@ -35,22 +35,36 @@ _EXPORTS = {
     "evaluate": "evaluation",
     "read_brat": "brat",
     "write_brat": "brat",
+    "analyse": "render",
+    "Analysis": "render",
+    "highlight_html": "render",
+    "quotes_html": "render",
+    "actor_colour": "render",
+    "evaluate_many": "evaluation",
+    "load_polnear": "brat",
 }
 
 __all__ = [
     "QUOTE_COLUMNS",
+    "Analysis",
     "Article",
     "Gazetteer",
     "__version__",
+    "actor_colour",
     "actor_summary",
     "actors",
     "add_sentiment",
+    "analyse",
     "attribute_quotes",
     "bundled_articles",
     "evaluate",
+    "evaluate_many",
     "explain_sentiment",
+    "highlight_html",
     "load_article",
     "load_gazetteer",
+    "load_polnear",
+    "quotes_html",
     "read_brat",
     "read_text_file",
     "score_sentiment",
@@ -60,10 +74,11 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .brat import read_brat, write_brat
-    from .evaluation import evaluate
+    from .brat import load_polnear, read_brat, write_brat
+    from .evaluation import evaluate, evaluate_many
     from .gazetteer import Gazetteer, actors, load_gazetteer
     from .quotes import QUOTE_COLUMNS, attribute_quotes
+    from .render import Analysis, actor_colour, analyse, highlight_html, quotes_html
     from .sentiment import explain_sentiment, score_sentiment, sentiment_toward
     from .stance import actor_summary, add_sentiment, stance_table
     from .text import Article, bundled_articles, load_article, read_text_file
