@@ -722,7 +722,7 @@ class _ArticleParser:
                                                                                      ","):
                 if cue.lemma in _ADDRESSEE_CUES or low in _ADVERBIAL_PREPOSITIONS or (
                         low in _TIME_WORDS or low in ("reporters", "journalists")
-                        or _is_cap(first) or low in _DETERMINERS or marker - k <= 2):
+                        or self._word(toks[marker]) == ":" and marker - k <= 4):
                     k = marker
             elif cue.lemma in _ADDRESSEE_CUES or low in _ADVERBIAL_PREPOSITIONS or (
                     low in _TIME_WORDS):
@@ -914,7 +914,7 @@ class _ArticleParser:
             inner = self._left_np(toks, k - 1, sa)
             return (inner[0], j) if inner else None
         low = w.lower()
-        if toks[j].kind not in ("word", "number") or low in _STOP_LEFT or low in self.single_cues:
+        if toks[j].kind not in ("word", "number") or low in _STOP_LEFT or self._verb_cue(w):
             return None
         if low in _PRONOUNS:
             return j, j
@@ -928,7 +928,7 @@ class _ArticleParser:
                 break
             if wk in (",", ";", ":", "—", "–", "(", ")", "[", "]", "!", "?"):
                 break
-            if lk in _STOP_LEFT or lk in _PRONOUNS or lk in self.single_cues and not _is_cap(wk):
+            if lk in _STOP_LEFT or lk in _PRONOUNS or self._verb_cue(wk):
                 break
             if tk.kind == "punct" and wk not in ("-", "&", ".", "’", "'", "/"):
                 break
@@ -955,6 +955,11 @@ class _ArticleParser:
         if toks[first].kind == "number" and first == j:
             return None
         return first, j
+
+    def _verb_cue(self, word: str) -> bool:
+        """A reporting verb that cannot be a noun here ("said", "told"; not "plans")."""
+        entry = self.single_cues.get(word)
+        return entry is not None and not (entry.noun_like and not word.endswith(("ed", "ing")))
 
     def _possessive_mark(self, toks, k: int) -> bool:
         """True for the apostrophe of a plural possessive ("officials’ statement")."""
@@ -989,7 +994,7 @@ class _ArticleParser:
                     ",", ";", ":", ".", "!", "?", "—", "–"):
                 break
             if lm in _STOP_LEFT or lm in _ADVERBIAL_PREPOSITIONS or lm in ("who", "told") or (
-                    lm in self.single_cues and not _is_cap(wm)) or lm in _TIME_WORDS:
+                    self._verb_cue(wm)) or lm in _TIME_WORDS:
                 break
             if toks[m].kind == "punct" and wm not in ("-", "&", "’", "'", "(", ")", "/"):
                 break

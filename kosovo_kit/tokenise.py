@@ -260,7 +260,19 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         _strip_span(text, start + s, start + e)
         for s, e in _sentence_tokenizer().span_tokenize(chunk)
     ]
-    return _closing_quote_fix(text, [(s, e) for s, e in spans if e > s])
+    return _join_lowercase_starts(text, _closing_quote_fix(text, [(s, e) for s, e in spans if e > s]))
+
+
+def _join_lowercase_starts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    # Untrained Punkt ends a sentence at any period not known as an abbreviation
+    # ("(D-Mass.) said"); an English sentence does not start in lower case.
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and text[s].islower():
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 class NewsTokenizer(TokenizerI):
