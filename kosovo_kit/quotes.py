@@ -515,14 +515,20 @@ class _ArticleParser:
 
         # participle cue: ", adding that …" — the speaker of the main clause
         if gerund and prev_w == ",":
-            src = self._latest_speaker(found, sid)
-            if src is None:
-                return None
             pieces, unclosed = self._forward_content(cue, toks, quotes, sa, sb)
             if not pieces:
                 return None
-            return _Attribution(pieces, "participle-cue", cue, src.mention, src.speaker,
-                                src.actor, sid, para_id, unclosed=unclosed)
+            src = self._latest_speaker(found, sid)
+            if src is not None:
+                return _Attribution(pieces, "participle-cue", cue, src.mention, src.speaker,
+                                    src.actor, sid, para_id, unclosed=unclosed)
+            # no statement yet in the sentence: its subject speaks ("X mocked it, saying …")
+            subject = self._subject(toks, sa, cue.t0)
+            if subject is None:
+                return None
+            attr = self._make(pieces, "participle-cue", cue, toks, subject, sid, para_id)
+            attr.unclosed = unclosed
+            return attr
 
         # coordinated cue: "… estimated … and denounced …"
         if prev_w in ("and", "but") and not gerund:
@@ -600,6 +606,22 @@ class _ArticleParser:
         pieces += self._continuation(toks, quotes, after, sb, quoted)
         rule = "quote-cue-speaker" if quoted else "clause-cue-speaker"
         return self._make(pieces, rule, cue, toks, np_span, sid, para_id)
+
+    def _subject(self, toks, sa: int, limit: int) -> tuple[int, int] | None:
+        """The named or pronoun subject opening a sentence, if it has one."""
+        k = sa
+        while k < limit and self._word(toks[k]).lower() in ("but", "and", "however", ","):
+            k += 1
+        if k >= limit:
+            return None
+        span = self._right_np(toks, k, limit)
+        if span is None:
+            return None
+        words = [self._word(t) for t in toks[span[0]:span[1] + 1]]
+        if words[0].lower() in _PRONOUNS and _PRONOUNS[words[0].lower()] != "self" or any(
+                _is_cap(w) and w.lower() not in _DETERMINERS for w in words):
+            return span
+        return None
 
     def _opens(self, tok) -> bool:
         return tok.kind == "quote" and self.text[tok.start] in _OPENERS and (
