@@ -9,8 +9,9 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Mapping
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -140,34 +141,30 @@ class Article:
     @cached_property
     def token_spans(self) -> list[Token]:
         """Tokens as :class:`Token` tuples, in text order."""
-        # One tokenizer pass over the whole text, then each token goes to its sentence;
-        # a token that would straddle a sentence boundary is cut there.
-        out: list[Token] = []
-        sentences = self.sentence_spans
-        if not sentences:
-            return out
-        k = 0
-        sent = sentences[0]
-        for s, e, kind in tokenise.tokenize_words(self.text):
-            while s >= sent.end and k + 1 < len(sentences):
-                k += 1
-                sent = sentences[k]
-            if s < sent.start or s >= sent.end:
-                continue  # outside every sentence: nothing but stray white space
-            while e > sent.end:
-                cut = sent.end
-                out.append(Token(len(out), sent.sentence_id, sent.paragraph_id, s, cut,
-                                 tokenise.token_kind(self.text[s:cut])))
-                if k + 1 >= len(sentences) or sentences[k + 1].start >= e:
-                    e = s = cut
-                    break
-                k += 1
-                sent = sentences[k]
-                s = max(sent.start, cut)
-                kind = tokenise.token_kind(self.text[s:e])
-            if e > s:
-                out.append(Token(len(out), sent.sentence_id, sent.paragraph_id, s, e, kind))
-        return out
+        # One tokenizer pass over the whole text; each sentence then takes its slice of
+        # tokens by bisection, and a token straddling a sentence boundary is cut there.
+        text = self.text
+        raw = tokenise.tokenize_words(text)
+        starts = [r[0] for r in raw]
+        rows: list[tuple] = []
+        lo = 0
+        for sent in self.sentence_spans:
+            lo = bisect_left(starts, sent.start, lo)
+            hi = bisect_left(starts, sent.end, lo)
+            if hi == lo:
+                continue
+            chunk = raw[lo:hi]
+            s, e, kind = chunk[-1]
+            if e > sent.end:
+                chunk[-1] = (s, sent.end, tokenise.token_kind(text[s:sent.end]))
+                raw[hi - 1] = (sent.end, e, tokenise.token_kind(text[sent.end:e]))
+                starts[hi - 1] = sent.end
+                hi -= 1
+            sid, pid = sent.sentence_id, sent.paragraph_id
+            rows.extend([(sid, pid, s, e, k) for s, e, k in chunk])
+            lo = hi
+        make = partial(tuple.__new__, Token)
+        return list(map(make, [(i, *row) for i, row in enumerate(rows)]))
 
     # Tidy tables for users.
     @cached_property

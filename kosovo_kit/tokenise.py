@@ -13,7 +13,12 @@ import re
 from functools import cache
 
 from nltk.tokenize.api import TokenizerI
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import (
+    PunktLanguageVars,
+    PunktParameters,
+    PunktSentenceTokenizer,
+    PunktToken,
+)
 
 from .resources import read_word_list
 
@@ -79,6 +84,15 @@ class _NewsLanguageVars(PunktLanguageVars):
             return self._re_period_context
 
 
+class _NewsToken(PunktToken):
+    """Punkt's token with its (linear-time) patterns compiled by the standard ``re``."""
+
+    _RE_ELLIPSIS = re.compile(r"\.\.+$")
+    _RE_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
+    _RE_INITIAL = re.compile(r"[^\W\d]\.$", re.UNICODE)
+    _RE_ALPHA = re.compile(r"[^\W\d]+$", re.UNICODE)
+
+
 # A paragraph without this has one sentence, and Punkt need not look at it.
 _BREAK_CANDIDATE = re.compile(r"[.!?][\"')\]}’”»]*\s+\S|[.!?][\"')\]}’”»]+\S")
 
@@ -87,7 +101,7 @@ _BREAK_CANDIDATE = re.compile(r"[.!?][\"')\]}’”»]*\s+\S|[.!?][\"')\]}’”
 def _sentence_tokenizer() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(abbreviations())
-    return PunktSentenceTokenizer(params, lang_vars=_NewsLanguageVars())
+    return PunktSentenceTokenizer(params, lang_vars=_NewsLanguageVars(), token_cls=_NewsToken)
 
 
 @cache
