@@ -126,24 +126,32 @@ def _read_csv(source: str | Path | pd.DataFrame, required: tuple[str, ...]) -> p
         path = Path(source)
         if not path.is_file():
             raise FileNotFoundError(f"{path}: no such gazetteer file")
-        text = path.read_text(encoding="utf-8-sig")
-        rows = list(csv.reader(io.StringIO(text)))
-        if not rows:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise ValueError(f"{path}: not valid UTF-8 ({err.reason})") from None
+        reader = csv.reader(io.StringIO(text))
+        numbered = [(reader.line_num, row) for row in reader]
+        if not numbered:
             raise ValueError(f"{path}: the file is empty")
-        header = [h.strip() for h in rows[0]]
-        for lineno, row in enumerate(rows[1:], start=2):
-            if row and len(row) != len(header):
+        header = [h.strip() for h in numbered[0][1]]
+        missing = set(required) - set(header)
+        if missing:
+            raise ValueError(f"{path}: missing column(s) {sorted(missing)} in the header")
+        rows = []
+        for lineno, row in numbered[1:]:
+            if not row or not any(cell.strip() for cell in row):
+                continue  # blank line
+            if len(row) != len(header):
                 raise ValueError(
                     f"{path}, line {lineno}: {len(row)} fields, the header has {len(header)}"
                 )
-        frame = pd.DataFrame([r for r in rows[1:] if r], columns=header, dtype=object)
-        missing = set(required) - set(frame.columns)
-        if missing:
-            raise ValueError(f"{path}: missing column(s) {sorted(missing)} in the header")
-        for lineno, row in enumerate(frame.itertuples(index=False), start=2):
+            record = dict(zip(header, row))
             for col in required:
-                if not str(getattr(row, col)).strip():
+                if not record[col].strip():
                     raise ValueError(f"{path}, line {lineno}: the {col!r} field is empty")
+            rows.append(record)
+        frame = pd.DataFrame(rows, columns=header, dtype=object)
     missing = set(required) - set(frame.columns)
     if missing:
         raise ValueError(f"gazetteer table is missing column(s) {sorted(missing)}")

@@ -23,8 +23,15 @@ Frames (the ``rule`` column):
     …, adding that Russia “follows …” (the speaker of the main clause)
 ``coordinated-cue``
     … estimated … and denounced the “nationalist rhetoric” (same speaker)
+``quote-dash-speaker``
+    “…” ― Jorge Falcon (a quotation signed with a dash, as in vox-pop lists)
 ``quote-continuation``
-    a further quoted sentence or paragraph with no cue of its own
+    a paragraph that is one quotation, right after a paragraph that ended on a
+    direct quotation and its speaker: the same speaker goes on
+
+Otherwise a quoted sentence with no cue of its own that follows a statement in the
+same paragraph, or a quotation left open at a paragraph's end and taken up by the next
+paragraph, belongs to that statement: it becomes a further piece of it.
 
 A ``+pronoun-carryover`` suffix says the speaker mention is a pronoun resolved to
 the last suitable named speaker; ``+title-carryover`` the same for "the minister".
@@ -411,12 +418,11 @@ class _ArticleParser:
                 target = max(before, key=lambda a: a.pieces[-1][1])
                 target.pieces.append((q.inner_start, end))
                 target.unclosed = q.close is None
-            elif o == ps and not cues and prev_para_attr is not None and prev_para_attr.speaker:
+            elif self._continues(prev_para_attr, q, para, cues):
                 src = prev_para_attr
-                sid = self._sentence_of(o)
                 attr = _Attribution([(q.inner_start, end)], "quote-continuation", None, None,
-                                    src.speaker, src.actor, sid, para.paragraph_id,
-                                    unclosed=q.close is None)
+                                    src.speaker, src.actor, self._sentence_of(o),
+                                    para.paragraph_id)
                 found.append(attr)
             else:
                 continue
@@ -430,6 +436,25 @@ class _ArticleParser:
         if awaiting is not None and (last is None or last.pieces[-1][1] <= awaiting.cue.start):
             carry = awaiting
         return carry, (last if last is not None else awaiting)
+
+    def _continues(self, prev: _Attribution | None, q: _Q, para, cues) -> bool:
+        """A paragraph that is one quotation, right after a paragraph that ended on a
+        direct quotation with its speaker, continues that speaker's words."""
+        if prev is None or prev.speaker is None or cues or q.open != para.start:
+            return False
+        if q.close is None or q.close < para.end - 1:
+            return False
+        if prev.rule.split("+")[0] not in ("quote-cue-speaker", "speaker-cue-quote"):
+            return False
+        prev_para = self.article.paragraph_spans[prev.paragraph_id]
+        if prev_para.paragraph_id != para.paragraph_id - 1:
+            return False
+        tail = self.text[max(prev.pieces[-1][1], prev.cue.end if prev.cue else 0):prev_para.end]
+        if len(tail.split()) > 12:
+            return False  # the previous paragraph went on after its statement
+        words = self.text[q.inner_start:q.inner_end].split()
+        capitalised = sum(w[:1].isupper() for w in words)
+        return len(words) >= 4 and capitalised < 0.7 * len(words)
 
     def _dash_attributions(self, para, toks, quotes, found) -> list[_Attribution]:
         """“…” ― Name: a quotation signed with a dash and a name after it."""
@@ -572,9 +597,12 @@ class _ArticleParser:
         tail = self._frame_tail(cue, toks, sb)
         tail_w = self._word(toks[tail]) if tail < sb else ""
         quote_follows = tail_w == "," and tail + 1 < sb and self._opens(toks[tail + 1])
-        if before_w in _FRAME_OPENERS and (tail >= sb or tail_w in _CLAUSE_END or quote_follows):
+        if before_w in _FRAME_OPENERS and tail_w != ":" and (
+                tail >= sb or tail_w in _CLAUSE_END or quote_follows):
             back = self._backward_content(toks, quotes, sa, before, cue)
             back_is_quote = bool(back) and self._is_quote_piece(back[0])
+            if back and not self._backward_allowed(cue, back):
+                back = []
             if back and (back_is_quote or not (fwd and self._all_quoted(fwd))):
                 pieces = back + self._continuation(toks, quotes, tail, sb, back_is_quote)
                 rule = "quote-cue-speaker" if back_is_quote else "clause-cue-speaker"
@@ -591,12 +619,15 @@ class _ArticleParser:
 
     def _inverted(self, cue, toks, quotes, sa, sb, prev_i, sid, para_id):
         """“…,” said Peskov. — the speaker follows the cue and ends the clause."""
-        if cue.form.endswith("ing"):
+        if cue.form.endswith("ing") or cue.kind == "belief":
             return None
-        np_span = self._right_np(toks, cue.t1 + 1, sb)
+        nxt = cue.t1 + 1
+        if nxt < sb and self._word(toks[nxt]).lower() == "by":
+            return None  # "reported by the government": a passive participle
+        np_span = self._right_np(toks, nxt, sb, allow_lower=False)
         if np_span is None:
             return None
-        after = self._skip_adverbials(toks, np_span[1] + 1, sb)
+        after = self._skip_adverbials(toks, np_span[1] + 1, sb, limit=6)
         after_w = self._word(toks[after]) if after < sb else ""
         if after < sb and after_w not in _CLAUSE_END:
             return None  # "…, said he would order …": the cue starts a clause
@@ -604,6 +635,8 @@ class _ArticleParser:
         if not pieces:
             return None
         quoted = self._is_quote_piece(pieces[0])
+        if not self._backward_allowed(cue, pieces):
+            return None
         pieces += self._continuation(toks, quotes, after, sb, quoted)
         rule = "quote-cue-speaker" if quoted else "clause-cue-speaker"
         return self._make(pieces, rule, cue, toks, np_span, sid, para_id)
@@ -623,6 +656,16 @@ class _ArticleParser:
                 _is_cap(w) and w.lower() not in _DETERMINERS for w in words):
             return span
         return None
+
+    def _backward_allowed(self, cue: _Cue, pieces: list[tuple[int, int]]) -> bool:
+        """Cues that are often nouns or take an object report a preceding clause only
+        when it is quoted ("“…,” she asked" but not "…, asked Republicans a question")."""
+        picky = cue.entry.needs_complement or cue.lemma in _ADDRESSEE_CUES or (
+            cue.entry.noun_like and not cue.form.endswith("ed"))
+        if not picky:
+            return True
+        text = self.text
+        return any(ch in "“”«»\"" for s, e in pieces for ch in text[max(0, s - 1):e + 1])
 
     def _opens(self, tok) -> bool:
         return tok.kind == "quote" and self.text[tok.start] in _OPENERS and (
@@ -682,7 +725,7 @@ class _ArticleParser:
                 return a
         return None
 
-    def _skip_adverbials(self, toks, k: int, sb: int) -> int:
+    def _skip_adverbials(self, toks, k: int, sb: int, limit: int = 14) -> int:
         """Skip time words and prepositional phrases ("on Monday", "in a statement")."""
         while k < sb:
             w = self._word(toks[k])
@@ -694,10 +737,13 @@ class _ArticleParser:
                 # a subordinate clause ("as she left") runs to the clause end; a
                 # prepositional phrase stops before "and"/"that" too
                 stops = ("that",) if low in _SUBORDINATORS else ("that", "and", "but")
+                k0 = k
                 k += 1
                 while k < sb and self._word(toks[k]) not in _CLAUSE_END and (
                         self._word(toks[k]).lower() not in stops):
                     k += 1
+                if k - k0 > limit and low not in _SUBORDINATORS:
+                    return k0  # too long for an adverbial: a clause goes on here
                 continue
             if low.endswith("ly") and not _is_cap(w) and len(low) > 4:
                 k += 1
@@ -953,6 +999,9 @@ class _ArticleParser:
                 break
             if lk in _STOP_LEFT or lk in _PRONOUNS or self._verb_cue(wk):
                 break
+            if lk.endswith("ed") and len(lk) > 4 and wk == lk and k > sa and self._word(
+                    toks[k - 1]).lower() not in _DETERMINERS:
+                break  # a finite verb ("Clinton avoided …"), not part of a name
             if tk.kind == "punct" and wk not in ("-", "&", ".", "’", "'", "/"):
                 break
             first = k
@@ -1232,11 +1281,7 @@ def attribute_quotes(
             continue
         pieces.sort()
         start, end = pieces[0][0], pieces[-1][1]
-        quoted = all(s > 0 and text[s - 1] in _OPENERS for s, _ in pieces) and (
-            attr.rule.split("+")[0] in ("quote-cue-speaker", "speaker-cue-quote",
-                                         "quote-continuation")
-            or all(s > 0 and text[s - 1] in _OPENERS for s, _ in pieces)
-        )
+        quoted = all(s > 0 and text[s - 1] in _OPENERS for s, _ in pieces)
         cue_kind = attr.cue.kind if attr.cue else "speech"
         rows.append({
             "kind": _kind(text, pieces, cue_kind, quoted),

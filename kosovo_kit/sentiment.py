@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NEWS_RULES",
+    "CONTRAST_WEIGHT",
     "RULE_COLUMNS",
     "TARGET_FEATURES",
     "VADER_RULES",
@@ -280,12 +281,23 @@ def _overlay_lexicon(name: str, overlay: Mapping[str, float], rules: Rules) -> L
     return Lexicon(name, merged, rules)
 
 
+@lru_cache(maxsize=4)
+def _news_lexicon(learned: bool = True) -> Lexicon:
+    """VADER + ``news_overlay.csv`` (+ ``news_learned.csv`` when ``learned``), news rules."""
+    folder = _data_dir() / "lexicons"
+    overlay = read_overlay(folder / "news_overlay.csv")
+    learned_path = folder / "news_learned.csv"
+    if learned and learned_path.is_file():
+        # The learned corrections were fitted on top of the hand-made overlay, so they win.
+        overlay.update(read_overlay(learned_path))
+    return _overlay_lexicon("news", overlay, NEWS_RULES)
+
+
 @lru_cache(maxsize=8)
 def _named_lexicon(name: str) -> Lexicon:
     if name == "vader":
         return Lexicon("vader", _vader_valences(), VADER_RULES)
-    path = _data_dir() / "lexicons" / "news_overlay.csv"
-    return _overlay_lexicon("news", read_overlay(path), NEWS_RULES)
+    return _news_lexicon()
 
 
 def load_lexicon(lexicon: str | Path | Mapping[str, float] | Lexicon = "news") -> Lexicon:
@@ -849,6 +861,10 @@ _PRAISE_VERBS = _word_set(
 )
 _SPEECH_VERBS = _word_set("said says say told tells tell added asked wrote writes argued")
 _CLAUSE_WORDS = _word_set("but while although though whereas however yet")
+# Words opening a contrast: what follows often describes someone else ("X was praised, while
+# the mayor denounced Y"), so sentiment on the far side of one says less about the mention.
+_CONTRAST_WORDS = _word_set("but while whereas although though however yet")
+CONTRAST_WEIGHT = 0.3
 
 TARGET_FEATURES: tuple[str, ...] = (
     "compound",
@@ -863,6 +879,8 @@ TARGET_FEATURES: tuple[str, ...] = (
     "pos_right",
     "neg_right",
     "intensity",
+    "pos_contrast",
+    "neg_contrast",
     "cue_neg",
     "cue_pos",
     "subject",
@@ -914,9 +932,11 @@ def target_features(
     Returns
     -------
     dict
-        One value per name in :data:`TARGET_FEATURES`: whole-sentence compound; positive and
+        One value per name in :data:`TARGET_FEATURES`: sentence compound; positive and
         negative token scores weighted by closeness to the mention (``near``), inside its clause
-        and outside it (``far``); whether the mention opens the sentence (``subject``); whether
+        and outside it (``far``), and beyond a contrast word ("but", "while", "whereas") that
+        separates them from the mention (``contrast``; such words count only
+        :data:`CONTRAST_WEIGHT` times in the other features); whether the mention opens the sentence (``subject``); whether
         it is the agent or patient of an attack or praise verb; whether it is the speaker of a
         speech verb; whether it lies inside quotation marks; log sentence length; and the
         learned cue-word log-odds of the other words weighted by closeness (``cue_*``).
@@ -946,17 +966,33 @@ def target_features(
     target_clause = clause[first] if inside else -1
     feats = dict.fromkeys(TARGET_FEATURES, 0.0)
     lowers = [w.lower() for w in words]
+    # Contrast regions: a contrast word starts a new one; words in another region than the
+    # mention count CONTRAST_WEIGHT times and are also reported on their own (``*_contrast``).
+    region = []
+    rid = 0
+    for lw in lowers:
+        if lw in _CONTRAST_WORDS:
+            rid += 1
+        region.append(rid)
+    target_region = region[first] if inside else 0
     for i, lw in enumerate(lowers):
         if first <= i <= last or lw not in cues:
             continue
         dist = first - i if i < first else i - last
         weight = math.exp(-(dist - 1) / 6.0)
+        if region[i] != target_region:
+            weight *= CONTRAST_WEIGHT
         neg, pos = cues[lw]
         feats["cue_neg"] += neg * weight
         feats["cue_pos"] += pos * weight
-    for i, value in enumerate(scores):
-        if not value or first <= i <= last:
+    for i, full in enumerate(scores):
+        if not full or first <= i <= last:
             continue
+        value = full
+        if region[i] != target_region:
+            feats["pos_contrast" if full > 0 else "neg_contrast"] += full
+            value = full * CONTRAST_WEIGHT
+            scores[i] = value  # the sentence compound below uses the scoped scores too
         dist = first - i if i < first else i - last
         weight = math.exp(-(dist - 1) / 4.0)
         sign = "pos" if value > 0 else "neg"

@@ -177,10 +177,12 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _is_headline_like(line: str) -> bool:
     words = line.split()
+    bare = line.rstrip("”’\"'»›)] ")
     return (
         0 < len(words) <= 16
         and len(line) <= 160
-        and line[-1] not in ".,;…"
+        and bool(bare)
+        and bare[-1] not in ".,;:…"
         and any(ch.isalpha() for ch in line)
     )
 

@@ -149,11 +149,6 @@ def test_malformed_csv_names_file_and_line(tmp_path, content, line, what):
         load_gazetteer(path)
 
 
-@pytest.mark.xfail(
-    reason="blank lines are dropped before the empty-field check numbers the rows, so the "
-    "error names an earlier line",
-    strict=True,
-)
 def test_malformed_csv_line_number_counts_blank_lines(tmp_path):
     content = "alias,canonical,actor\nKurti,Albin Kurti,Kosovo\n\n,Vjosa Osmani,Kosovo\n"
     path = write(tmp_path, content, "broken.csv")

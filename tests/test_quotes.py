@@ -122,11 +122,6 @@ def test_speaker_and_cue_then_quote(body, content, cue):
     assert mention(text, row) == "Dmitry Peskov"
 
 
-@pytest.mark.xfail(
-    reason="a one-paragraph text ending in a closing quotation mark is read as a headline, "
-    "so the statement in it is dropped",
-    strict=True,
-)
 def test_single_paragraph_statement_is_not_a_headline():
     table = attribute_quotes("Dmitry Peskov said: “We support Belgrade.”")
     assert list(table["speaker"]) == ["Dmitry Peskov"]
@@ -309,11 +304,6 @@ def test_speaker_ending_a_paragraph_with_the_quotation_in_the_next():
     assert "\n\n" in text[int(row["cue_end"]):row["start"]]
 
 
-@pytest.mark.xfail(
-    reason="with an introductory clause ('Asked about the clashes, X said:') the clause becomes "
-    "an indirect statement and the quotation a cue-less quote-continuation",
-    strict=True,
-)
 def test_speaker_with_an_introductory_clause_before_a_quotation_paragraph():
     body = "Asked about the clashes, Dmitry Peskov said:\n\n“We support Belgrade.”"
     _, table = run(body)
