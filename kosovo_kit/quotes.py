@@ -378,7 +378,8 @@ class _ArticleParser:
                 awaiting = attr
                 self._remember(attr)
                 continue
-            if any(self._overlaps(attr.pieces, a.pieces) for a in found):
+            if any(self._overlaps(attr.pieces, a.pieces) and not self._nested(attr, a)
+                   for a in found):
                 continue
             found.append(attr)
             self._remember(attr)
@@ -475,6 +476,19 @@ class _ArticleParser:
                                     (ns, ne), speaker, actor, self._sentence_of(q.open),
                                     para.paragraph_id))
         return out
+
+    def _nested(self, a: _Attribution, b: _Attribution) -> bool:
+        """One statement reports the other's belief, cue and all ("X said Y seeks to …")."""
+        self_text = self.text
+        for outer, inner in ((a, b), (b, a)):
+            if outer.cue is None or inner.cue is None:
+                continue
+            s, e = outer.pieces[0][0], outer.pieces[-1][1]
+            if s <= inner.cue.start and inner.pieces[-1][1] <= e and not (
+                    s <= outer.cue.start < e) and inner.cue.kind == "belief" and not any(
+                    ch in _QUOTE_MARKS for ch in self_text[s:e]):
+                return True
+        return False
 
     @staticmethod
     def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
@@ -830,6 +844,9 @@ class _ArticleParser:
                         self._in_any_quote(toks[m].start, quotes)):
                     end_tok = m
                     break
+        end_tok = self._before_trailing_frame(toks, k, end_tok)
+        if end_tok <= k:
+            return [], False
         end = toks[end_tok - 1].end
         # stop short of the sentence's final punctuation unless it sits inside quotes
         while end > start and text[end - 1] in ".!?;,:—– " and not self._in_any_quote(
@@ -854,6 +871,24 @@ class _ArticleParser:
                                                         text[start:end]):
             return [], False
         return [(start, end)], unclosed
+
+    def _before_trailing_frame(self, toks, k: int, end_tok: int) -> int:
+        """End content before a closing ", the ministry said (on Tuesday)." frame."""
+        for m in range(k + 1, end_tok - 1):
+            if self._word(toks[m]) != ",":
+                continue
+            np_span = self._right_np(toks, m + 1, end_tok, allow_lower=False)
+            if np_span is None:
+                continue
+            c = np_span[1] + 1
+            while c < end_tok and self._word(toks[c]).lower() in _SKIP_BEFORE_CUE:
+                c += 1
+            if c >= end_tok or not self._verb_cue(self._word(toks[c])):
+                continue
+            tail = self._skip_adverbials(toks, c + 1, end_tok, limit=6)
+            if tail >= end_tok or self._word(toks[tail]) in (".", "!", "?"):
+                return m
+        return end_tok
 
     def _para_end(self, pos: int) -> int:
         for p in self.article.paragraph_spans:

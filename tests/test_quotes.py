@@ -355,11 +355,6 @@ def test_belief():
     assert mention(text, row) == "Officials"
 
 
-@pytest.mark.xfail(
-    reason="the belief's content runs on over the reporting frame "
-    "(', the Serbian ministry said on Tuesday')",
-    strict=True,
-)
 def test_belief_content_stops_before_the_reporting_frame():
     body = ("Pristina seeks to establish a new police station in the north, "
             "the Serbian ministry said on Tuesday.")
@@ -368,10 +363,6 @@ def test_belief_content_stops_before_the_reporting_frame():
     check(belief, "belief", "Pristina", "Kosovo", "seeks", "cue-that-clause")
 
 
-@pytest.mark.xfail(
-    reason="the ministry's statement is not found when its clause holds a belief cue (seeks)",
-    strict=True,
-)
 def test_statement_reported_after_a_clause_holding_a_belief():
     body = ("Pristina seeks to establish a new police station in the north, "
             "the Serbian ministry said on Tuesday.")
