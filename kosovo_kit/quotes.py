@@ -109,7 +109,7 @@ _BE_FORMS = {"was", "were", "is", "are", "been", "being", "be", "’s", "'s"}
 # Words that end a speaker phrase when scanning left from the cue.
 _STOP_LEFT = {
     "that", "which", "who", "whom", "whose", "when", "while", "because", "although",
-    "though", "if", "but", "and", "or", "so", "as", "than", "where", "after", "before",
+    "though", "if", "but", "and", "or", "so", "as", "where", "after", "before",
     "since", "until", "unless", "whether", "what", "why", "how", "nor", "yet", "not",
     "to", "by", "about", "into", "over", "under", "against", "between", "through",
     "during", "without", "within", "upon", "like", "said", "says", "say", "told",
@@ -268,7 +268,8 @@ class _ArticleParser:
         self.titles = _titles()
         self.results: list[_Attribution] = []
         # speaker history for pronoun resolution: (canonical, type, actor, mention words)
-        self.history: list[tuple[str, str, str | None, tuple[str, ...]]] = []
+        self.history: list[tuple[str, str, str | None, tuple[str, ...], int]] = []
+        self.people: list[tuple[int, str, str | None]] | None = None
         self.local_aliases: dict[str, tuple[str, str, str | None]] = {}
         self.sentences = article.sentence_spans
 
@@ -572,14 +573,20 @@ class _ArticleParser:
 
         # coordinated cue: "… estimated … and denounced …"
         if prev_w in ("and", "but") and not gerund:
+            pieces, unclosed = self._forward_content(cue, toks, quotes, sa, sb)
+            if not pieces or not self._has_complement(cue, toks, pieces):
+                return None
             src = self._latest_speaker(found, sid)
             if src is not None:
-                pieces, unclosed = self._forward_content(cue, toks, quotes, sa, sb)
-                if pieces:
-                    return _Attribution(pieces, "coordinated-cue", cue, src.mention,
-                                        src.speaker, src.actor, sid, para_id,
-                                        unclosed=unclosed)
-            return None
+                return _Attribution(pieces, "coordinated-cue", cue, src.mention,
+                                    src.speaker, src.actor, sid, para_id, unclosed=unclosed)
+            # "X called on Congress to act and said …": the subject of the sentence
+            subject = self._subject(toks, sa, cue.t0)
+            if subject is None:
+                return None
+            attr = self._make(pieces, "coordinated-cue", cue, toks, subject, sid, para_id)
+            attr.unclosed = unclosed
+            return attr
 
         # inverted: “…,” said Peskov. / …, said the minister.
         if prev_w in _FRAME_OPENERS or prev_i < sa:
@@ -697,8 +704,11 @@ class _ArticleParser:
         if not words:
             return False
         last = words[-1].lower()
-        if last in _DETERMINERS or last in _NP_PREPOSITIONS or toks[head_end].kind != "word":
+        if last in _DETERMINERS or last in _NP_PREPOSITIONS:
             return False
+        if toks[head_end].kind != "word" and not (len(words) > 1 and words[-2].lower() in (
+                "in", "of", "than")):
+            return False  # a number can close "six in 10", "more than 4,000"
         if cue.entry.noun_like and not cue.form.endswith(("ed", "ing")) and not skipped:
             named = _is_cap(words[-1]) or last in _PRONOUNS
             possessive = any(w in ("’s", "'s", "’", "s’") for w in words)
@@ -784,41 +794,20 @@ class _ArticleParser:
         k = cue.t1 + 1
         if k >= sb:
             return [], False
-        # skip an addressee ("told reporters") or adverbials ("on Wednesday") to a marker
-        limit = min(sb, k + 12)
-        marker = None
-        for m in range(k, limit):
-            w = self._word(toks[m])
-            if w.lower() == "that" or w == ":" or self._opens(toks[m]) and m > k:
-                marker = m
-                break
-            if w == "," and m + 1 < sb and (self._word(toks[m + 1]).lower() == "that"
-                                            or self._opens(toks[m + 1])):
-                marker = m
-                break
-            if w in (".", ";", "!", "?"):
-                break
-        if marker is not None and marker > k:
-            first = self._word(toks[k])
-            low = first.lower()
-            if self._word(toks[marker]).lower() == "that" or self._word(toks[marker]) in (":",
-                                                                                     ","):
-                if cue.lemma in _ADDRESSEE_CUES or low in _ADVERBIAL_PREPOSITIONS or (
-                        low in _TIME_WORDS or low in ("reporters", "journalists")
-                        or self._word(toks[marker]) == ":" and marker - k <= 4):
-                    k = marker
-            elif cue.lemma in _ADDRESSEE_CUES or low in _ADVERBIAL_PREPOSITIONS or (
-                    low in _TIME_WORDS):
-                k = marker
-        elif cue.lemma in _ADDRESSEE_CUES and marker is None:
-            # "told Breitbart News host X on Thursday how …": skip to a wh-word
-            for m in range(k, min(sb, k + 14)):
-                if self._word(toks[m]).lower() in _CONTENT_MARKERS:
+        first = self._word(toks[k]).lower()
+        if cue.lemma in _ADDRESSEE_CUES and first not in ("that", ":", ",") and not (
+                self._opens(toks[k])):
+            # the addressee: "told reporters in Moscow that …", "told Interfax: …"
+            for m in range(k + 1, min(sb, k + 10)):
+                w = self._word(toks[m])
+                if w.lower() in _CONTENT_MARKERS or w in (":", ",") or self._opens(toks[m]):
                     k = m
                     break
-        else:
-            k = self._skip_adverbials(toks, k, sb) if self._word(
-                toks[k]).lower() in _TIME_WORDS else k
+        elif first in _TIME_WORDS or first in _ADVERBIAL_PREPOSITIONS:
+            # "said on Wednesday that …", "said in a statement: …", "said Friday the …"
+            skipped = self._skip_adverbials(toks, k, sb, limit=8)
+            if skipped < sb:
+                k = skipped
         while k < sb and self._word(toks[k]) in (":", ",", "—", "–"):
             k += 1
         if k < sb and self._word(toks[k]).lower() == "that":
@@ -1018,6 +1007,8 @@ class _ArticleParser:
             inner = self._left_np(toks, k - 1, sa)
             return (inner[0], j) if inner else None
         low = w.lower()
+        if low in ("who", "which") and j > sa:
+            return j, j  # "Capt. Pardo, who said …": resolved to the phrase before it
         if toks[j].kind not in ("word", "number") or low in _STOP_LEFT or self._verb_cue(w):
             return None
         if low in _PRONOUNS:
@@ -1086,7 +1077,7 @@ class _ArticleParser:
         if toks[k].kind not in ("word", "number"):
             return None
         if not (_is_cap(w0) or w0.lower() in _DETERMINERS or allow_lower
-                or toks[k].kind == "number"):
+                or toks[k].kind == "number" or w0.lower() in self.titles):
             return None
         low0 = w0.lower()
         if low0 in _STOP_LEFT or (low0 in _ADVERBIAL_PREPOSITIONS or low0 in _TIME_WORDS) and (
@@ -1118,20 +1109,35 @@ class _ArticleParser:
             head = words[:words.index(",")]
             if any(_is_cap(w) or w.lower() in _PRONOUNS for w in head):
                 words = head
-        speaker, actor, how = self._resolve(words)
+        if len(words) == 1 and words[0].lower() in ("who", "which"):
+            # a relative pronoun speaks for the phrase it follows
+            j = np_span[0] - 1
+            if j >= 0 and self._word(toks[j]) == ",":
+                j -= 1
+            antecedent = self._left_np(toks, j, 0) if j >= 0 else None
+            if antecedent is None:
+                return _Attribution(pieces, rule, cue, (mention_start, mention_end), None, None,
+                                    sid, para_id)
+            words = [self._word(t) for t in toks[antecedent[0]:antecedent[1] + 1]]
+            if "," in words:
+                words = words[:words.index(",")]
+            speaker, actor, how = self._resolve(words, mention_start)
+            how = "relative-pronoun"
+        else:
+            speaker, actor, how = self._resolve(words, mention_start)
         if how:
             rule = f"{rule}+{how}"
         return _Attribution(pieces, rule, cue, (mention_start, mention_end), speaker, actor,
                             sid, para_id)
 
-    def _resolve(self, words: list[str]) -> tuple[str | None, str | None, str]:
+    def _resolve(self, words: list[str], pos: int = -1) -> tuple[str | None, str | None, str]:
         """Canonical speaker, actor and how it was found, from the mention's words."""
         low = [w.lower() for w in words]
         if len(words) == 1 and low[0] in _PRONOUNS:
             want = _PRONOUNS[low[0]]
             if want == "self":
                 return None, None, ""
-            for canonical, ptype, actor, _ in reversed(self.history[-30:]):
+            for canonical, ptype, actor, _ in self._antecedents(pos):
                 if want == "person" and ptype == "person" or want == "org" and ptype in (
                         "org", "place") or want == "group" and ptype in ("group", "org"):
                     return canonical, actor, "pronoun-carryover"
@@ -1141,7 +1147,7 @@ class _ArticleParser:
         # title-only mentions ("the spokesman") refer back to the last such speaker
         content = [w for w in low if w not in _DETERMINERS]
         if content and all(w in self.titles for w in content) and self.history:
-            for canonical, ptype, actor, mwords in reversed(self.history[-30:]):
+            for canonical, ptype, actor, mwords, _ in reversed(self.history[-30:]):
                 if ptype == "person" and content[-1] in mwords:
                     return canonical, actor, "title-carryover"
         matches = self.gaz.find(phrase)
@@ -1158,6 +1164,26 @@ class _ArticleParser:
         name = self._name_from(words)
         actor = self.gaz.actor_of_words(words)
         return name, actor, ""
+
+    def _antecedents(self, pos: int):
+        """Named speakers and gazetteer people before ``pos``, the nearest first."""
+        people = self._people()
+        k = bisect_left(people, (pos,)) if pos >= 0 else len(people)
+        merged = [(p, (c, "person", a, ())) for p, c, a in people[max(0, k - 10):k]]
+        merged += [(h[4], h[:4]) for h in self.history[-30:] if pos < 0 or h[4] < pos]
+        merged.sort(key=lambda item: item[0], reverse=True)
+        return [item[1] for item in merged]
+
+    def _people(self) -> list[tuple[int, str, str | None]]:
+        """Gazetteer people mentioned in the body, by position (computed once)."""
+        if self.people is None:
+            found = []
+            for p in self.article.paragraph_spans:
+                if p.kind == "body":
+                    found += [(s, e.canonical, e.actor) for s, _, e in self.gaz.find(
+                        self.text, p.start, p.end) if e.type == "person"]
+            self.people = sorted(found)
+        return self.people
 
     def _name_from(self, words: list[str]) -> str | None:
         if "(" in words:
@@ -1202,7 +1228,7 @@ class _ArticleParser:
             ptype = {"person": "person", "group": "group"}.get(entry.type, "org")
         else:
             ptype = self._guess_type(attr.speaker, mwords)
-        self.history.append((attr.speaker, ptype, attr.actor, mwords))
+        self.history.append((attr.speaker, ptype, attr.actor, mwords, attr.mention[0]))
         if ptype == "person":
             parts = attr.speaker.split()
             if len(parts) >= 2 and all(_is_cap(p) for p in parts):

@@ -156,11 +156,6 @@ def test_pronoun_follows_the_most_recent_of_two_speakers():
     assert mention(text, row) == "he"
 
 
-@pytest.mark.xfail(
-    reason="'he' is resolved to the last quoted speaker (Lavrov), not to the person the "
-    "article named since (Peskov)",
-    strict=True,
-)
 def test_pronoun_refers_to_a_person_named_after_the_last_quote():
     body = ("“The West should listen,” Russian Foreign Minister Sergei Lavrov said. "
             "Dmitry Peskov met Serbian officials on Monday. "

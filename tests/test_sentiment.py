@@ -10,6 +10,7 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from kosovo_kit.sentiment import (
+    CONTRAST_WEIGHT,
     NEWS_RULES,
     RULE_COLUMNS,
     Lexicon,
@@ -19,11 +20,13 @@ from kosovo_kit.sentiment import (
     score_sentiment,
     sentiment_toward,
     sentiment_toward_explained,
+    target_features,
 )
 from kosovo_kit.stance import actor_summary, add_sentiment, stance_table
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 NYT = SHARED / "vader-nyt" / "nyt_editorial_snippets_odd_docs.tsv"
+LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 
 # Sentences exercising every VADER rule, emoji handling and punctuation emphasis.
 TRICKY = [
@@ -164,11 +167,41 @@ def test_emoji_tokens_map_to_emoji():
 )
 def test_overlay_words_move_scores(word, direction):
     text = f"The minister spoke about the {word} on Monday."
-    news = score_sentiment(text, "news")["compound"]
-    assert news * direction > 0
-    # Same rules without the overlay isolates the overlay's effect.
+    assert score_sentiment(text, "news")["compound"] * direction > 0
+    # Same rules with and without the hand-made overlay isolates that overlay's effect.
+    hand = score_sentiment(text, LEXICONS / "news_overlay.csv")["compound"]
     bare = Lexicon("bare", load_lexicon("vader").valences, NEWS_RULES)
-    assert (news - score_sentiment(text, bare)["compound"]) * direction > 0
+    assert (hand - score_sentiment(text, bare)["compound"]) * direction > 0
+
+
+def read_learned() -> pd.DataFrame:
+    return pd.read_csv(LEXICONS / "news_learned.csv", comment="#")
+
+
+def test_learned_overlay_is_consistent_and_used():
+    learned = read_learned()
+    assert list(learned.columns) == ["token", "valence", "count", "base_valence", "shift"]
+    assert learned["token"].is_unique and not learned.empty
+    # Each row documents its own arithmetic: base + shift = valence, within VADER's range.
+    assert ((learned["base_valence"] + learned["shift"] - learned["valence"]).abs() < 0.011).all()
+    assert learned["valence"].abs().max() <= 4.0
+    assert (learned["shift"] != 0).all()
+    news = load_lexicon("news").valences
+    hand = load_lexicon(LEXICONS / "news_overlay.csv").valences
+    for token, valence, base in zip(
+        learned["token"], learned["valence"], learned["base_valence"]
+    ):
+        assert news[token] == valence
+        assert hand[token] == base  # corrections start from VADER + the hand-made overlay
+
+
+def test_learned_overlay_changes_scores_in_its_direction():
+    learned = read_learned()
+    row = learned.loc[learned["shift"].abs().idxmax()]
+    text = f"The minister spoke about the {row['token']} on Monday."
+    news = score_sentiment(text, "news")["compound"]
+    hand = score_sentiment(text, LEXICONS / "news_overlay.csv")["compound"]
+    assert (news - hand) * row["shift"] > 0
 
 
 def test_overlay_neutralises_preposition_like():
@@ -225,6 +258,35 @@ def test_sentiment_toward_explained():
     assert out["label"] == sentiment_toward(sentence, *span(sentence, "Kurti"))
     assert math.isclose(sum(out["probabilities"].values()), 1.0)
     assert out["features"]["patient_of_attack"] == 1.0
+
+
+def test_contrast_clause_about_someone_else_weighs_less():
+    sentence = "Protesters praised Kurti, while the mayor denounced the illegal barricades."
+    start, end = span(sentence, "Kurti")
+    assert sentiment_toward(sentence, start, end) == 1
+    feats = sentiment_toward_explained(sentence, start, end)["features"]
+    assert feats["neg_contrast"] < 0
+    # The same clause joined by "and" is not scoped: its negative words weigh fully.
+    joined = sentence.replace("while", "and")
+    plain = target_features(joined, *span(joined, "Kurti"))
+    assert plain["neg_contrast"] == 0.0
+    assert plain["neg_near"] < feats["neg_near"] < 0
+    assert math.isclose(
+        feats["neg_near"] - feats["neg_left"] - feats["neg_right"],
+        CONTRAST_WEIGHT * (plain["neg_near"] - plain["neg_left"] - plain["neg_right"]),
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kurti promised reforms, but he delivered only corruption.",  # pronoun: same referent
+        "Kurti promised reforms, but corrupt officials blocked them.",  # no subject marker
+    ],
+)
+def test_contrast_needs_a_new_subject(sentence):
+    feats = target_features(sentence, *span(sentence, "Kurti"))
+    assert feats["neg_contrast"] == 0.0
 
 
 @pytest.mark.parametrize(("start", "end"), [(-1, 3), (3, 3), (5, 2), (0, 99)])
