@@ -612,8 +612,10 @@ def _title(metadata: Mapping[str, Any]) -> str | None:
 
 
 # What one article gives: its statements, its mentions and its summary row (which holds the
-# article_id and metadata); corpus tables are stacked from these in one go (_assemble).
+# article_id and metadata). Workers stack a chunk's parts into one Batch (_batch): the
+# statements and actors tables of those articles and their summary rows.
 Parts = tuple[pd.DataFrame, pd.DataFrame, dict[str, Any]]
+Batch = tuple[pd.DataFrame, pd.DataFrame, list[dict[str, Any]]]
 
 
 def _analyze(article_id: str, text: str, metadata: Mapping[str, Any]) -> Parts:
@@ -666,8 +668,9 @@ def analyze_text(article_id: str, text: str, metadata: Mapping[str, Any] | None 
         If ``text`` is not a non-blank str.
     """
     metadata = {_meta_name(k): v for k, v in (metadata or {}).items()}
-    statements, mentions, articles = _assemble(
-        [_analyze(article_id, text, metadata)], dict.fromkeys(metadata, _INFER))
+    meta = dict.fromkeys(metadata, _INFER)
+    statements, mentions, rows = _batch([_analyze(article_id, text, metadata)], meta)
+    articles = _articles_frame(rows, {_ID_COLUMN: _STR, **meta})
     return {"statements": statements, "actors": mentions, "article": articles}
 
 
@@ -678,8 +681,17 @@ def _analyze_one(doc: _Doc) -> tuple[Parts | None, str | None]:
         return None, f"{type(err).__name__}: {err}"
 
 
-def _analyze_chunk(docs: list[_Doc]) -> list[tuple[Parts | None, str | None]]:
-    return [_analyze_one(d) for d in docs]
+def _analyze_chunk(docs: list[_Doc], meta: Mapping[str, Any] | None
+                   ) -> tuple[Batch, list[tuple[int, str]]]:
+    """Analyse a chunk in a worker; one table per chunk is much cheaper to send back."""
+    parts, failed = [], []
+    for i, doc in enumerate(docs):
+        result, reason = _analyze_one(doc)
+        if result is None:
+            failed.append((i, reason or "unknown error"))
+        else:
+            parts.append(result)
+    return _batch(parts, meta), failed
 
 
 def _n_workers(n_jobs: int | None) -> int:
@@ -704,38 +716,39 @@ def _chunks(items: Iterable[_Doc | _Err], size: int) -> Iterator[tuple[list[_Doc
         yield docs, errs
 
 
-Outcome = tuple[list[_Doc], list[_Err], list[tuple[Parts | None, str | None]]]
+Outcome = tuple[list[_Doc], list[_Err], Batch, list[tuple[int, str]]]
 
 
-def _run(items: Iterable[_Doc | _Err], workers: int, chunksize: int, bar: Any
-         ) -> Iterator[Outcome]:
+def _run(items: Iterable[_Doc | _Err], workers: int, chunksize: int, bar: Any,
+         meta: Mapping[str, Any] | None) -> Iterator[Outcome]:
     """Analyse chunks in input order; at most a few chunks per worker are in flight."""
     chunks = _chunks(items, chunksize)
     if workers == 1:
         for docs, errs in chunks:
-            results = _analyze_chunk(docs)
+            batch, failed = _analyze_chunk(docs, meta)
             bar.update(len(docs))
-            yield docs, errs, results
+            yield docs, errs, batch, failed
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: deque[tuple[list[_Doc], list[_Err], Future]] = deque()
         window = 3 * workers
         for docs, errs in chunks:
-            pending.append((docs, errs, pool.submit(_analyze_chunk, docs)))
+            pending.append((docs, errs, pool.submit(_analyze_chunk, docs, meta)))
             if len(pending) >= window:
-                yield _collect(*pending.popleft(), bar)
+                yield _collect(*pending.popleft(), bar, meta)
         while pending:
-            yield _collect(*pending.popleft(), bar)
+            yield _collect(*pending.popleft(), bar, meta)
 
 
-def _collect(docs: list[_Doc], errs: list[_Err], future: Future, bar: Any) -> Outcome:
+def _collect(docs: list[_Doc], errs: list[_Err], future: Future, bar: Any,
+             meta: Mapping[str, Any] | None) -> Outcome:
     try:
-        results = future.result()
+        batch, failed = future.result()
     except BrokenProcessPool as err:
         reason = f"the worker process died ({err}); out of memory?"
-        results = [(None, reason)] * len(docs)
+        batch, failed = _batch([], meta), [(i, reason) for i in range(len(docs))]
     bar.update(len(docs))
-    return docs, errs, results
+    return docs, errs, batch, failed
 
 
 def _progress(progress: bool, total: int | None) -> Any:
@@ -783,16 +796,37 @@ def _articles_frame(summaries: list[dict[str, Any]], head: Mapping[str, Any]) ->
     return _conform(frame, dtypes)
 
 
-def _assemble(parts: list[Parts], meta: Mapping[str, Any]
-              ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Statements, actors and articles tables of analysed articles, with their dtypes."""
+def _meta_of(summaries: list[dict[str, Any]]) -> dict[str, Any]:
+    names: dict[str, Any] = {}
+    for row in summaries:
+        names.update((c, _INFER) for c in row if c not in (_ID_COLUMN, *ARTICLE_COLUMNS))
+    return names
+
+
+def _batch(parts: list[Parts], meta: Mapping[str, Any] | None) -> Batch:
+    """Statements and actors tables of some articles, with their summary rows.
+
+    ``meta`` gives the metadata columns and dtypes; None takes them from the rows.
+    """
     summaries = [p[2] for p in parts]
-    head = {_ID_COLUMN: _STR, **meta}
+    head = {_ID_COLUMN: _STR, **(meta if meta is not None else _meta_of(summaries))}
     return (
         _stack([p[0] for p in parts], summaries, head, STATEMENT_DTYPES),
         _stack([p[1] for p in parts], summaries, {_ID_COLUMN: _STR}, ACTOR_DTYPES),
-        _articles_frame(summaries, head),
+        summaries,
     )
+
+
+def _merge(batches: list[Batch], meta: Mapping[str, Any]) -> Batch:
+    """One batch from several, every table with its final columns and dtypes."""
+    head = {_ID_COLUMN: _STR, **meta}
+    tables = []
+    for k, dtypes in ((0, {**head, **STATEMENT_DTYPES}), (1, {_ID_COLUMN: _STR, **ACTOR_DTYPES})):
+        frames = [b[k] for b in batches if len(b[k])]
+        frame = (pd.concat(frames, ignore_index=True) if frames
+                 else pd.DataFrame({c: pd.Series(dtype=object) for c in dtypes}))
+        tables.append(_conform(frame, dtypes))
+    return tables[0], tables[1], [row for b in batches for row in b[2]]
 
 
 def _meta_dtypes(columns: Iterable[str], documents: pd.DataFrame | None) -> dict[str, Any]:
@@ -999,17 +1033,14 @@ def _mentioned(said: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
 # Running a corpus
 
 
-def _parts(outcomes: Iterable[Outcome], analysis_errors: list[_Err]
-           ) -> Iterator[tuple[list[Parts], list[_Err]]]:
-    for docs, errs, results in outcomes:
-        parts = []
-        for doc, (result, reason) in zip(docs, results):
-            if result is None:
-                analysis_errors.append(_Err(doc.article_id, doc.metadata.get("path"),
-                                            reason or "unknown error", "analyse"))
-            else:
-                parts.append(result)
-        yield parts, errs
+def _batches(outcomes: Iterable[Outcome], analysis_errors: list[_Err]
+             ) -> Iterator[tuple[Batch, list[_Err]]]:
+    for docs, errs, batch, failed in outcomes:
+        for i, reason in failed:
+            doc = docs[i]
+            analysis_errors.append(_Err(doc.article_id, doc.metadata.get("path"), reason,
+                                        "analyse"))
+        yield batch, errs
 
 
 def analyze_corpus(
@@ -1058,15 +1089,16 @@ def analyze_corpus(
     docs = _corpus_docs(corpus)
     workers = min(workers, max(1, len(docs)))
     size = chunksize or _default_chunksize(len(docs), workers)
+    meta = _meta_dtypes(corpus.metadata_columns, corpus.documents)
     analysis_errors: list[_Err] = []
-    parts: list[Parts] = []
+    batches: list[Batch] = []
     with _progress(progress, len(docs)) as bar:
-        for done, _ in _parts(_run(docs, workers, size, bar), analysis_errors):
-            parts += done
-    statements, mentions, articles = _assemble(
-        parts, _meta_dtypes(corpus.metadata_columns, corpus.documents))
+        for batch, _ in _batches(_run(docs, workers, size, bar, meta), analysis_errors):
+            batches.append(batch)
+    statements, mentions, rows = _merge(batches, meta)
     return CorpusResult(
-        statements=statements, actors=mentions, articles=articles,
+        statements=statements, actors=mentions,
+        articles=_articles_frame(rows, {_ID_COLUMN: _STR, **meta}),
         errors=pd.concat([corpus.errors, _errors_frame(analysis_errors)], ignore_index=True),
     )
 
@@ -1202,28 +1234,29 @@ def stream_corpus(
     analysis_errors: list[_Err] = []
     load_errors: list[_Err] = []
     summaries: list[dict[str, Any]] = []
-    buffered: list[Parts] = []
+    buffered: list[Batch] = []
+    n_buffered = 0
     part = 0
     meta_columns: dict[str, None] = {}
 
     def flush() -> None:
-        nonlocal part, buffered
-        statements, mentions, _ = _assemble(buffered, _meta_dtypes(meta_columns, known))
+        nonlocal part, buffered, n_buffered
+        statements, mentions, _ = _merge(buffered, _meta_dtypes(meta_columns, known))
         atomic_write(output / "statements" / f"part-{part:05d}.{fmt}",
                      _to_bytes(statements, fmt))
         atomic_write(output / "actors" / f"part-{part:05d}.{fmt}", _to_bytes(mentions, fmt))
         part += 1
-        buffered = []
+        buffered, n_buffered = [], 0
 
     with _progress(progress, total) as bar:
-        for done, errs in _parts(_run(_dedupe(items), workers, size, bar), analysis_errors):
+        runs = _run(_dedupe(items), workers, size, bar, None)
+        for batch, errs in _batches(runs, analysis_errors):
             load_errors += errs
-            for _, _, row in done:
-                meta_columns.update(dict.fromkeys(
-                    c for c in row if c not in (_ID_COLUMN, *ARTICLE_COLUMNS)))
-            buffered += done
-            summaries += [row for _, _, row in done]
-            if len(buffered) >= part_size:
+            meta_columns.update(_meta_of(batch[2]))
+            buffered.append(batch)
+            summaries += batch[2]
+            n_buffered += len(batch[2])
+            if n_buffered >= part_size:
                 flush()
     if buffered or part == 0:
         flush()
@@ -1300,17 +1333,11 @@ def _import_dask() -> Any:
 def _analyze_partition(part: pd.DataFrame, text_col: str, id_col: str | None,
                        meta_cols: list[str], meta: dict[str, Any], on_error: str
                        ) -> pd.DataFrame:
-    parts = []
-    for item in _frame_docs(part, text_col, id_col, meta_cols, None):
-        if isinstance(item, _Err):
-            continue
-        if on_error == "raise":
-            parts.append(_analyze(item.article_id, item.text, item.metadata))
-            continue
-        result, _ = _analyze_one(item)
-        if result is not None:
-            parts.append(result)
-    return _assemble(parts, meta)[0]
+    docs = [d for d in _frame_docs(part, text_col, id_col, meta_cols, None)
+            if isinstance(d, _Doc)]
+    if on_error == "raise":
+        return _batch([_analyze(d.article_id, d.text, d.metadata) for d in docs], meta)[0]
+    return _analyze_chunk(docs, meta)[0][0]
 
 
 def analyze_dask(ddf: Any, text_col: str = "text", id_col: str | None = None,

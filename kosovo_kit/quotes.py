@@ -19,6 +19,8 @@ Frames (the ``rule`` column):
     … is a “very bad signal”, the government estimated.
 ``according-to``
     According to X, … / …, according to X.
+``question-cue``
+    When asked whether …, (a reported question with no named asker: speaker NA)
 ``participle-cue``
     …, adding that Russia “follows …” (the speaker of the main clause)
 ``coordinated-cue``
@@ -594,6 +596,16 @@ class _ArticleParser:
             if attr is not None or prev_w != ",":
                 return attr
 
+        # "When asked whether …": the question is reported, the asker is not named
+        if prev_w.lower() in ("when", "if", "after", "before") and cue.lemma == "ask" and (
+                cue.form == "asked"):
+            pieces, unclosed = self._forward_content(cue, toks, quotes, sa, sb)
+            if pieces and self._has_complement(cue, toks, pieces):
+                end = self._clause_end(toks, pieces, cue, sb)
+                return _Attribution([(pieces[0][0], end)], "question-cue", cue, None, None,
+                                    None, sid, para_id)
+            return None
+
         # speaker before the cue
         j = prev_i
         skipped: list[str] = []
@@ -618,10 +630,15 @@ class _ArticleParser:
         tail = self._frame_tail(cue, toks, sb)
         tail_w = self._word(toks[tail]) if tail < sb else ""
         quote_follows = tail_w == "," and tail + 1 < sb and self._opens(toks[tail + 1])
-        if before_w in _FRAME_OPENERS and tail_w != ":" and (
-                tail >= sb or tail_w in _CLAUSE_END or quote_follows):
+        closes_quote = before > sa and toks[before].kind == "quote" and (
+            self.text[toks[before].start] in _CLOSERS) and self._word(
+            toks[before - 1]) in (",", "?", "!", "…", "—")
+        frame_ends = tail >= sb or tail_w in _CLAUSE_END or quote_follows
+        if before_w in _FRAME_OPENERS and tail_w != ":" and (frame_ends or closes_quote):
             back = self._backward_content(toks, quotes, sa, before, cue)
             back_is_quote = bool(back) and self._is_quote_piece(back[0])
+            if not frame_ends and not back_is_quote:
+                back = []  # “Fox News Sunday,” X said his …: a title, not the content
             if back and not self._backward_allowed(cue, back):
                 back = []
             if back and (back_is_quote or not (fwd and self._all_quoted(fwd))):
@@ -677,6 +694,16 @@ class _ArticleParser:
                 _is_cap(w) and w.lower() not in _DETERMINERS for w in words):
             return span
         return None
+
+    def _clause_end(self, toks, pieces, cue: _Cue, sb: int) -> int:
+        """End of a subordinate question: the comma that closes it, else the content end."""
+        start, end = pieces[0][0], pieces[-1][1]
+        for m in range(cue.t1 + 1, sb):
+            if toks[m].start >= end:
+                break
+            if toks[m].start > start and self._word(toks[m]) == ",":
+                return toks[m].start
+        return end
 
     def _backward_allowed(self, cue: _Cue, pieces: list[tuple[int, int]]) -> bool:
         """Cues that are often nouns or take an object report a preceding clause only

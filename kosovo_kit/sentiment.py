@@ -55,8 +55,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "NEWS_RULES",
     "CONTRAST_WEIGHT",
+    "NEWS_RULES",
     "RULE_COLUMNS",
     "TARGET_FEATURES",
     "VADER_RULES",
@@ -943,10 +943,11 @@ def target_features(
         negative token scores weighted by closeness to the mention (``near``), inside its clause
         and outside it (``far``), and beyond a contrast word with a new subject ("while the
         mayor ...") that separates them from the mention (``contrast``; such words count only
-        :data:`CONTRAST_WEIGHT` times in the other features); whether the mention opens the sentence (``subject``); whether
-        it is the agent or patient of an attack or praise verb; whether it is the speaker of a
-        speech verb; whether it lies inside quotation marks; log sentence length; and the
-        learned cue-word log-odds of the other words weighted by closeness (``cue_*``).
+        :data:`CONTRAST_WEIGHT` times in the other features); whether the mention opens the
+        sentence (``subject``); whether it is the agent or patient of an attack or praise verb;
+        whether it is the speaker of a speech verb; whether it lies inside quotation marks; log
+        sentence length; and the learned cue-word log-odds of the other words weighted by
+        closeness (``cue_*``).
     """
     if cues is None:
         cues = _target_cues()
