@@ -150,6 +150,9 @@ _TIME_WORDS = {
 # Tokens after which a speaker-cue frame can follow the content it reports.
 _FRAME_OPENERS = {",", "”", "\"", "’", "'", "»", "›", "—", "–", "―", "--"}
 _CLAUSE_END = {",", ".", ";", "!", "?", "—", "–", "―", "--", ")", ":"}
+# Speech verbs whose content can be a to-infinitive ("vowed to fight", "declined to comment").
+_TO_VERBS = {"promise", "vow", "pledge", "threaten", "refuse", "decline", "urge", "ask", "agree",
+             "offer", "call on", "encourage", "demand", "propose"}
 # Cues whose first complement is an addressee: "told reporters that …".
 _ADDRESSEE_CUES = {"tell", "assure", "warn", "urge", "advise", "remind", "inform", "ask",
                    "promise", "caution"}
@@ -757,7 +760,8 @@ class _ArticleParser:
             return True
         content = text[start:fwd[-1][1]]
         first = content.split(None, 1)[0].lower() if content.strip() else ""
-        if first in _CONTENT_MARKERS or first == "to" and cue.kind == "belief":
+        if first in _CONTENT_MARKERS or first == "to" and (
+                cue.kind == "belief" or cue.lemma in _TO_VERBS):
             return True
         return any(ch in "“”«»\"" for ch in content)
 
