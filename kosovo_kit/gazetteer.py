@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .patterns import trie_pattern
 from .resources import data_path
 
 GAZETTEER_COLUMNS = ("alias", "canonical", "actor", "type", "note")
@@ -38,13 +39,6 @@ class Entry:
     canonical: str
     actor: str | None
     type: str
-
-
-def _alias_pattern(alias: str) -> str:
-    body = re.escape(alias)
-    if alias[:1].islower():
-        body = f"[{alias[0]}{alias[0].upper()}]" + re.escape(alias[1:])
-    return rf"(?<![\w-]){body}(?![\w-])"
 
 
 class Gazetteer:
@@ -77,8 +71,12 @@ class Gazetteer:
         self._by_canonical: dict[str, Entry] = {}
         for entry in by_alias.values():
             self._by_canonical.setdefault(entry.canonical.casefold(), entry)
-        aliases = sorted((e.alias for e in by_alias.values()), key=len, reverse=True)
-        self._pattern = re.compile("|".join(_alias_pattern(a) for a in aliases)) if aliases else None
+        aliases = [e.alias for e in by_alias.values()]
+        # a lower-case alias also matches capitalised at a sentence start
+        variants = aliases + [a[0].upper() + a[1:] for a in aliases if a[:1].islower()]
+        self._pattern = re.compile(
+            r"(?<![\w-])(?:" + trie_pattern(variants, flexible_space=False) + r")(?![\w-])"
+        ) if aliases else None
         self._max_words = max((len(a.split()) for a in aliases), default=0)
         self.demonyms: dict[str, str] = {}
         if demonyms is not None:
