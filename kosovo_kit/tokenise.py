@@ -10,6 +10,7 @@ clitics, quotation marks and punctuation the way news analysis needs.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from nltk.tokenize.api import TokenizerI
@@ -20,6 +21,7 @@ from nltk.tokenize.punkt import (
     PunktToken,
 )
 
+from .patterns import trie_pattern
 from .resources import read_word_list
 
 #: Characters treated as quotation marks (straight, curly, guillemets, low-9).
@@ -294,40 +296,53 @@ def _join_lowercase_starts(text: str, spans: list[tuple[int, int]]) -> list[tupl
 class NewsTokenizer(TokenizerI):
     """NLTK word tokenizer for news: words, numbers, clitics, quotes and punctuation.
 
-    One compiled pattern with named groups gives each token's kind as it matches;
-    every alternative fails on its first character when it does not apply, so the
-    pattern runs in linear time (no backtracking blow-up on hostile input).
+    One compiled pattern with named groups gives each token's kind as it matches.
+    Known abbreviations keep their period ("Gen.", "Dec.", "ed."); the list is
+    folded into a character trie, so every alternative fails on its first
+    character when it does not apply and the pattern runs in linear time.
+
+    Parameters
+    ----------
+    abbreviations : iterable of str
+        Abbreviations without their final period (case is ignored).
     """
 
-    _PATTERN = re.compile(
-        r"""
-        (?P<word>https?://[^\s<>"“”]+[^\s<>"“”.,;:!?)\]’']        # URL
+    _REST = r"""
           | (?:[^\W\d_]\.){2,}                                 # initialisms: U.S., e.g.
           | [’'](?i:s|re|ll|ve|d|m|t)\b                          # clitics: 's 're 'll …
           | [^\W\d_][^\W_]*(?:(?:[-‐]|[’'](?!(?i:s|re|ll|ve|d|m|t)\b))[^\W_]+)*)
       | (?P<number>[+-]?\d[^\W_]*(?:[.,:/-]\d+)*%?)
       | (?P<quote>[\"'“”„‟«»‹›‘’‚‛`])
       | (?P<punct>\.{2,}|-{2,}|\S)
-        """,
-        re.VERBOSE,
-    )
+    """
+
+    def __init__(self, abbreviations: Iterable[str] = ()) -> None:
+        forms = {a for a in abbreviations if a}
+        forms |= {a[:1].upper() + a[1:] for a in forms} | {a.upper() for a in forms}
+        abbrev = trie_pattern(forms, flexible_space=False)
+        self._pattern = re.compile(
+            r"""(?P<word>https?://[^\s<>"“”]+[^\s<>"“”.,;:!?)\]’']        # URL
+          | (?<![^\W\d_])(?:""" + abbrev + r""")\.(?![^\W\d_])       # abbreviations"""
+            + self._REST,
+            re.VERBOSE,
+        )
 
     def tokenize(self, s: str) -> list[str]:
-        return [m.group() for m in self._PATTERN.finditer(s)]
+        return [m.group() for m in self._pattern.finditer(s)]
 
     def span_tokenize(self, s: str):
-        for m in self._PATTERN.finditer(s):
+        for m in self._pattern.finditer(s):
             yield m.span()
 
     def kind_spans(self, s: str, pos: int = 0, endpos: int | None = None):
         """Return ``(start, end, kind)`` for every token of ``s[pos:endpos]``."""
         endpos = len(s) if endpos is None else endpos
-        return [(m.start(), m.end(), m.lastgroup) for m in self._PATTERN.finditer(s, pos, endpos)]
+        return [(m.start(), m.end(), m.lastgroup) for m in self._pattern.finditer(s, pos, endpos)]
 
 
 @cache
 def _word_tokenizer() -> NewsTokenizer:
-    return NewsTokenizer()
+    return NewsTokenizer(abbreviations())
 
 
 def token_kind(tok: str) -> str:
@@ -355,15 +370,4 @@ def tokenize_words(text: str, start: int = 0, end: int | None = None) -> list[tu
     list of (int, int, str)
         Absolute ``(start, end, kind)``; kind is ``word``, ``number``, ``punct`` or ``quote``.
     """
-    spans = _word_tokenizer().kind_spans(text, start, end)
-    abbrevs = abbreviations()
-    out: list[tuple[int, int, str]] = []
-    for tok in spans:
-        s, e, kind = tok
-        if kind == "punct" and e - s == 1 and text[s] == "." and out:
-            ps, pe, pkind = out[-1]
-            if pe == s and pkind == "word" and text[ps:pe].lower() in abbrevs:
-                out[-1] = (ps, e, "word")
-                continue
-        out.append(tok)
-    return out
+    return _word_tokenizer().kind_spans(text, start, end)
