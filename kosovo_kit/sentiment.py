@@ -80,6 +80,7 @@ _NEGATE = frozenset(_ref.NEGATE)
 _BOOSTERS: dict[str, float] = dict(_ref.BOOSTER_DICT)
 _SPECIAL_CASES: dict[str, float] = dict(_ref.SPECIAL_CASES)
 _PUNCT = string.punctuation
+_UNICODE_PUNCT = "“”‘’„‟«»‹›‚‛—–―…"
 _SO_THIS = ("so", "this")
 
 # Columns of explain_sentiment holding additive rule effects, in the order rules are applied.
@@ -132,6 +133,9 @@ class Rules:
     name_weight : float
         Multiplier for capitalised words inside a sentence ("Justice Department", "Grand Jury",
         "Liberty Island"): in names a word's dictionary sentiment is not meant. 1.0 disables.
+    unicode_punct : bool
+        Strip curly quotes, guillemets, dashes and ellipses from a word's edges as VADER
+        strips ASCII punctuation: in edited news “nationalist” must read as nationalist.
     lemma_fallback : bool
         Look an unknown inflected word up by its stem ("deaths" → "death", "ravaged" →
         "ravage"): the VADER lexicon lists few inflections of formal vocabulary.
@@ -154,6 +158,12 @@ class Rules:
     hedges: frozenset[str] = field(default_factory=frozenset)
     lemma_fallback: bool = False
     negative_weight: float = 1.0
+    unicode_punct: bool = False
+
+    @property
+    def punct(self) -> str:
+        """Characters stripped from a token's edges before lexicon lookup."""
+        return _PUNCT + _UNICODE_PUNCT if self.unicode_punct else _PUNCT
 
 
 VADER_RULES = Rules()
@@ -167,6 +177,7 @@ NEWS_RULES = Rules(
     name_weight=0.0,
     lemma_fallback=True,
     negative_weight=1.3,
+    unicode_punct=True,
 )
 
 
@@ -378,8 +389,8 @@ def _replace_emojis(text: str, emojis: Mapping[str, str]) -> tuple[str, list[int
     return "".join(out), src
 
 
-def _strip_word(token: str) -> str:
-    stripped = token.strip(_PUNCT)
+def _strip_word(token: str, punct: str = _PUNCT) -> str:
+    stripped = token.strip(punct)
     # Two or fewer characters left: probably an emoticon, keep it whole.
     return token if len(stripped) <= 2 else stripped
 
@@ -697,8 +708,8 @@ def _score(text: str, lex: Lexicon) -> dict[str, float]:
     clean, _ = _replace_emojis(text, _emoji_descriptions())
     clean = clean.strip()
     raw = clean.split()
-    words = [_strip_word(t) for t in raw]
     rules = lex.rules
+    words = [_strip_word(t, rules.punct) for t in raw]
     quoted = _quoted_flags(raw) if rules.quote_weight != 1.0 else None
     stem = lex.stem if rules.lemma_fallback else None
     sentiments = _token_valences(words, lex.valences, rules, quoted, None, raw, stem)
@@ -729,7 +740,7 @@ def score_sentiment(
 
 
 def _tokenise_with_offsets(
-    text: str,
+    text: str, punct: str = _PUNCT
 ) -> tuple[str, list[int], list[str], list[str], list[tuple[int, int]]]:
     """VADER's tokens with their character spans in ``text``.
 
@@ -744,8 +755,8 @@ def _tokenise_with_offsets(
     words: list[str] = []
     for m in _WORD_RE.finditer(expanded):
         tok = m.group()
-        word = _strip_word(tok)
-        lead = 0 if word == tok else len(tok) - len(tok.lstrip(_PUNCT))
+        word = _strip_word(tok, punct)
+        lead = 0 if word == tok else len(tok) - len(tok.lstrip(punct))
         a = m.start() + lead
         spans.append((src[a], src[a + len(word) - 1] + 1))
         raw.append(tok)
@@ -784,7 +795,7 @@ def explain_sentiment(
     _check_text(text)
     lex = load_lexicon(lexicon)
     rules = lex.rules
-    expanded, src, raw, words, spans = _tokenise_with_offsets(text)
+    expanded, src, raw, words, spans = _tokenise_with_offsets(text, rules.punct)
     trace = _Trace(len(words))
     quoted = _quoted_flags(raw) if rules.quote_weight != 1.0 else None
     stem = lex.stem if rules.lemma_fallback else None
@@ -954,7 +965,7 @@ def target_features(
     _check_span(sentence, start, end)
     lex = load_lexicon(lexicon)
     rules = lex.rules
-    _, _, raw, words, spans = _tokenise_with_offsets(sentence)
+    _, _, raw, words, spans = _tokenise_with_offsets(sentence, rules.punct)
     stem = lex.stem if rules.lemma_fallback else None
     scores = _token_valences(words, lex.valences, rules, None, None, raw, stem)
     n = len(words)

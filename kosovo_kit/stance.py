@@ -42,10 +42,23 @@ def add_sentiment(quotes: pd.DataFrame, lexicon: Any = "news") -> pd.DataFrame:
         score_sentiment(t, lex)
         if isinstance(t, str)
         else dict.fromkeys(SCORE_COLUMNS, float("nan"))
-        for t in out["text"]
+        for t in _content_texts(out)
     ]
     for col in SCORE_COLUMNS:
         out[col] = pd.Series([s[col] for s in scores], index=out.index, dtype="float64")
+    return out
+
+
+def _content_texts(quotes: pd.DataFrame) -> list[Any]:
+    """The words each statement reports: its pieces without the frame between them."""
+    texts = list(quotes["text"])
+    if "pieces" not in quotes.columns or "start" not in quotes.columns:
+        return texts
+    out = []
+    for text, start, pieces in zip(texts, quotes["start"], quotes["pieces"]):
+        if isinstance(text, str) and isinstance(pieces, (list, tuple)) and len(pieces) > 1:
+            text = " ".join(text[s - start:e - start] for s, e in pieces)
+        out.append(text)
     return out
 
 
@@ -150,8 +163,9 @@ def stance_table(article_or_quotes: Any, mentions: pd.DataFrame | None = None) -
 
     Parameters
     ----------
-    article_or_quotes : pandas.DataFrame or object with a ``quotes`` DataFrame attribute
-        Who-said-what table (``text`` and ``actor`` or ``speaker``; ``quote_id`` optional).
+    article_or_quotes : Article, str, pandas.DataFrame or object with a ``quotes`` attribute
+        An article (its statements and gazetteer mentions are found here), or a
+        who-said-what table (``text`` and ``actor`` or ``speaker``; ``quote_id`` optional).
         Speakers are resolved as in :func:`actor_summary`.
     mentions : pandas.DataFrame, optional
         Gazetteer or mention table with columns ``text`` (surface form) and ``actor`` or
@@ -164,9 +178,24 @@ def stance_table(article_or_quotes: Any, mentions: pd.DataFrame | None = None) -
         Columns ``actor``, ``target``, ``n`` (statements), ``mean_stance`` (in [-1, 1]) and
         ``statements`` (list of quote ids, or row labels when there is no ``quote_id``).
     """
-    quotes = getattr(article_or_quotes, "quotes", article_or_quotes)
+    from kosovo_kit.text import Article
+
+    if isinstance(article_or_quotes, (Article, str)):
+        from kosovo_kit.gazetteer import actors
+        from kosovo_kit.quotes import attribute_quotes
+
+        article = article_or_quotes
+        if isinstance(article, str):
+            article = Article.from_text(article)
+        quotes = attribute_quotes(article)
+        if mentions is None:
+            mentions = actors(article)
+    else:
+        quotes = getattr(article_or_quotes, "quotes", article_or_quotes)
     if not isinstance(quotes, pd.DataFrame):
-        raise TypeError("stance_table needs a quotes DataFrame or an object with .quotes")
+        raise TypeError(
+            "stance_table needs an Article, a text, a quotes DataFrame or an object with .quotes"
+        )
     columns = ["actor", "target", "n", "mean_stance", "statements"]
     if quotes.empty or "text" not in quotes.columns:
         return pd.DataFrame(columns=columns)
