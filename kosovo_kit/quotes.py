@@ -152,6 +152,9 @@ _TIME_WORDS = {
 # Tokens after which a speaker-cue frame can follow the content it reports.
 _FRAME_OPENERS = {",", "”", "\"", "’", "'", "»", "›", "—", "–", "―", "--"}
 _CLAUSE_END = {",", ".", ";", "!", "?", "—", "–", "―", "--", ")", ":"}
+# Words opening a trailing clause that is the writer's, not part of the reported content.
+_TRAILERS = {"which", "compared", "while", "whereas", "although", "though", "despite",
+             "even", "prompting", "drawing", "sparking"}
 # Speech verbs whose content can be a to-infinitive ("vowed to fight", "declined to comment").
 _TO_VERBS = {"promise", "vow", "pledge", "threaten", "refuse", "decline", "urge", "ask", "agree",
              "offer", "call on", "encourage", "demand", "propose"}
@@ -868,6 +871,12 @@ class _ArticleParser:
         end_tok = self._before_trailing_frame(toks, k, end_tok)
         if end_tok <= k:
             return [], False
+        for m in range(k + 3, end_tok - 1):
+            # the writer's own addition after the reported clause: ", which …", ", compared …"
+            if self._word(toks[m]) == "," and self._word(toks[m + 1]).lower() in _TRAILERS and (
+                    not self._in_any_quote(toks[m].start, quotes)):
+                end_tok = m
+                break
         end = toks[end_tok - 1].end
         # stop short of the sentence's final punctuation unless it sits inside quotes
         while end > start and text[end - 1] in ".!?;,:—– " and not self._in_any_quote(

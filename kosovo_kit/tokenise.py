@@ -278,7 +278,29 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         _strip_span(text, start + s, start + e)
         for s, e in _sentence_tokenizer().span_tokenize(chunk)
     ]
-    return _join_lowercase_starts(text, _closing_quote_fix(text, [(s, e) for s, e in spans if e > s]))
+    spans = _closing_quote_fix(text, [(s, e) for s, e in spans if e > s])
+    return _join_lowercase_starts(text, _split_after_abbreviations(text, spans))
+
+
+# An abbreviation that often ends a sentence ("… in the U.S. He said …"), followed by a
+# word that usually starts one: Punkt without orthographic statistics would not split there.
+_ABBREV_THEN_START = re.compile(
+    r"\b(?:U\.S|U\.K|U\.N|E\.U|D\.C|a\.m|p\.m|Inc|Jr|Corp|Ltd)\.(?=\s+(?:He|She|It|They|We|I|"
+    r"The|A|An|But|And|In|This|That|These|Those|Its|His|Her|Their|Our|There|However|"
+    r"Meanwhile|Still|Yet|So|Now|Then|After|Before|When|While|If|As)\b)"
+)
+
+
+def _split_after_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        for m in _ABBREV_THEN_START.finditer(text, s, e):
+            cut = m.end()
+            out.append((s, cut))
+            s, _ = _strip_span(text, cut, e)
+        if e > s:
+            out.append((s, e))
+    return out
 
 
 def _join_lowercase_starts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
