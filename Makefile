@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/polnear.py --split dev
 	$(BIN)/python benchmarks/sentiment.py
 	$(BIN)/python benchmarks/widgets.py
+	$(BIN)/python benchmarks/corpus.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache test-artifacts

@@ -729,15 +729,25 @@ def _run(items: Iterable[_Doc | _Err], workers: int, chunksize: int, bar: Any,
             bar.update(len(docs))
             yield docs, errs, batch, failed
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
         pending: deque[tuple[list[_Doc], list[_Err], Future]] = deque()
         window = 3 * workers
         for docs, errs in chunks:
-            pending.append((docs, errs, pool.submit(_analyze_chunk, docs, meta)))
+            try:
+                future = pool.submit(_analyze_chunk, docs, meta)
+            except BrokenProcessPool:
+                # A worker died (crash, out of memory): carry on with a fresh pool.
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = ProcessPoolExecutor(max_workers=workers)
+                future = pool.submit(_analyze_chunk, docs, meta)
+            pending.append((docs, errs, future))
             if len(pending) >= window:
                 yield _collect(*pending.popleft(), bar, meta)
         while pending:
             yield _collect(*pending.popleft(), bar, meta)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _collect(docs: list[_Doc], errs: list[_Err], future: Future, bar: Any,
@@ -745,7 +755,8 @@ def _collect(docs: list[_Doc], errs: list[_Err], future: Future, bar: Any,
     try:
         batch, failed = future.result()
     except BrokenProcessPool as err:
-        reason = f"the worker process died ({err}); out of memory?"
+        reason = (f"the worker process analysing this chunk of {len(docs)} articles died "
+                  f"({err}); run them with n_jobs=None to find the one at fault")
         batch, failed = _batch([], meta), [(i, reason) for i in range(len(docs))]
     bar.update(len(docs))
     return docs, errs, batch, failed
@@ -1342,9 +1353,10 @@ def _analyze_partition(part: pd.DataFrame, text_col: str, id_col: str | None,
 
 def analyze_dask(ddf: Any, text_col: str = "text", id_col: str | None = None,
                  meta_cols: Iterable[str] | None = None, on_error: str = "skip") -> Any:
-    """Statements of every row of a Dask DataFrame, via :func:`analyze_text` per row.
+    """Statements of every row of a Dask DataFrame: the analysis of :func:`analyze_text` per row.
 
-    Needs the optional extra: ``pip install 'kosovo_kit[scale]'``.
+    Needs the optional extra: ``pip install 'kosovo_kit[scale]'``. Ids are not checked for
+    duplicates (:func:`load_corpus` skips repeated ones).
 
     Parameters
     ----------

@@ -264,6 +264,24 @@ def test_a_failing_article_in_a_worker_is_reported(monkeypatch):
     assert run.errors["article_id"].tolist() == list(NEWS)
 
 
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
+                    reason="a monkeypatch reaches worker processes only when they are forked")
+def test_a_dying_worker_is_reported_and_the_run_goes_on(monkeypatch):
+    real = kc.attribute_quotes
+
+    def crash(article, *args, **kwargs):
+        if "Kurti" in article.text:
+            os._exit(1)  # as a segfault or the out-of-memory killer would
+        return real(article, *args, **kwargs)
+
+    monkeypatch.setattr(kc, "attribute_quotes", crash)
+    run = analyze_corpus(news_frame(), n_jobs=2, progress=False, chunksize=1)
+    reasons = dict(zip(run.errors["article_id"], run.errors["reason"]))
+    assert "worker process" in reasons["kurti"] and "died" in reasons["kurti"]
+    assert len(run.articles) + len(run.errors) == len(NEWS)
+    assert set(run.articles["article_id"]).isdisjoint(reasons)
+
+
 def test_load_errors_flow_into_the_result(tmp_path):
     folder = tmp_path / "news"
     make_folder(folder)

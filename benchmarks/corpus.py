@@ -1,0 +1,278 @@
+"""Time ``kosovo_kit.corpus`` on all of PolNeAR (train + dev): processes, Dask and memory.
+
+Usage::
+
+    python benchmarks/corpus.py [--limit N] [--partitions P] [--top K] [--no-profile]
+
+Each configuration runs in a fresh Python process so its memory figure is its own:
+``analyze_corpus`` with 1 and 2 worker processes, and ``analyze_dask`` on a
+``LocalCluster`` of 2 single-threaded worker processes. Prints articles/s, words/s, peak
+memory of the whole process tree (sampled with psutil, else ``getrusage``), the speed-ups,
+whether all three give the same statements, a cProfile breakdown of the 1-process run and
+an extrapolation to a million articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import hashlib
+import io
+import json
+import os
+import pstats
+import resource
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+try:
+    import kosovo_kit
+except ImportError:
+    # Running from a checkout without installing: the package sits next to this folder.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import kosovo_kit
+from kosovo_kit.brat import default_polnear_root, load_polnear
+from kosovo_kit.corpus import CorpusResult, analyze_corpus, analyze_dask
+
+TARGETS = {"per_process": 150.0, "speedup": 1.7, "dask_ratio": 1.5, "memory_mb": 1024.0}
+
+
+def polnear_frame(limit: int | None) -> pd.DataFrame:
+    """All PolNeAR articles (train then dev) as a DataFrame with outlet and date."""
+    root = default_polnear_root()
+    if not root.exists():
+        raise SystemExit(f"PolNeAR not found at {root}; set $KOSOVO_KIT_POLNEAR")
+    docs = [d for split in ("train", "dev") for d in load_polnear(split, root=root, check=False)]
+    frame = pd.DataFrame({
+        "article_id": [d.article_id for d in docs],
+        "text": [d.text for d in docs],
+        "outlet": [d.metadata.get("publisher") for d in docs],
+        "date": [d.metadata.get("publication_date") for d in docs],
+    })
+    return frame.head(limit) if limit else frame
+
+
+class PeakMemory:
+    """Peak resident memory of this process and all its children, sampled every 50 ms."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        try:
+            import psutil
+        except ImportError:
+            self._proc = None
+        else:
+            self._proc = psutil.Process()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> int:
+        total = self._proc.memory_info().rss
+        for child in self._proc.children(recursive=True):
+            # A child may exit between listing and reading.
+            with contextlib.suppress(Exception):
+                total += child.memory_info().rss
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.05):
+            self.peak = max(self.peak, self._sample())
+
+    def __enter__(self) -> PeakMemory:
+        if self._proc is not None:
+            self.peak = self._sample()
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._proc is not None:
+            self._thread.join()
+        else:
+            # Fallback: the largest of this process and of its largest finished child.
+            own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+            kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+            self.peak = own + kids
+
+
+def fingerprint(statements: pd.DataFrame) -> str:
+    """A hash of the statements, sorted by article and quote, to compare runs."""
+    frame = statements.sort_values(["article_id", "quote_id"]).reset_index(drop=True)
+    frame = frame.assign(pieces=frame["pieces"].map(repr))
+    return f"{int(pd.util.hash_pandas_object(frame, index=False).sum()) & (2**64 - 1):016x}"
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its children that have exited."""
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + kids.ru_utime + kids.ru_stime
+
+
+def source_hash() -> str:
+    """Hash of the kit's source files, to tell whether runs used the same code."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(kosovo_kit.__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def run_child(config: str, limit: int | None, partitions: int) -> dict[str, Any]:
+    frame = polnear_frame(limit)
+    out: dict[str, Any] = {"config": config, "articles": len(frame), "code": source_hash()}
+    cpu = cpu_seconds()
+    if config == "dask":
+        import dask.dataframe as dd
+        from dask.distributed import Client, LocalCluster
+
+        began = time.perf_counter()
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster, Client(cluster):
+            out["startup_s"] = time.perf_counter() - began
+            with PeakMemory() as peak:
+                began = time.perf_counter()
+                ddf = dd.from_pandas(frame, npartitions=partitions)
+                statements = analyze_dask(ddf).compute()
+                out["seconds"] = time.perf_counter() - began
+        out["cpu_s"] = cpu_seconds() - cpu  # includes worker start-up and shut-down
+        out["peak_mb"] = peak.peak / 2**20
+        out["statements"] = len(statements)
+        out["fingerprint"] = fingerprint(statements)
+        if source_hash() != out["code"]:
+            out["code"] = "changed during the run"
+        return out
+    n_jobs = None if config == "n1" else 2
+    with PeakMemory() as peak:
+        began = time.perf_counter()
+        result = analyze_corpus(frame, n_jobs=n_jobs, progress=False)
+        out["seconds"] = time.perf_counter() - began
+    out["cpu_s"] = cpu_seconds() - cpu
+    out["peak_mb"] = peak.peak / 2**20
+    out["statements"] = len(result.statements)
+    out["errors"] = len(result.errors)
+    out["words"] = int(result.articles["n_words"].sum())
+    out["analysis_s"] = float(result.articles["seconds"].sum())
+    out["fingerprint"] = fingerprint(result.statements)
+    out["result_mb_per_1000"] = _result_mb(result) / len(frame) * 1000
+    if source_hash() != out["code"]:
+        out["code"] = "changed during the run"
+    return out
+
+
+def _result_mb(result: CorpusResult) -> float:
+    return sum(t.memory_usage(deep=True).sum() for t in
+               (result.statements, result.actors, result.articles)) / 2**20
+
+
+def profile(limit: int | None, top: int) -> str:
+    frame = polnear_frame(limit)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    analyze_corpus(frame, n_jobs=None, progress=False)
+    profiler.disable()
+    buffer = io.StringIO()
+    stats = pstats.Stats(profiler, stream=buffer).sort_stats("cumulative")
+    stats.print_stats(top)
+    lines = buffer.getvalue().splitlines()
+    start = next(i for i, line in enumerate(lines) if "ncalls" in line)
+    return "\n".join(line for line in lines[start:] if line.strip())
+
+
+def spawn(config: str, args: argparse.Namespace) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--child", config, "--partitions", str(args.partitions)]
+    if args.limit:
+        cmd += ["--limit", str(args.limit)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{config} run failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def check(ok: bool) -> str:
+    return "OK " if ok else "MISS"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("--partitions", type=int, default=16, help="Dask partitions")
+    parser.add_argument("--top", type=int, default=20, help="functions in the profile")
+    parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument("--child", choices=["n1", "n2", "dask"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(run_child(args.child, args.limit, args.partitions)))
+        return
+
+    print(f"python {sys.version.split()[0]}, pandas {pd.__version__}, {os.cpu_count()} CPUs, "
+          f"load average before: {os.getloadavg()[0]:.1f}")
+    runs = {c: spawn(c, args) for c in ("n1", "n2", "dask")}
+    print(f"load average after: {os.getloadavg()[0]:.1f} (other work on the machine slows "
+          "wall-clock figures; CPU-seconds are less sensitive to it)")
+    n1, n2, dk = runs["n1"], runs["n2"], runs["dask"]
+    n = n1["articles"]
+    words = n1["words"]
+    print(f"\nPolNeAR train+dev: {n} articles, {words:,} words, {n1['statements']:,} statements, "
+          f"{n1['errors']} errors\n")
+    print(f"{'run':<28}{'seconds':>9}{'articles/s':>12}{'words/s':>11}{'peak MB':>10}"
+          f"{'CPU s':>8}{'art/CPU-s':>11}")
+    labels = {"n1": "analyze_corpus n_jobs=1", "n2": "analyze_corpus n_jobs=2",
+              "dask": "analyze_dask LocalCluster 2w"}
+    for key, run in runs.items():
+        print(f"{labels[key]:<28}{run['seconds']:>9.2f}{n / run['seconds']:>12.1f}"
+              f"{words / run['seconds']:>11,.0f}{run['peak_mb']:>10.0f}"
+              f"{run['cpu_s']:>8.1f}{n / run['cpu_s']:>11.1f}")
+    print(f"(Dask cluster start-up, not counted above: {dk['startup_s']:.1f} s)")
+
+    per_article = n1["analysis_s"] / n
+    speedup = n1["seconds"] / n2["seconds"]
+    ratio = dk["seconds"] / n2["seconds"]
+    peak = max(r["peak_mb"] for r in runs.values())
+    same = n1["fingerprint"] == n2["fingerprint"] == dk["fingerprint"]
+    same_code = n1["code"] == n2["code"] == dk["code"] and "changed" not in n1["code"]
+    print(f"\n{check(n / n1['seconds'] >= TARGETS['per_process'])} articles/s per process: "
+          f"{n / n1['seconds']:.1f} (target >= {TARGETS['per_process']:.0f}); "
+          f"per CPU-second {n / n1['cpu_s']:.1f}; analyze_text alone {1 / per_article:.1f}/s")
+    print(f"{check(speedup >= TARGETS['speedup'])} 2 processes vs 1: {speedup:.2f}x "
+          f"(target >= {TARGETS['speedup']})")
+    print(f"{check(ratio <= TARGETS['dask_ratio'])} Dask / 2 processes: {ratio:.2f}x "
+          f"(target <= {TARGETS['dask_ratio']})")
+    print(f"{check(peak < TARGETS['memory_mb'])} peak memory (process tree): {peak:.0f} MB "
+          f"(target < {TARGETS['memory_mb']:.0f})")
+    if same or same_code:
+        print(f"{check(same)} same statements in all three runs: {same} "
+              f"({', '.join(r['fingerprint'] for r in runs.values())})")
+    else:
+        print("??   same statements: not comparable, the kit's source changed between runs "
+              f"({', '.join(r['code'] for r in runs.values())}); the tests check it")
+
+    efficiency = min(1.0, speedup / 2)
+    cpu_per_article = n1["cpu_s"] / n
+    print("\nExtrapolation to 1,000,000 articles of PolNeAR's size mix: "
+          f"{cpu_per_article * 1000:.1f} CPU-ms per article (1-process run); "
+          f"parallel efficiency {efficiency:.0%} as measured at 2 processes, "
+          "and 90% (what process-parallel work with no shared state reaches on idle cores):")
+    print(f"  {'cores':>5}{'hours (measured eff.)':>24}{'hours (90%)':>14}")
+    for cores in (1, 2, 8, 32, 64):
+        eff = 1.0 if cores == 1 else efficiency
+        ideal = 1.0 if cores == 1 else 0.9
+        hours = 1e6 * cpu_per_article / cores / 3600
+        print(f"  {cores:>5}{hours / eff:>24.1f}{hours / ideal:>14.1f}")
+    mb = n1["result_mb_per_1000"]
+    print(f"  in-memory result: {mb:.1f} MB per 1,000 articles -> {mb * 1000 / 1024:.1f} GB "
+          "per million; use stream_corpus(...) / analyze_corpus(output=...) beyond RAM")
+
+    if not args.no_profile:
+        print(f"\ncProfile, analyze_corpus n_jobs=1, top {args.top} by cumulative time:")
+        print(profile(args.limit, args.top))
+
+
+if __name__ == "__main__":
+    main()
