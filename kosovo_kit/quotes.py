@@ -152,6 +152,11 @@ _TIME_WORDS = {
 # Tokens after which a speaker-cue frame can follow the content it reports.
 _FRAME_OPENERS = {",", "”", "\"", "’", "'", "»", "›", "—", "–", "―", "--"}
 _CLAUSE_END = {",", ".", ";", "!", "?", "—", "–", "―", "--", ")", ":"}
+# A dateline opening a story: "MOSCOW (AFP) –", "Belgrade, Dec 28 (Reuters) -"
+_DATELINE = re.compile(
+    r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}(?:,?\s+\w{3,9}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^()\n]{1,30}\))?\s*(?:[–—―]|--?)\s+"
+)
 # Words opening a trailing clause that is the writer's, not part of the reported content.
 _TRAILERS = {"which", "compared", "while", "whereas", "although", "though", "despite",
              "even", "prompting", "drawing", "sparking"}
@@ -951,6 +956,9 @@ class _ArticleParser:
             return [(s_start, q.close)]
         # an unquoted clause from the sentence start to the comma
         start = toks[sa].start
+        dateline = _DATELINE.match(text, start, end_pos)
+        if dateline:
+            start = dateline.end()  # "MOSCOW (AFP) – …": the place and agency are not said
         end = end_pos
         while end > start and text[end - 1] in " ,":
             end -= 1
