@@ -319,6 +319,8 @@ class NewsTokenizer(TokenizerI):
     """NLTK word tokenizer for news: words, numbers, clitics, quotes and punctuation.
 
     One compiled pattern with named groups gives each token's kind as it matches.
+    Matches start only where the previous token ended, so an abbreviation needs no
+    look-behind: it is tried only at the start of a word.
     Known abbreviations keep their period ("Gen.", "Dec.", "ed."); the list is
     folded into a character trie, so every alternative fails on its first
     character when it does not apply and the pattern runs in linear time.
@@ -344,7 +346,7 @@ class NewsTokenizer(TokenizerI):
         abbrev = trie_pattern(forms, flexible_space=False)
         self._pattern = re.compile(
             r"""(?P<word>https?://[^\s<>"“”]+[^\s<>"“”.,;:!?)\]’']        # URL
-          | (?<![^\W\d_])(?:""" + abbrev + r""")\.(?![^\W\d_])       # abbreviations"""
+          | (?:""" + abbrev + r""")\.(?![^\W\d_])       # abbreviations"""
             + self._REST,
             re.VERBOSE,
         )
