@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from .export import atomic_write
 
 __all__ = [
     "BRAT_COLUMNS",
@@ -325,17 +326,7 @@ def write_brat(attributions_df: pd.DataFrame, path: str | os.PathLike[str], text
         trigger = add_t(label, cue or content)
         lines.append(f"E{n}\t{label}:{trigger} {' '.join(args)}")
 
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write("".join(line + "\n" for line in lines))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, "".join(line + "\n" for line in lines))
 
 
 class PolnearArticle(tuple):

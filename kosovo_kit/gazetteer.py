@@ -96,7 +96,9 @@ class Gazetteer:
         """Return an entry whose canonical name is ``canonical``, or ``None``."""
         return self._by_canonical.get(canonical.casefold())
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Entry]]:
+    def find(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> list[tuple[int, int, Entry]]:
         """Find every alias in ``text[start:end]``, longest match first, no overlaps."""
         if self._pattern is None:
             return []

@@ -102,11 +102,11 @@ _SKIP_BEFORE_CUE = {
     "should", "may", "might", "can", "did", "does", "do", "been", "being", "be", "later",
     "then", "again", "recently", "previously", "repeatedly", "once", "further", "earlier",
     "first", "just", "already", "still", "even", "never", "not", "n’t", "n't", "often",
-    "now", "had", "’s", "'s", "’ve", "'ve", "’d", "'d", "’ll", "'ll", "only", "too",
+    "now", "’s", "'s", "’ve", "'ve", "’d", "'d", "’ll", "'ll", "only", "too",
     "reportedly", "allegedly", "publicly", "privately", "openly", "flatly", "firmly",
     "strongly", "clearly", "explicitly", "specifically", "separately", "subsequently",
     "finally", "initially", "originally", "immediately", "quickly", "simply", "always",
-    "frequently", "repeatedly", "once", "twice", "long", "himself", "herself", "itself",
+    "frequently", "twice", "long", "himself", "herself", "itself",
     "themselves", "all", "both", "each",
 }
 _BE_FORMS = {"was", "were", "is", "are", "been", "being", "be", "’s", "'s"}
@@ -172,7 +172,7 @@ _ORG_WORDS = {
     "bank", "company", "corp", "inc", "group", "association", "union", "court", "police",
     "army", "campaign", "administration", "kremlin", "parliament", "assembly", "senate",
     "house", "service", "foundation", "network", "journal", "magazine", "television",
-    "radio", "agency", "organization", "organisation", "force", "forces", "alliance",
+    "radio", "organization", "organisation", "force", "forces", "alliance",
     "embassy", "mission", "cabinet", "presidency", "coalition", "nato", "eu", "un",
 }
 
@@ -702,7 +702,7 @@ class _ArticleParser:
         if span is None:
             return None
         words = [self._word(t) for t in toks[span[0]:span[1] + 1]]
-        if words[0].lower() in _PRONOUNS and _PRONOUNS[words[0].lower()] != "self" or any(
+        if (words[0].lower() in _PRONOUNS and _PRONOUNS[words[0].lower()] != "self") or any(
                 _is_cap(w) and w.lower() not in _DETERMINERS for w in words):
             return span
         return None
@@ -765,12 +765,12 @@ class _ArticleParser:
         text = self.text
         start = fwd[0][0]
         head = text[cue.end:start]
-        if ":" in head or "that" in head.split() or start > 0 and text[start - 1] in _OPENERS:
+        if ":" in head or "that" in head.split() or (start > 0 and text[start - 1] in _OPENERS):
             return True
         content = text[start:fwd[-1][1]]
         first = content.split(None, 1)[0].lower() if content.strip() else ""
-        if first in _CONTENT_MARKERS or first == "to" and (
-                cue.kind == "belief" or cue.lemma in _TO_VERBS):
+        if first in _CONTENT_MARKERS or (first == "to" and (
+                cue.kind == "belief" or cue.lemma in _TO_VERBS)):
             return True
         return any(ch in "“”«»\"" for ch in content)
 
@@ -864,7 +864,7 @@ class _ArticleParser:
             low = w.lower()
             if w in (",", ";") and m + 1 < sb:
                 nxt = self._word(toks[m + 1]).lower()
-                if nxt.endswith("ing") and nxt in self.single_cues or nxt == "according":
+                if (nxt.endswith("ing") and nxt in self.single_cues) or nxt == "according":
                     end_tok = m
                     break
             if low in ("and", "but") and m + 1 < sb and m > k + 2:
@@ -900,7 +900,7 @@ class _ArticleParser:
         # content that is one quotation: the words inside the marks
         if text[start] in _OPENERS:
             for q in quotes:
-                if q.open == start and (q.close is None and unclosed or q.close == end):
+                if q.open == start and ((q.close is None and unclosed) or q.close == end):
                     return [(q.inner_start, q.inner_end)], unclosed
         if len(text[start:end].split()) < 2 and not any(ch in _QUOTE_MARKS for ch in
                                                         text[start:end]):
@@ -1129,15 +1129,15 @@ class _ArticleParser:
                 or toks[k].kind == "number" or w0.lower() in self.titles):
             return None
         low0 = w0.lower()
-        if low0 in _STOP_LEFT or (low0 in _ADVERBIAL_PREPOSITIONS or low0 in _TIME_WORDS) and (
-                not _is_cap(w0) or low0 in _TIME_WORDS):
+        if low0 in _STOP_LEFT or ((low0 in _ADVERBIAL_PREPOSITIONS or low0 in _TIME_WORDS) and (
+                not _is_cap(w0) or low0 in _TIME_WORDS)):
             return None
         last = k
         m = k + 1
         while m < sb and m - k < 12:
             wm = self._word(toks[m])
             lm = wm.lower()
-            if toks[m].kind == "quote" and not self._possessive_mark(toks, m) or wm in (
+            if (toks[m].kind == "quote" and not self._possessive_mark(toks, m)) or wm in (
                     ",", ";", ":", ".", "!", "?", "—", "–"):
                 break
             if lm in _STOP_LEFT or lm in _ADVERBIAL_PREPOSITIONS or lm in ("who", "told") or (
@@ -1187,8 +1187,8 @@ class _ArticleParser:
             if want == "self":
                 return None, None, ""
             for canonical, ptype, actor, _ in self._antecedents(pos):
-                if want == "person" and ptype == "person" or want == "org" and ptype in (
-                        "org", "place") or want == "group" and ptype in ("group", "org"):
+                if (want == "person" and ptype == "person") or (want == "org" and ptype in (
+                        "org", "place")) or (want == "group" and ptype in ("group", "org")):
                     return canonical, actor, "pronoun-carryover"
             return None, None, "pronoun-carryover"
         phrase = " ".join(words).replace(" ’s", "’s").replace(" 's", "'s")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Mapping
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
@@ -154,7 +154,7 @@ class Article:
             if hi == lo:
                 continue
             chunk = raw[lo:hi]
-            s, e, kind = chunk[-1]
+            s, e, _ = chunk[-1]
             if e > sent.end:
                 chunk[-1] = (s, sent.end, tokenise.token_kind(text[s:sent.end]))
                 raw[hi - 1] = (sent.end, e, tokenise.token_kind(text[sent.end:e]))
