@@ -377,8 +377,11 @@ class _ArticleParser:
         if pending is not None and quotes and quotes[0].open == toks[0].start:
             carry_q = quotes[0]
 
+        self._quotes = quotes
+        self._q_opens = [q.open for q in quotes]
+
         def inside_quote(pos: int) -> bool:
-            return any(o < pos < e for o, e in qspans)
+            return self._in_any_quote(pos)
 
         cues = self._find_cues(toks, inside_quote)
         found: list[_Attribution] = []
@@ -925,15 +928,13 @@ class _ArticleParser:
                 return m
         return end_tok
 
-    def _para_end(self, pos: int) -> int:
-        for p in self.article.paragraph_spans:
-            if p.start <= pos < p.end:
-                return p.end
-        return len(self.text)
-
-    @staticmethod
-    def _in_any_quote(pos: int, quotes) -> bool:
-        return any(q.open < pos and (q.close is None or pos < q.close) for q in quotes)
+    def _in_any_quote(self, pos: int, quotes=None) -> bool:
+        """Whether ``pos`` lies inside one of the paragraph's quotations (by bisection)."""
+        i = bisect_left(self._q_opens, pos) - 1
+        if i < 0:
+            return False
+        q = self._quotes[i]
+        return q.close is None or pos < q.close
 
     def _backward_content(self, toks, quotes, sa: int, before: int, cue: _Cue):
         """Content before the speaker/cue frame: a quotation or a clause."""

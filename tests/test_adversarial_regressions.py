@@ -1,8 +1,5 @@
-"""Regressions from hostile input: each test is the smallest input that showed a failure.
-
-Tests marked ``xfail(strict=True)`` pin a known failure: they start passing (and so
-fail the run) when the module is fixed, which is the signal to drop the marker.
-The others pin behaviour on degenerate input that must keep working.
+"""Regressions from hostile input: small inputs that have broken the kit, and degenerate
+input (unclosed, nested or bare quotation marks, controls, RTL, emoji) that must keep working.
 """
 
 from __future__ import annotations
@@ -15,15 +12,13 @@ from kosovo_kit.quotes import attribute_quotes
 from kosovo_kit.sentiment import explain_sentiment, score_sentiment, sentiment_toward
 from kosovo_kit.text import Article
 
-# --------------------------------------------------------------------------- known failures
+# --------------------------------------------------------------------------- paragraph kinds
+
+# A sentence ending in a quoted full stop (.” or .») is a sentence, though its last
+# character is a quotation mark. Misread as a headline it would become the title, and
+# quote attribution, which reads body paragraphs only, would lose its quotation.
 
 
-@pytest.mark.xfail(
-    reason="tokenise._is_headline_like looks only at the last character, so a sentence "
-    "ending in a quoted full stop (.”) reads as a headline: the one paragraph becomes the "
-    "title and attribute_quotes, which reads body paragraphs only, finds nothing",
-    strict=True,
-)
 def test_sentence_ending_in_quoted_full_stop_is_not_a_title() -> None:
     article = Article.from_text("Peskov said: “We support Belgrade.”")
     assert list(article.paragraphs["kind"]) == ["body"]
@@ -32,12 +27,6 @@ def test_sentence_ending_in_quoted_full_stop_is_not_a_title() -> None:
     assert list(quotes["speaker"]) == ["Dmitry Peskov"]
 
 
-@pytest.mark.xfail(
-    reason="classify_paragraphs takes a headline-like second paragraph for a subtitle unless "
-    "it ends in ! or ?; a quoted sentence ending in .” or .» is such a paragraph, so its "
-    "quotation is never attributed",
-    strict=True,
-)
 def test_quoted_paragraph_after_title_is_body() -> None:
     text = (
         "Kosovo row deepens\n\n"

@@ -340,7 +340,7 @@ def test_explain_sentiment_spans_are_exact(text: str, lexicon: str) -> None:
         assert text[start:end] == token, (start, end, token)
     assert list(rows["start"]) == sorted(rows["start"])
     _assert_same_frame(rows, explain_sentiment(text, lexicon=lexicon))
-    # The explanation adds up to the score it explains.
+    # The explanation is of the same score that score_sentiment gives.
     assert rows.attrs["compound"] == score_sentiment(text, lexicon=lexicon)["compound"]
 
 
