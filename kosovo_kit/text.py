@@ -15,6 +15,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from . import tokenise
@@ -184,10 +185,17 @@ class Article:
         return frame[["token_id", "sentence_id", "paragraph_id", "start", "end", "text", "kind"]]
 
     def _frame(self, rows: list[tuple], fields: tuple[str, ...]) -> pd.DataFrame:
-        frame = pd.DataFrame.from_records(rows, columns=list(fields))
-        frame["text"] = [self.text[r.start:r.end] for r in rows]
-        int_cols = [c for c in fields if c != "kind"]
-        return frame.astype({c: "int64" for c in int_cols})
+        # typed NumPy columns, built once: far cheaper than inferring and casting
+        text = self.text
+        columns: dict[str, object] = {}
+        for i, name in enumerate(fields):
+            values = [r[i] for r in rows]
+            if name == "kind":
+                columns[name] = np.array(values, dtype=object)
+            else:
+                columns[name] = np.array(values, dtype=np.int64)
+        columns["text"] = np.array([text[r.start:r.end] for r in rows] or [], dtype=object)
+        return pd.DataFrame(columns, copy=False)
 
     def span(self, start: int, end: int) -> str:
         """Return ``text[start:end]`` after checking the bounds."""
