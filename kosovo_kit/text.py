@@ -162,10 +162,9 @@ class Article:
                 starts[hi - 1] = sent.end
                 hi -= 1
             sid, pid = sent.sentence_id, sent.paragraph_id
-            rows.extend([(sid, pid, s, e, k) for s, e, k in chunk])
+            rows.extend([(i, sid, pid, s, e, k) for i, (s, e, k) in enumerate(chunk, len(rows))])
             lo = hi
-        make = partial(tuple.__new__, Token)
-        return list(map(make, [(i, *row) for i, row in enumerate(rows)]))
+        return list(map(partial(tuple.__new__, Token), rows))
 
     # Tidy tables for users.
     @cached_property
