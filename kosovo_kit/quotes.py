@@ -679,7 +679,11 @@ class _ArticleParser:
             return None  # "reported by the government": a passive participle
         np_span = self._right_np(toks, nxt, sb, allow_lower=False)
         if np_span is None:
-            return None
+            # "…, said lobbyist and GOP strategist Charlie Black.": a role before the name
+            np_span = self._right_np(toks, nxt, sb, allow_lower=True)
+            if np_span is None or np_span[1] - np_span[0] > 8 or not any(
+                    _is_cap(self._word(t)) for t in toks[np_span[0]:np_span[1] + 1]):
+                return None
         after = self._skip_adverbials(toks, np_span[1] + 1, sb, limit=6)
         after_w = self._word(toks[after]) if after < sb else ""
         if after < sb and after_w not in _CLAUSE_END:
@@ -1078,7 +1082,7 @@ class _ArticleParser:
             if lk.endswith("ed") and len(lk) > 4 and wk == lk and k > sa and self._word(
                     toks[k - 1]).lower() not in _DETERMINERS:
                 break  # a finite verb ("Clinton avoided …"), not part of a name
-            if tk.kind == "punct" and wk not in ("-", "&", ".", "’", "'", "/"):
+            if tk.kind == "punct" and wk not in ("&", ".", "’", "'", "/"):
                 break
             first = k
             k -= 1
