@@ -157,6 +157,11 @@ _DATELINE = re.compile(
     r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}(?:,?\s+\w{3,9}\.?\s+\d{1,2})?"
     r"\s*(?:\([^()\n]{1,30}\))?\s*(?:[–—―]|--?)\s+"
 )
+# Words that end a noun-phrase object of a stance verb
+_OBJECT_END = {"in", "on", "at", "during", "after", "before", "while", "when", "since", "last",
+               "this", "but", "because", "until", "amid", "despite", "earlier",
+               "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday",
+               "saturday", "sunday"}
 # Words opening a trailing clause that is the writer's, not part of the reported content.
 _TRAILERS = {"which", "compared", "while", "whereas", "although", "though", "despite",
              "even", "prompting", "drawing", "sparking"}
@@ -185,6 +190,7 @@ class CueEntry:
     kind: str  # speech | belief
     needs_complement: bool
     noun_like: bool
+    takes_object: bool = False
 
 
 @dataclass
@@ -238,7 +244,7 @@ def _cue_lexicon() -> tuple[dict[str, CueEntry], dict[str, dict[str, CueEntry]]]
     for lineno, row in enumerate(csv.DictReader(body), start=2):
         try:
             entry = CueEntry(row["lemma"], row["kind"], row.get("needs") == "complement",
-                             row.get("noun") == "yes")
+                             row.get("noun") == "yes", row.get("object") == "yes")
             forms = row["forms"].split()
         except (KeyError, AttributeError):
             raise ValueError(f"{path}: row {lineno}: needs lemma, kind, forms") from None
@@ -883,6 +889,15 @@ class _ArticleParser:
         end_tok = self._before_trailing_frame(toks, k, end_tok)
         if end_tok <= k:
             return [], False
+        if cue.entry.takes_object and self._word(toks[k]).lower() not in _CONTENT_MARKERS and (
+                not self._opens(toks[k])):
+            # a noun phrase object ("endorsed Clinton in February"): it ends before a comma,
+            # an adverbial or a new clause
+            for m in range(k + 1, end_tok):
+                w = self._word(toks[m])
+                if w in (",", ";", ":", "—", "–") or w.lower() in _OBJECT_END:
+                    end_tok = m
+                    break
         for m in range(k + 3, end_tok - 1):
             # the writer's own addition after the reported clause: ", which …", ", compared …"
             if self._word(toks[m]) == "," and self._word(toks[m + 1]).lower() in _TRAILERS and (
