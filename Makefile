@@ -4,13 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: lab test lint bench clean
+.PHONY: lab test test-browser dashboard lint bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "kosovo_kit needs Python >= 3.10; found " + sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,browser]"
 	@touch $(STAMP)
 
 ## lab: set up .venv and open JupyterLab on the notebooks
@@ -20,6 +20,10 @@ lab: $(STAMP)
 ## test: set up .venv and run the whole test suite
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+## test-browser: only the browser tests (needs Debian's chromium: apt-get install chromium)
+test-browser: $(STAMP)
+	KOSOVO_KIT_BROWSER_TESTS=1 $(BIN)/python -m pytest -m browser tests/browser
 
 ## lint: ruff over the kit, tests and benchmarks
 lint: $(STAMP)

@@ -157,7 +157,10 @@ class ActorExplorer:
                                       description="Kinds:")
         self.tone = W.FloatRangeSlider(value=(-1.0, 1.0), min=-1.0, max=1.0, step=0.05,
                                        description="Tone:", readout_format="+.2f",
-                                       continuous_update=False)
+                                       continuous_update=False,
+                                       # room for the readout "-1.00 – +1.00" beside the bar
+                                       layout=W.Layout(width="380px"),
+                                       style={"description_width": "initial"})
         self.count = W.HTML()
         self.table = W.HTML()
         self.text_view = W.HTML()
