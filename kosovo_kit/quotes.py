@@ -1062,8 +1062,10 @@ class _ArticleParser:
             if k < sa or self._word(toks[k]) != "," or k == j - 1:
                 return None
             head = self._left_np(toks, k - 1, sa) if k - 1 >= sa else None
+            # a name on either side: "Kerr Putney, the police chief," / "the city's
+            # transport chief, Ana Petrova,"
             if head is None or not any(_is_cap(self._word(t)) or self._word(t).lower() in
-                                       _PRONOUNS for t in toks[head[0]:head[1] + 1]):
+                                       _PRONOUNS for t in toks[head[0]:j]):
                 return None
             return head[0], j - 1
         if w == ")":
@@ -1174,10 +1176,14 @@ class _ArticleParser:
         mention_end = toks[np_span[1]].end
         words = [self._word(t) for t in toks[np_span[0]:np_span[1] + 1]]
         if "," in words:
-            # an appositive names the speaker before its first comma
-            head = words[:words.index(",")]
+            # an appositive: the name is before its first comma ("Kerr Putney, the chief")
+            # or inside it ("the city's transport chief, Ana Petrova,")
+            cut = words.index(",")
+            head, rest = words[:cut], [w for w in words[cut + 1:] if w != ","]
             if any(_is_cap(w) or w.lower() in _PRONOUNS for w in head):
                 words = head
+            elif any(_is_cap(w) for w in rest):
+                words = rest
         if len(words) == 1 and words[0].lower() in ("who", "which"):
             # a relative pronoun speaks for the phrase it follows
             j = np_span[0] - 1

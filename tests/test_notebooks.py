@@ -1,0 +1,44 @@
+"""Every notebook runs top to bottom in a fresh kernel, quickly, and is stored clean."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import ROOT
+from nbclient import NotebookClient
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+TIMES: dict[str, float] = {}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_is_stored_without_outputs(path: Path):
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert not cell.outputs, f"{path.name}: a code cell holds outputs"
+            assert cell.execution_count is None, f"{path.name}: a code cell has a count"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_runs_in_a_fresh_kernel(path: Path, tmp_path: Path):
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, timeout=120, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    started = time.perf_counter()
+    client.execute()  # raises CellExecutionError, naming the cell, if any cell fails
+    TIMES[path.stem] = elapsed = time.perf_counter() - started
+    print(f"\n{path.name}: ran in {elapsed:.1f} s")
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+              if o.output_type == "error"]
+    assert not errors
+    assert elapsed < 10, f"{path.name} took {elapsed:.1f} s (the limit is 10 s)"
+    outputs = "".join(str(o.get("text", "")) + str(o.get("data", {}).get("text/plain", ""))
+                      for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    key_outputs = {"00_start_here": ["quote-cue-speaker", "pronoun-carryover", "Ana Petrova",
+                                     "Tensions in Kosovo: Russia supports Serbia"]}
+    for expected in key_outputs.get(path.stem, []):
+        assert expected in outputs, f"{path.name}: expected {expected!r} in the outputs"
