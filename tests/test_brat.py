@@ -6,7 +6,7 @@ import os
 
 import pandas as pd
 import pytest
-from conftest import shared_path
+from support import shared_path
 
 from kosovo_kit.brat import PolnearArticle, load_polnear, parse_brat, read_brat, write_brat
 

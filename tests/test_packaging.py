@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 import tomllib
-from conftest import ROOT
+from support import ROOT
 
 PY = sys.executable
 
