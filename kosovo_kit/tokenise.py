@@ -217,7 +217,8 @@ def classify_paragraphs(
     in_title_block = True
     for i, (s, e) in enumerate(spans):
         line = text[s:e]
-        key = _normalise_title(line)
+        # the normalised form is only compared within the title block
+        key = _normalise_title(line) if in_title_block else ""
         if boiler.match(line) or (in_title_block and seen_title is not None and key == seen_title):
             kind = "boilerplate"
         elif in_title_block and (
