@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .patterns import trie_pattern
@@ -230,6 +231,20 @@ def actors(article, gazetteer: Gazetteer | str | Path | pd.DataFrame | None = No
             sid = sentences[k].sentence_id if k >= 0 and s < sentences[k].end else None
             rows.append((len(rows), article.text[s:e], s, e, entry.canonical, entry.actor,
                          entry.type, sid, p.paragraph_id))
-    frame = pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
-    return frame.astype({"mention_id": "int64", "start": "int64", "end": "int64",
-                         "sentence_id": "Int64", "paragraph_id": "int64"})
+    # typed columns built directly: far cheaper than inferring and casting per article
+    columns: dict[str, object] = {}
+    for i, name in enumerate(MENTION_COLUMNS):
+        values = [r[i] for r in rows]
+        if name == "sentence_id":
+            mask = np.array([v is None for v in values], dtype=bool)
+            data = np.array([0 if v is None else v for v in values], dtype=np.int64)
+            columns[name] = pd.arrays.IntegerArray(data, mask)
+        elif name in ("mention_id", "start", "end", "paragraph_id"):
+            columns[name] = np.array(values, dtype=np.int64)
+        else:
+            columns[name] = np.array(values, dtype=object)
+    frame = pd.DataFrame(columns, copy=False)
+    if not rows:
+        text_dtype = pd.Series(["x"]).dtype
+        frame = frame.astype({c: text_dtype for c in ("text", "canonical", "actor", "type")})
+    return frame
