@@ -577,39 +577,12 @@ class _ArticleParser:
         prev_w = self._word(toks[prev_i]) if prev_i >= sa else ""
         gerund = cue.form.endswith("ing")
 
-        # participle cue: ", adding that …" — the speaker of the main clause
+        # participle cue: ", adding that …", and coordinated cue: "… estimated … and
+        # denounced …" — both speak with the voice of the sentence's earlier speaker
         if gerund and prev_w == ",":
-            pieces, unclosed = self._forward_content(cue, toks, quotes, sa, sb)
-            if not pieces:
-                return None
-            src = self._latest_speaker(found, sid)
-            if src is not None:
-                return _Attribution(pieces, "participle-cue", cue, src.mention, src.speaker,
-                                    src.actor, sid, para_id, unclosed=unclosed)
-            # no statement yet in the sentence: its subject speaks ("X mocked it, saying …")
-            subject = self._subject(toks, sa, cue.t0)
-            if subject is None:
-                return None
-            attr = self._make(pieces, "participle-cue", cue, toks, subject, sid, para_id)
-            attr.unclosed = unclosed
-            return attr
-
-        # coordinated cue: "… estimated … and denounced …"
+            return self._same_speaker(cue, toks, quotes, found, "participle-cue", sa, sb)
         if prev_w in ("and", "but") and not gerund:
-            pieces, unclosed = self._forward_content(cue, toks, quotes, sa, sb)
-            if not pieces or not self._has_complement(cue, toks, pieces):
-                return None
-            src = self._latest_speaker(found, sid)
-            if src is not None:
-                return _Attribution(pieces, "coordinated-cue", cue, src.mention,
-                                    src.speaker, src.actor, sid, para_id, unclosed=unclosed)
-            # "X called on Congress to act and said …": the subject of the sentence
-            subject = self._subject(toks, sa, cue.t0)
-            if subject is None:
-                return None
-            attr = self._make(pieces, "coordinated-cue", cue, toks, subject, sid, para_id)
-            attr.unclosed = unclosed
-            return attr
+            return self._same_speaker(cue, toks, quotes, found, "coordinated-cue", sa, sb)
 
         # inverted: “…,” said Peskov. / …, said the minister.
         if prev_w in _FRAME_OPENERS or prev_i < sa:
@@ -673,6 +646,26 @@ class _ArticleParser:
             return None
         rule = "speaker-cue-quote" if self._all_quoted(fwd) else "cue-that-clause"
         attr = self._make(fwd, rule, cue, toks, np_span, sid, para_id)
+        attr.unclosed = unclosed
+        return attr
+
+    def _same_speaker(self, cue, toks, quotes, found, rule, sa, sb) -> _Attribution | None:
+        """A cue without its own subject: the sentence's latest speaker, else its subject."""
+        pieces, unclosed = self._forward_content(cue, toks, quotes, sa, sb)
+        if not pieces or (rule == "coordinated-cue" and not self._has_complement(
+                cue, toks, pieces)):
+            return None
+        sid, para_id = toks[cue.t0].sentence_id, toks[cue.t0].paragraph_id
+        src = self._latest_speaker(found, sid)
+        if src is not None:
+            return _Attribution(pieces, rule, cue, src.mention, src.speaker, src.actor, sid,
+                                para_id, unclosed=unclosed)
+        # no statement yet in the sentence: its subject speaks ("X mocked it, saying …",
+        # "X called on Congress to act and said …")
+        subject = self._subject(toks, sa, cue.t0)
+        if subject is None:
+            return None
+        attr = self._make(pieces, rule, cue, toks, subject, sid, para_id)
         attr.unclosed = unclosed
         return attr
 
