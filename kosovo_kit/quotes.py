@@ -157,6 +157,8 @@ _DATELINE = re.compile(
     r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}(?:,?\s+\w{3,9}\.?\s+\d{1,2})?"
     r"\s*(?:\([^()\n]{1,30}\))?\s*(?:[–—―]|--?)\s+"
 )
+# A whole reported answer in one word: "46 percent said yes", "he said so"
+_ONE_WORD_ANSWERS = {"yes", "no", "so", "that", "nothing"}
 # Words that end a noun-phrase object of a stance verb
 _OBJECT_END = {"in", "on", "at", "during", "after", "before", "while", "when", "since", "last",
                "this", "but", "because", "until", "amid", "despite", "earlier",
@@ -385,6 +387,7 @@ class _ArticleParser:
 
         self._quotes = quotes
         self._q_opens = [q.open for q in quotes]
+        self.tok_starts_para = [t.start for t in toks]
 
         def inside_quote(pos: int) -> bool:
             return self._in_any_quote(pos)
@@ -644,10 +647,23 @@ class _ArticleParser:
             return self._make([], "speaker-cue-quote", cue, toks, np_span, sid, para_id)
         if not fwd or not self._has_complement(cue, toks, fwd):
             return None
+        if self._word(toks[np_span[0]]).lower() in ("who", "which") and before_w == ",":
+            fwd = self._end_at_comma(toks, fwd, sb)  # "X, who said …, issued …"
         rule = "speaker-cue-quote" if self._all_quoted(fwd) else "cue-that-clause"
         attr = self._make(fwd, rule, cue, toks, np_span, sid, para_id)
         attr.unclosed = unclosed
         return attr
+
+    def _end_at_comma(self, toks, pieces, sb: int) -> list[tuple[int, int]]:
+        """Cut content at its first comma outside quotation marks (a relative clause ends)."""
+        start, end = pieces[0][0], pieces[-1][1]
+        k = bisect_left(self.tok_starts_para, start)
+        for m in range(k, sb):
+            if toks[m].start >= end:
+                break
+            if self._word(toks[m]) == "," and not self._in_any_quote(toks[m].start):
+                return [(start, toks[m].start)] if toks[m].start > start else pieces
+        return pieces
 
     def _same_speaker(self, cue, toks, quotes, found, rule, sa, sb) -> _Attribution | None:
         """A cue without its own subject: the sentence's latest speaker, else its subject."""
@@ -683,7 +699,8 @@ class _ArticleParser:
             if np_span is None or np_span[1] - np_span[0] > 8 or not any(
                     _is_cap(self._word(t)) for t in toks[np_span[0]:np_span[1] + 1]):
                 return None
-        after = self._skip_adverbials(toks, np_span[1] + 1, sb, limit=6)
+        # an affiliation may follow the name: "said Stephen Vladeck of the University of …"
+        after = self._skip_adverbials(toks, np_span[1] + 1, sb, limit=12)
         after_w = self._word(toks[after]) if after < sb else ""
         if after < sb and after_w not in _CLAUSE_END:
             return None  # "…, said he would order …": the cue starts a clause
@@ -918,7 +935,8 @@ class _ArticleParser:
                 if q.open == start and ((q.close is None and unclosed) or q.close == end):
                     return [(q.inner_start, q.inner_end)], unclosed
         if len(text[start:end].split()) < 2 and not any(ch in _QUOTE_MARKS for ch in
-                                                        text[start:end]):
+                                                        text[start:end]) and (
+                text[start:end].lower() not in _ONE_WORD_ANSWERS):
             return [], False
         return [(start, end)], unclosed
 
