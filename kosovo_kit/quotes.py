@@ -69,6 +69,8 @@ QUOTE_COLUMNS = [
 KINDS = ("direct", "mixed", "indirect", "belief")
 
 _MARK_RE = re.compile(r"''|``|[“”„‟«»‹›‘’‚\"']")
+# A mark that can open a quotation (an apostrophe inside or after a word cannot)
+_ANY_MARK = re.compile(r"[“”„‟«»‹›‘‚\"`]|''|(?<![\w’'])'")
 _ALWAYS_OPENS = frozenset(["“", "„", "‟", "«", "‹", "‚", "``"])
 _CLOSERS_FOR = {
     "“": frozenset(["”", '"', "''"]), "„": frozenset(["“", "”", '"']),
@@ -297,21 +299,23 @@ class _ArticleParser:
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[_Attribution]:
-        tokens = self.article.token_spans
-        starts = [t.start for t in tokens]
-        self.tok_starts = starts
+        text = self.text
+        cue_re = _cue_regex()
         pending: _Attribution | None = None
         prev_para_attr: _Attribution | None = None
-        lo = 0
         for para in self.article.paragraph_spans:
-            lo = bisect_left(starts, para.start, lo)
-            hi = bisect_left(starts, para.end, lo)
             if para.kind != "body":
                 pending = None
                 continue
-            if hi == lo:
+            # a paragraph with neither a reporting verb nor a quotation mark holds no
+            # statement: it need not even be tokenised
+            if not cue_re.search(text, para.start, para.end) and not _ANY_MARK.search(
+                    text, para.start, para.end):
+                pending = prev_para_attr = None
                 continue
-            toks = tokens[lo:hi]
+            toks = self.article.paragraph_tokens(para.paragraph_id)
+            if not toks:
+                continue
             # sentence id -> token range [a, b) within the paragraph
             self.sent_ranges = {}
             a = 0

@@ -56,6 +56,34 @@ class Token(NamedTuple):
     kind: str
 
 
+def _sentence_tokens(text: str, start: int, end: int, sentences: list[Sentence]) -> list[Token]:
+    """Tokenise ``text[start:end]`` in one pass and give each token its sentence.
+
+    Each sentence takes its slice of tokens by bisection; a token straddling a
+    sentence boundary is cut there.
+    """
+    raw = tokenise.tokenize_words(text, start, end)
+    starts = [r[0] for r in raw]
+    rows: list[tuple] = []
+    lo = 0
+    for sent in sentences:
+        lo = bisect_left(starts, sent.start, lo)
+        hi = bisect_left(starts, sent.end, lo)
+        if hi == lo:
+            continue
+        chunk = raw[lo:hi]
+        s, e, _ = chunk[-1]
+        if e > sent.end:
+            chunk[-1] = (s, sent.end, tokenise.token_kind(text[s:sent.end]))
+            raw[hi - 1] = (sent.end, e, tokenise.token_kind(text[sent.end:e]))
+            starts[hi - 1] = sent.end
+            hi -= 1
+        sid, pid = sent.sentence_id, sent.paragraph_id
+        rows.extend([(i, sid, pid, s, e, k) for i, (s, e, k) in enumerate(chunk, len(rows))])
+        lo = hi
+    return list(map(partial(tuple.__new__, Token), rows))
+
+
 def check_text(text: object, what: str = "text") -> str:
     """Return ``text`` if it is a non-blank ``str``, else raise a clear error.
 
@@ -142,29 +170,35 @@ class Article:
     @cached_property
     def token_spans(self) -> list[Token]:
         """Tokens as :class:`Token` tuples, in text order."""
-        # One tokenizer pass over the whole text; each sentence then takes its slice of
-        # tokens by bisection, and a token straddling a sentence boundary is cut there.
-        text = self.text
-        raw = tokenise.tokenize_words(text)
-        starts = [r[0] for r in raw]
-        rows: list[tuple] = []
-        lo = 0
-        for sent in self.sentence_spans:
-            lo = bisect_left(starts, sent.start, lo)
-            hi = bisect_left(starts, sent.end, lo)
-            if hi == lo:
-                continue
-            chunk = raw[lo:hi]
-            s, e, _ = chunk[-1]
-            if e > sent.end:
-                chunk[-1] = (s, sent.end, tokenise.token_kind(text[s:sent.end]))
-                raw[hi - 1] = (sent.end, e, tokenise.token_kind(text[sent.end:e]))
-                starts[hi - 1] = sent.end
-                hi -= 1
-            sid, pid = sent.sentence_id, sent.paragraph_id
-            rows.extend([(i, sid, pid, s, e, k) for i, (s, e, k) in enumerate(chunk, len(rows))])
-            lo = hi
-        return list(map(partial(tuple.__new__, Token), rows))
+        return _sentence_tokens(self.text, 0, len(self.text), self.sentence_spans)
+
+    def paragraph_tokens(self, paragraph_id: int) -> list[Token]:
+        """The tokens of one paragraph.
+
+        Taken from :attr:`token_spans` when the whole article is already tokenised;
+        otherwise only this paragraph is tokenised (``token_id`` then counts from 0
+        within the paragraph), which is what a reader of a few paragraphs needs.
+        """
+        p = self.paragraph_spans[paragraph_id]
+        if "token_spans" in self.__dict__:
+            tokens = self.token_spans
+            starts = self._token_starts
+            return tokens[bisect_left(starts, p.start):bisect_left(starts, p.end)]
+        sentences = [s for s in self._sentences_by_paragraph().get(paragraph_id, [])]
+        return _sentence_tokens(self.text, p.start, p.end, sentences)
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.token_spans]
+
+    def _sentences_by_paragraph(self) -> dict[int, list[Sentence]]:
+        groups = self.__dict__.get("_sentence_groups")
+        if groups is None:
+            groups = {}
+            for sent in self.sentence_spans:
+                groups.setdefault(sent.paragraph_id, []).append(sent)
+            self.__dict__["_sentence_groups"] = groups
+        return groups
 
     # Tidy tables for users.
     @cached_property
