@@ -399,7 +399,6 @@ class _ArticleParser:
         cues = self._find_cues(toks, inside_quote)
         found: list[_Attribution] = []
         used_quotes: set[int] = set()
-        n = len(toks)
         awaiting: _Attribution | None = None
         for cue in cues:
             attr = self._frame(cue, toks, quotes, found)
@@ -462,7 +461,6 @@ class _ArticleParser:
 
         found.sort(key=lambda a: a.pieces[0][0])
         self.results.extend(found)
-        _ = n
         last = max(found, key=lambda a: a.pieces[-1][1]) if found else None
         carry = last if last is not None and last.unclosed else None
         if awaiting is not None and (last is None or last.pieces[-1][1] <= awaiting.cue.start):
