@@ -710,7 +710,7 @@ class _ArticleParser:
         if not pieces:
             return None
         quoted = self._is_quote_piece(pieces[0])
-        if not self._backward_allowed(cue, pieces):
+        if not self._backward_allowed(cue, pieces, inverted=True):
             return None
         pieces += self._continuation(toks, quotes, after, sb, quoted)
         rule = "quote-cue-speaker" if quoted else "clause-cue-speaker"
@@ -742,10 +742,13 @@ class _ArticleParser:
                 return toks[m].start
         return end
 
-    def _backward_allowed(self, cue: _Cue, pieces: list[tuple[int, int]]) -> bool:
+    def _backward_allowed(self, cue: _Cue, pieces: list[tuple[int, int]],
+                          inverted: bool = False) -> bool:
         """Cues that are often nouns or take an object report a preceding clause only
-        when it is quoted ("“…,” she asked" but not "…, asked Republicans a question")."""
-        picky = cue.entry.needs_complement or cue.lemma in _ADDRESSEE_CUES or (
+        when it is quoted ("“…,” she asked" but not "…, asked Republicans a question");
+        after its subject, "…, X told reporters." reports the clause all the same."""
+        picky = (cue.entry.needs_complement and cue.lemma not in _ADDRESSEE_CUES) or (
+            inverted and cue.lemma in _ADDRESSEE_CUES) or (
             cue.entry.noun_like and not cue.form.endswith("ed"))
         if not picky:
             return True
@@ -797,6 +800,8 @@ class _ArticleParser:
         if first in _CONTENT_MARKERS or (first == "to" and (
                 cue.kind == "belief" or cue.lemma in _TO_VERBS)):
             return True
+        if cue.lemma in _TO_VERBS and "to" in [w.lower() for w in content.split()[1:5]]:
+            return True  # "asked workers to sign up", "urged Congress to act"
         return any(ch in "“”«»\"" for ch in content)
 
     def _is_quote_piece(self, piece: tuple[int, int]) -> bool:
