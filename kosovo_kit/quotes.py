@@ -148,9 +148,11 @@ _TIME_WORDS = {
     "also", "repeatedly", "once", "publicly", "privately", "separately", "previously",
     "then", "further", "now", "early", "late", "january", "february", "march", "april",
     "may", "june", "july", "august", "september", "october", "november", "december",
-    "several", "few", "days", "weeks", "months", "years", "hours", "minutes", "day",
+    "days", "weeks", "months", "years", "hours", "minutes", "day",
     "hour", "moments", "shortly", "soon", "afterward", "afterwards", "immediately",
 }
+_TIME_UNITS = {"days", "weeks", "months", "years", "hours", "minutes", "day", "week", "month",
+               "year", "hour", "moments"}
 # Tokens after which a speaker-cue frame can follow the content it reports.
 _FRAME_OPENERS = {",", "”", "\"", "’", "'", "»", "›", "—", "–", "―", "--"}
 _CLAUSE_END = {",", ".", ";", "!", "?", "—", "–", "―", "--", ")", ":"}
@@ -826,6 +828,10 @@ class _ArticleParser:
             low = w.lower()
             if low in _TIME_WORDS or toks[k].kind == "number":
                 k += 1
+                continue
+            if low in ("several", "few", "a") and k + 1 < sb and self._word(
+                    toks[k + 1]).lower() in _TIME_UNITS:
+                k += 2  # "several months after …", "a day later"
                 continue
             if low in _ADVERBIAL_PREPOSITIONS or low in ("reporters", "journalists"):
                 # a subordinate clause ("as she left") runs to the clause end; a
