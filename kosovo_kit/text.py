@@ -184,20 +184,18 @@ class Article:
             tokens = self.token_spans
             starts = self._token_starts
             return tokens[bisect_left(starts, p.start):bisect_left(starts, p.end)]
-        sentences = [s for s in self._sentences_by_paragraph().get(paragraph_id, [])]
+        sentences = self._sentences_by_paragraph.get(paragraph_id, [])
         return _sentence_tokens(self.text, p.start, p.end, sentences)
 
     @cached_property
     def _token_starts(self) -> list[int]:
         return [t.start for t in self.token_spans]
 
+    @cached_property
     def _sentences_by_paragraph(self) -> dict[int, list[Sentence]]:
-        groups = self.__dict__.get("_sentence_groups")
-        if groups is None:
-            groups = {}
-            for sent in self.sentence_spans:
-                groups.setdefault(sent.paragraph_id, []).append(sent)
-            self.__dict__["_sentence_groups"] = groups
+        groups: dict[int, list[Sentence]] = {}
+        for sent in self.sentence_spans:
+            groups.setdefault(sent.paragraph_id, []).append(sent)
         return groups
 
     # Tidy tables for users.

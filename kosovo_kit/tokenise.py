@@ -58,32 +58,24 @@ class _NewsLanguageVars(PunktLanguageVars):
         r'["\')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=--)|$)', re.MULTILINE
     )
 
-    def _word_tokenizer_re(self):
+    def _compiled(self, slot: str, fmt: str) -> re.Pattern[str]:
         try:
-            return self._re_word_tokenizer
+            return getattr(self, slot)
         except AttributeError:
-            self._re_word_tokenizer = re.compile(
-                self._word_tokenize_fmt % {
-                    "NonWord": self._re_non_word_chars,
-                    "MultiChar": self._re_multi_char_punct,
-                    "WordStart": self._re_word_start,
-                },
-                re.UNICODE | re.VERBOSE,
-            )
-            return self._re_word_tokenizer
+            pattern = re.compile(fmt % {
+                "NonWord": self._re_non_word_chars,
+                "MultiChar": self._re_multi_char_punct,
+                "WordStart": self._re_word_start,
+                "SentEndChars": self._re_sent_end_chars,
+            }, re.UNICODE | re.VERBOSE)
+            setattr(self, slot, pattern)
+            return pattern
+
+    def _word_tokenizer_re(self):
+        return self._compiled("_re_word_tokenizer", self._word_tokenize_fmt)
 
     def period_context_re(self):
-        try:
-            return self._re_period_context
-        except AttributeError:
-            self._re_period_context = re.compile(
-                self._period_context_fmt % {
-                    "NonWord": self._re_non_word_chars,
-                    "SentEndChars": self._re_sent_end_chars,
-                },
-                re.UNICODE | re.VERBOSE,
-            )
-            return self._re_period_context
+        return self._compiled("_re_period_context", self._period_context_fmt)
 
 
 class _NewsToken(PunktToken):
