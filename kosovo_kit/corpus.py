@@ -29,13 +29,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from .export import atomic_write
-from .gazetteer import actors
-from .quotes import KINDS, attribute_quotes
-from .stance import SCORE_COLUMNS, add_sentiment
+from .frames import INFER, STR, typed_frame
+from .gazetteer import MENTION_DTYPES, mention_records
+from .quotes import KINDS, QUOTE_DTYPES, quote_records
+from .sentiment import load_lexicon, score_sentiment
+from .stance import SCORE_COLUMNS, content_text
 from .text import DEFAULT_MAX_BYTES, Article, read_text_file
 
 __all__ = [
@@ -52,23 +53,12 @@ __all__ = [
     "stream_corpus",
 ]
 
-# The default string dtype: ``str`` on pandas 3, ``object`` before.
-_STR = pd.Series(dtype=str).dtype
+_STR = STR
 
 #: Column -> dtype of the statement columns (after ``article_id`` and metadata).
-STATEMENT_DTYPES: dict[str, Any] = {
-    "quote_id": "int64", "kind": _STR, "text": _STR, "start": "int64", "end": "int64",
-    "pieces": object, "speaker": _STR, "speaker_start": "Int64", "speaker_end": "Int64",
-    "cue": _STR, "cue_start": "Int64", "cue_end": "Int64", "actor": _STR,
-    "sentence_id": "int64", "paragraph_id": "int64", "rule": _STR,
-    **dict.fromkeys(SCORE_COLUMNS, "float64"),
-}
+STATEMENT_DTYPES: dict[str, Any] = {**QUOTE_DTYPES, **dict.fromkeys(SCORE_COLUMNS, "float64")}
 #: Column -> dtype of the actor-mention columns (after ``article_id``).
-ACTOR_DTYPES: dict[str, Any] = {
-    "mention_id": "int64", "text": _STR, "start": "int64", "end": "int64",
-    "canonical": _STR, "actor": _STR, "type": _STR, "sentence_id": "Int64",
-    "paragraph_id": "int64",
-}
+ACTOR_DTYPES: dict[str, Any] = dict(MENTION_DTYPES)
 _COUNT_COLUMNS = (
     "n_paragraphs", "n_sentences", "n_words", "n_statements",
     *(f"n_{k}" for k in KINDS),
@@ -588,7 +578,7 @@ def _documents_frame(docs: list[_Doc], source: Any) -> pd.DataFrame:
 # Per-article analysis
 
 
-_INFER = "infer"
+_INFER = INFER
 
 
 def _conform(frame: pd.DataFrame, dtypes: Mapping[str, Any]) -> pd.DataFrame:
@@ -611,31 +601,40 @@ def _title(metadata: Mapping[str, Any]) -> str | None:
     return title if isinstance(title, str) and title.strip() else None
 
 
-# What one article gives: its statements, its mentions and its summary row (which holds the
-# article_id and metadata). Workers stack a chunk's parts into one Batch (_batch): the
-# statements and actors tables of those articles and their summary rows.
-Parts = tuple[pd.DataFrame, pd.DataFrame, dict[str, Any]]
+# What one article gives: its statement records (dicts with the score columns), its mention
+# records (tuples) and its summary row (which holds the article_id and metadata). Workers
+# turn a chunk's parts into one Batch (_batch): the statements and actors tables of those
+# articles and their summary rows. No table is built per article: pandas' fixed cost per
+# table exceeds the analysis of a short article.
+Parts = tuple[list[dict[str, Any]], list[tuple], dict[str, Any]]
 Batch = tuple[pd.DataFrame, pd.DataFrame, list[dict[str, Any]]]
 
 
 def _analyze(article_id: str, text: str, metadata: Mapping[str, Any]) -> Parts:
     began = time.perf_counter()
     article = Article.from_text(text, title=_title(metadata))
-    quotes = add_sentiment(attribute_quotes(article))
-    mentions = actors(article)
-    kinds = Counter(quotes["kind"].tolist())
-    compound = [c for c in quotes["compound"].tolist() if not math.isnan(c)]
+    # every paragraph is tokenised once, here; the attribution then reads slices of it
+    tokens = article.token_spans
+    statements = quote_records(article)
+    lexicon = load_lexicon("news")
+    kinds: Counter[str] = Counter()
+    compound = []
+    for row in statements:
+        row.update(score_sentiment(content_text(row["text"], row["start"], row["pieces"]),
+                                   lexicon))
+        kinds[row["kind"]] += 1
+        compound.append(row["compound"])
     summary: dict[str, Any] = {_ID_COLUMN: article_id, **metadata}
     summary.update({
         "n_paragraphs": len(article.paragraph_spans),
         "n_sentences": len(article.sentence_spans),
-        "n_words": sum(t.kind == "word" for t in article.token_spans),
-        "n_statements": len(quotes),
+        "n_words": sum(1 for t in tokens if t.kind == "word"),
+        "n_statements": len(statements),
         **{f"n_{k}": kinds.get(k, 0) for k in KINDS},
         "mean_compound": sum(compound) / len(compound) if compound else math.nan,
         "seconds": time.perf_counter() - began,
     })
-    return quotes, mentions, summary
+    return statements, mention_records(article), summary
 
 
 def analyze_text(article_id: str, text: str, metadata: Mapping[str, Any] | None = None
@@ -778,33 +777,30 @@ def _default_chunksize(total: int | None, workers: int) -> int:
 # Results
 
 
-def _column(values: list[Any]) -> np.ndarray:
-    out = np.empty(len(values), dtype=object)
-    for i, value in enumerate(values):
-        out[i] = value
-    return out
-
-
-def _stack(frames: list[pd.DataFrame], summaries: list[dict[str, Any]],
+def _stack(records: list[list[Any]], summaries: list[dict[str, Any]],
            head: Mapping[str, Any], body: Mapping[str, Any]) -> pd.DataFrame:
-    """Concatenate per-article tables and put each article's id and metadata in front."""
-    lengths = [len(f) for f in frames]
-    filled = [f for f in frames if len(f)]
-    data = (pd.concat(filled, ignore_index=True) if filled
-            else pd.DataFrame({c: pd.Series(dtype=t) for c, t in body.items()}))
-    columns: dict[str, Any] = {
-        name: np.repeat(_column([s.get(name) for s in summaries]), lengths) for name in head
-    }
-    for name in body:
-        columns[name] = data[name].array if name in data.columns else None
-    return _conform(pd.DataFrame(columns, copy=False), {**head, **body})
+    """One table of several articles' records, each article's id and metadata in front.
+
+    ``records`` holds each article's rows: dicts keyed by ``body``'s columns, or tuples in
+    their order.
+    """
+    rows = [r for article in records for r in article]
+    columns: dict[str, list[Any]] = {}
+    for name in head:
+        columns[name] = [s.get(name) for s, article in zip(summaries, records)
+                         for _ in range(len(article))]
+    names = list(body)
+    if rows and isinstance(rows[0], dict):
+        columns.update((name, [r.get(name) for r in rows]) for name in names)
+    else:
+        columns.update((name, [r[i] for r in rows]) for i, name in enumerate(names))
+    return typed_frame(columns, {**head, **body})
 
 
 def _articles_frame(summaries: list[dict[str, Any]], head: Mapping[str, Any]) -> pd.DataFrame:
     dtypes = {**head, **dict.fromkeys(_COUNT_COLUMNS, "int64"),
               "mean_compound": "float64", "seconds": "float64"}
-    frame = pd.DataFrame({c: _column([s.get(c) for s in summaries]) for c in dtypes}, copy=False)
-    return _conform(frame, dtypes)
+    return typed_frame({c: [s.get(c) for s in summaries] for c in dtypes}, dtypes)
 
 
 def _meta_of(summaries: list[dict[str, Any]]) -> dict[str, Any]:

@@ -19,17 +19,19 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
+from .frames import STR, records_frame
 from .patterns import trie_pattern
 from .resources import data_path
 
 GAZETTEER_COLUMNS = ("alias", "canonical", "actor", "type", "note")
-MENTION_COLUMNS = (
-    "mention_id", "text", "start", "end", "canonical", "actor", "type",
-    "sentence_id", "paragraph_id",
-)
+#: Column -> dtype of the actor-mention table.
+MENTION_DTYPES: dict[str, object] = {
+    "mention_id": "int64", "text": STR, "start": "int64", "end": "int64", "canonical": STR,
+    "actor": STR, "type": STR, "sentence_id": "Int64", "paragraph_id": "int64",
+}
+MENTION_COLUMNS = tuple(MENTION_DTYPES)
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,35 @@ def load_gazetteer(
     return Gazetteer(frame, demonyms)
 
 
+def mention_records(article, gazetteer: Gazetteer | str | Path | pd.DataFrame | None = None
+                    ) -> list[tuple]:
+    """The rows of :func:`actors` as tuples in :data:`MENTION_COLUMNS` order.
+
+    Parameters
+    ----------
+    article, gazetteer
+        As for :func:`actors`.
+    """
+    from .text import Article
+
+    if not isinstance(article, Article):
+        article = Article.from_text(article)
+    gaz = load_gazetteer(gazetteer)
+    sentences = article.sentence_spans
+    starts = [s.start for s in sentences]
+    text = article.text
+    rows: list[tuple] = []
+    for p in article.paragraph_spans:
+        if p.kind == "boilerplate":
+            continue
+        for s, e, entry in gaz.find(text, p.start, p.end):
+            k = bisect.bisect_right(starts, s) - 1
+            sid = sentences[k].sentence_id if k >= 0 and s < sentences[k].end else None
+            rows.append((len(rows), text[s:e], s, e, entry.canonical, entry.actor,
+                         entry.type, sid, p.paragraph_id))
+    return rows
+
+
 def actors(article, gazetteer: Gazetteer | str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
     """List every gazetteer mention in an article, with its span and canonical name.
 
@@ -213,38 +244,6 @@ def actors(article, gazetteer: Gazetteer | str | Path | pd.DataFrame | None = No
     -------
     pandas.DataFrame
         Columns ``mention_id, text, start, end, canonical, actor, type, sentence_id,
-        paragraph_id``.
+        paragraph_id`` (:data:`MENTION_DTYPES`).
     """
-    from .text import Article
-
-    if not isinstance(article, Article):
-        article = Article.from_text(article)
-    gaz = load_gazetteer(gazetteer)
-    sentences = article.sentence_spans
-    starts = [s.start for s in sentences]
-    rows = []
-    for p in article.paragraph_spans:
-        if p.kind == "boilerplate":
-            continue
-        for s, e, entry in gaz.find(article.text, p.start, p.end):
-            k = bisect.bisect_right(starts, s) - 1
-            sid = sentences[k].sentence_id if k >= 0 and s < sentences[k].end else None
-            rows.append((len(rows), article.text[s:e], s, e, entry.canonical, entry.actor,
-                         entry.type, sid, p.paragraph_id))
-    # typed columns built directly: far cheaper than inferring and casting per article
-    columns: dict[str, object] = {}
-    for i, name in enumerate(MENTION_COLUMNS):
-        values = [r[i] for r in rows]
-        if name == "sentence_id":
-            mask = np.array([v is None for v in values], dtype=bool)
-            data = np.array([0 if v is None else v for v in values], dtype=np.int64)
-            columns[name] = pd.arrays.IntegerArray(data, mask)
-        elif name in ("mention_id", "start", "end", "paragraph_id"):
-            columns[name] = np.array(values, dtype=np.int64)
-        else:
-            columns[name] = np.array(values, dtype=object)
-    frame = pd.DataFrame(columns, copy=False)
-    if not rows:
-        text_dtype = pd.Series(["x"]).dtype
-        frame = frame.astype({c: text_dtype for c in ("text", "canonical", "actor", "type")})
-    return frame
+    return records_frame(mention_records(article, gazetteer), MENTION_DTYPES)

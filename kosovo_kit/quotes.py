@@ -51,21 +51,23 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
 
-import numpy as np
 import pandas as pd
 
+from .frames import STR, records_frame
 from .gazetteer import Gazetteer, load_gazetteer
 from .patterns import trie_pattern
 from .resources import data_path, read_word_list
 from .text import Article, check_text
 
+#: Column -> dtype of the who-said-what table.
+QUOTE_DTYPES: dict[str, Any] = {
+    "quote_id": "int64", "kind": STR, "text": STR, "start": "int64", "end": "int64",
+    "pieces": object, "speaker": STR, "speaker_start": "Int64", "speaker_end": "Int64",
+    "cue": STR, "cue_start": "Int64", "cue_end": "Int64", "actor": STR,
+    "sentence_id": "int64", "paragraph_id": "int64", "rule": STR,
+}
 #: Columns of the who-said-what table, in order.
-QUOTE_COLUMNS = [
-    "quote_id", "kind", "text", "start", "end", "pieces",
-    "speaker", "speaker_start", "speaker_end",
-    "cue", "cue_start", "cue_end",
-    "actor", "sentence_id", "paragraph_id", "rule",
-]
+QUOTE_COLUMNS = list(QUOTE_DTYPES)
 KINDS = ("direct", "mixed", "indirect", "belief")
 
 _MARK_RE = re.compile(r"''|``|[“”„‟«»‹›‘’‚\"']")
@@ -1369,33 +1371,63 @@ def _kind(text: str, pieces: list[tuple[int, int]], cue_kind: str, quoted_pieces
     return "belief" if cue_kind == "belief" else "indirect"
 
 
-_INT_COLUMNS = ("quote_id", "start", "end", "sentence_id", "paragraph_id")
-_NULLABLE_INT_COLUMNS = ("speaker_start", "speaker_end", "cue_start", "cue_end")
+def quote_records(
+    article_or_text: Article | str, gazetteer: Gazetteer | Any = None
+) -> list[dict[str, Any]]:
+    """The rows of :func:`attribute_quotes` as plain dicts, one per attribution.
 
+    What a corpus run or a stream writer wants: no table is built per article.
 
-def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """Build the table from typed NumPy columns: far cheaper than letting pandas infer."""
-    n = len(rows)
-    columns: dict[str, Any] = {}
-    for col in QUOTE_COLUMNS:
-        values = [r[col] for r in rows]
-        if col in _INT_COLUMNS:
-            columns[col] = np.array(values, dtype=np.int64)
-        elif col in _NULLABLE_INT_COLUMNS:
-            mask = np.array([v is None for v in values], dtype=bool)
-            data = np.array([0 if v is None else v for v in values], dtype=np.int64)
-            columns[col] = pd.arrays.IntegerArray(data, mask)
-        else:
-            array = np.empty(n, dtype=object)
-            for i, v in enumerate(values):
-                array[i] = v  # one by one: NumPy would unpack the lists in "pieces"
-            columns[col] = array
-    frame = pd.DataFrame(columns, copy=False)
-    if not n:
-        # give an empty table the text dtype pandas infers for a filled one
-        strings = [c for c in QUOTE_COLUMNS if c != "pieces" and frame[c].dtype == object]
-        frame = frame.astype({c: pd.Series(["x"]).dtype for c in strings})
-    return frame
+    Parameters
+    ----------
+    article_or_text, gazetteer
+        As for :func:`attribute_quotes`.
+
+    Returns
+    -------
+    list of dict
+        Keys :data:`QUOTE_COLUMNS`; a missing speaker, cue or actor is None.
+    """
+    if isinstance(article_or_text, Article):
+        article = article_or_text
+    else:
+        article = Article.from_text(check_text(article_or_text, "article text"))
+    gaz = load_gazetteer(gazetteer)
+    found = _ArticleParser(article, gaz).run()
+    text = article.text
+    rows = []
+    for attr in found:
+        pieces = [(s, e) for s, e in attr.pieces if e > s]
+        if not pieces:
+            continue
+        pieces.sort()
+        start, end = pieces[0][0], pieces[-1][1]
+        quoted = all(s > 0 and text[s - 1] in _OPENERS for s, _ in pieces)
+        cue_kind = attr.cue.kind if attr.cue else "speech"
+        cue = attr.cue
+        mention = attr.mention
+        rows.append({
+            "quote_id": 0,
+            "kind": _kind(text, pieces, cue_kind, quoted),
+            "text": text[start:end],
+            "start": start,
+            "end": end,
+            "pieces": pieces,
+            "speaker": attr.speaker,
+            "speaker_start": mention[0] if mention else None,
+            "speaker_end": mention[1] if mention else None,
+            "cue": text[cue.start:cue.end] if cue else None,
+            "cue_start": cue.start if cue else None,
+            "cue_end": cue.end if cue else None,
+            "actor": attr.actor,
+            "sentence_id": attr.sentence_id,
+            "paragraph_id": attr.paragraph_id,
+            "rule": attr.rule,
+        })
+    rows.sort(key=lambda r: (r["start"], r["end"]))
+    for i, row in enumerate(rows):
+        row["quote_id"] = i
+    return rows
 
 
 def attribute_quotes(
@@ -1433,40 +1465,4 @@ def attribute_quotes(
     ValueError
         If the text is empty or white space only.
     """
-    if isinstance(article_or_text, Article):
-        article = article_or_text
-    else:
-        article = Article.from_text(check_text(article_or_text, "article text"))
-    gaz = load_gazetteer(gazetteer)
-    found = _ArticleParser(article, gaz).run()
-    text = article.text
-    rows = []
-    for attr in found:
-        pieces = [(s, e) for s, e in attr.pieces if e > s]
-        if not pieces:
-            continue
-        pieces.sort()
-        start, end = pieces[0][0], pieces[-1][1]
-        quoted = all(s > 0 and text[s - 1] in _OPENERS for s, _ in pieces)
-        cue_kind = attr.cue.kind if attr.cue else "speech"
-        rows.append({
-            "kind": _kind(text, pieces, cue_kind, quoted),
-            "text": text[start:end],
-            "start": start,
-            "end": end,
-            "pieces": pieces,
-            "speaker": attr.speaker,
-            "speaker_start": attr.mention[0] if attr.mention else None,
-            "speaker_end": attr.mention[1] if attr.mention else None,
-            "cue": text[attr.cue.start:attr.cue.end] if attr.cue else None,
-            "cue_start": attr.cue.start if attr.cue else None,
-            "cue_end": attr.cue.end if attr.cue else None,
-            "actor": attr.actor,
-            "sentence_id": attr.sentence_id,
-            "paragraph_id": attr.paragraph_id,
-            "rule": attr.rule,
-        })
-    rows.sort(key=lambda r: (r["start"], r["end"]))
-    for i, row in enumerate(rows):
-        row["quote_id"] = i
-    return _frame(rows)
+    return records_frame(quote_records(article_or_text, gazetteer), QUOTE_DTYPES)

@@ -10,11 +10,12 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from kosovo_kit.sentiment import load_lexicon, score_sentiment, sentiment_toward
 
-__all__ = ["actor_summary", "add_sentiment", "stance_table"]
+__all__ = ["actor_summary", "add_sentiment", "content_text", "stance_table"]
 
 SCORE_COLUMNS = ("compound", "pos", "neu", "neg")
 
@@ -37,29 +38,43 @@ def add_sentiment(quotes: pd.DataFrame, lexicon: Any = "news") -> pd.DataFrame:
     if "text" not in quotes.columns:
         raise KeyError("quotes needs a 'text' column")
     lex = load_lexicon(lexicon)
-    out = quotes.copy()
     scores = [
-        score_sentiment(t, lex)
-        if isinstance(t, str)
-        else dict.fromkeys(SCORE_COLUMNS, float("nan"))
-        for t in _content_texts(out)
+        score_sentiment(t, lex) if isinstance(t, str) else _NO_SCORES
+        for t in _content_texts(quotes)
     ]
+    out = quotes.copy()
     for col in SCORE_COLUMNS:
-        out[col] = pd.Series([s[col] for s in scores], index=out.index, dtype="float64")
+        out[col] = np.array([s[col] for s in scores], dtype=np.float64)
     return out
+
+
+_NO_SCORES = dict.fromkeys(SCORE_COLUMNS, float("nan"))
+
+
+def content_text(text: str, start: int, pieces: Any) -> str:
+    """The words a statement reports: its pieces joined by spaces, without the frame between.
+
+    Parameters
+    ----------
+    text : str
+        The statement's text, which starts at ``start`` in the article.
+    start : int
+        Its start offset.
+    pieces : list of (int, int) or None
+        Its pieces' article offsets; with fewer than two, ``text`` is the content.
+    """
+    if isinstance(pieces, (list, tuple)) and len(pieces) > 1:
+        return " ".join(text[s - start:e - start] for s, e in pieces)
+    return text
 
 
 def _content_texts(quotes: pd.DataFrame) -> list[Any]:
-    """The words each statement reports: its pieces without the frame between them."""
+    """The content of each statement (:func:`content_text`); a missing text stays missing."""
     texts = list(quotes["text"])
     if "pieces" not in quotes.columns or "start" not in quotes.columns:
         return texts
-    out = []
-    for text, start, pieces in zip(texts, quotes["start"], quotes["pieces"]):
-        if isinstance(text, str) and isinstance(pieces, (list, tuple)) and len(pieces) > 1:
-            text = " ".join(text[s - start:e - start] for s, e in pieces)
-        out.append(text)
-    return out
+    return [content_text(t, s, p) if isinstance(t, str) else t
+            for t, s, p in zip(texts, quotes["start"], quotes["pieces"])]
 
 
 def _who(quotes: pd.DataFrame) -> pd.Series:

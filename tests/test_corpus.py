@@ -238,14 +238,14 @@ def test_one_or_two_processes_give_identical_frames(result):
 
 
 def test_a_failing_article_is_reported_not_raised(monkeypatch, result):
-    real = kc.attribute_quotes
+    real = kc.quote_records
 
     def flaky(article, *args, **kwargs):
         if "Kurti" in article.text:
             raise RuntimeError("parser exploded")
         return real(article, *args, **kwargs)
 
-    monkeypatch.setattr(kc, "attribute_quotes", flaky)
+    monkeypatch.setattr(kc, "quote_records", flaky)
     run = analyze_corpus(news_frame(), progress=False)
     assert run.errors[["article_id", "stage", "reason"]].values.tolist() == [
         ["kurti", "analyse", "RuntimeError: parser exploded"]]
@@ -257,7 +257,7 @@ def test_a_failing_article_is_reported_not_raised(monkeypatch, result):
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
                     reason="a monkeypatch reaches worker processes only when they are forked")
 def test_a_failing_article_in_a_worker_is_reported(monkeypatch):
-    monkeypatch.setattr(kc, "attribute_quotes", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(kc, "quote_records", lambda *a, **k: 1 / 0)
     run = analyze_corpus(news_frame(), n_jobs=2, progress=False, chunksize=1)
     assert len(run.statements) == 0
     assert run.errors["reason"].str.startswith("ZeroDivisionError").all()
@@ -267,14 +267,14 @@ def test_a_failing_article_in_a_worker_is_reported(monkeypatch):
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
                     reason="a monkeypatch reaches worker processes only when they are forked")
 def test_a_dying_worker_is_reported_and_the_run_goes_on(monkeypatch):
-    real = kc.attribute_quotes
+    real = kc.quote_records
 
     def crash(article, *args, **kwargs):
         if "Kurti" in article.text:
             os._exit(1)  # as a segfault or the out-of-memory killer would
         return real(article, *args, **kwargs)
 
-    monkeypatch.setattr(kc, "attribute_quotes", crash)
+    monkeypatch.setattr(kc, "quote_records", crash)
     run = analyze_corpus(news_frame(), n_jobs=2, progress=False, chunksize=1)
     reasons = dict(zip(run.errors["article_id"], run.errors["reason"]))
     assert "worker process" in reasons["kurti"] and "died" in reasons["kurti"]

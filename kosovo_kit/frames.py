@@ -1,0 +1,89 @@
+"""Typed tables from plain Python rows, without pandas' per-value type inference.
+
+The kit's tables are small per article but many per corpus. Letting pandas infer and then
+cast every column costs more than the analysis of a short article, so the modules build
+their rows as tuples or dicts and turn them into a table here, once, with the dtypes they
+document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["INFER", "STR", "typed_frame"]
+
+#: The default text dtype: ``str`` on pandas 3, ``object`` before.
+STR = pd.Series(dtype=str).dtype
+#: A dtype placeholder: type the column as a DataFrame built from its values would.
+INFER = "infer"
+
+
+def _objects(values: Sequence[Any]) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    for i, value in enumerate(values):
+        out[i] = value  # one by one: NumPy would unpack lists and tuples
+    return out
+
+
+def typed_column(values: Sequence[Any], dtype: Any) -> Any:
+    """Return ``values`` as an array of ``dtype`` (None is missing in every dtype).
+
+    Parameters
+    ----------
+    values : sequence
+        The column's values.
+    dtype : str, numpy or pandas dtype, or :data:`INFER`
+        ``"int64"``, ``"Int64"`` (nullable), ``"float64"``, ``object``, :data:`STR`,
+        any dtype pandas can cast to, or :data:`INFER`.
+    """
+    if dtype is INFER:
+        return pd.Series(list(values)).array
+    if dtype == "int64":
+        return np.fromiter(values, dtype=np.int64, count=len(values))
+    if dtype == "float64":
+        return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+    if dtype == "Int64":
+        mask = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
+        data = np.fromiter((0 if v is None else v for v in values), dtype=np.int64,
+                           count=len(values))
+        return pd.arrays.IntegerArray(data, mask)
+    if dtype is object:
+        return _objects(values)
+    if dtype is STR:
+        return pd.array(_objects(values), dtype=STR)
+    return pd.Series(_objects(values), dtype=object).astype(dtype).array
+
+
+def typed_frame(columns: Mapping[str, Sequence[Any]], dtypes: Mapping[str, Any]) -> pd.DataFrame:
+    """Build a DataFrame with exactly ``dtypes``' columns, in that order and of those dtypes.
+
+    Parameters
+    ----------
+    columns : mapping of str to sequence
+        Values per column, all of one length; a column absent here is all missing.
+    dtypes : mapping of str to dtype
+        As in :func:`typed_column`.
+    """
+    n = len(next(iter(columns.values()))) if columns else 0
+    data = {
+        name: typed_column(columns[name] if name in columns else [None] * n, dtype)
+        for name, dtype in dtypes.items()
+    }
+    return pd.DataFrame(data, copy=False)
+
+
+def records_frame(rows: Sequence[Mapping[str, Any]] | Sequence[Sequence[Any]],
+                  dtypes: Mapping[str, Any]) -> pd.DataFrame:
+    """Build a typed DataFrame from rows: dicts keyed by column, or tuples in column order."""
+    names = list(dtypes)
+    if rows and not isinstance(rows[0], Mapping):
+        columns = {name: [r[i] for r in rows] for i, name in enumerate(names)}
+    else:
+        columns = {name: [r.get(name) for r in rows] for name in names}  # type: ignore[union-attr]
+    if not rows:
+        columns = {name: [] for name in names}
+    return typed_frame(columns, dtypes)
