@@ -39,7 +39,8 @@ except ImportError:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import kosovo_kit
-from kosovo_kit.brat import default_polnear_root, load_polnear
+from kosovo_kit.brat import default_polnear_root
+from kosovo_kit.brat import polnear_frame as kit_polnear_frame
 from kosovo_kit.corpus import CorpusResult, analyze_corpus, analyze_dask
 
 TARGETS = {"per_process": 150.0, "speedup": 1.7, "dask_ratio": 1.5, "memory_mb": 1024.0}
@@ -50,13 +51,7 @@ def polnear_frame(limit: int | None) -> pd.DataFrame:
     root = default_polnear_root()
     if not root.exists():
         raise SystemExit(f"PolNeAR not found at {root}; set $KOSOVO_KIT_POLNEAR")
-    docs = [d for split in ("train", "dev") for d in load_polnear(split, root=root, check=False)]
-    frame = pd.DataFrame({
-        "article_id": [d.article_id for d in docs],
-        "text": [d.text for d in docs],
-        "outlet": [d.metadata.get("publisher") for d in docs],
-        "date": [d.metadata.get("publication_date") for d in docs],
-    })
+    frame = kit_polnear_frame(("train", "dev"), root=root)
     return frame.head(limit) if limit else frame
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ __all__ = [
     "iter_polnear",
     "load_polnear",
     "parse_brat",
+    "polnear_frame",
     "read_brat",
     "write_brat",
 ]
@@ -452,3 +453,36 @@ def load_polnear(
         Each unpacks as ``(article_id, text, {annotator: attributions})``.
     """
     return list(iter_polnear(split, root=root, check=check, limit=limit))
+
+
+def polnear_frame(
+    splits: str | Sequence[str] = "dev",
+    root: str | os.PathLike[str] | None = None,
+    limit: int | None = None,
+) -> pd.DataFrame:
+    """PolNeAR articles as a corpus table for :func:`kosovo_kit.corpus.analyze_corpus`.
+
+    Parameters
+    ----------
+    splits : str or sequence of str
+        Which splits, in this order ("train", "dev").
+    root : path, optional
+        As for :func:`iter_polnear`.
+    limit : int, optional
+        At most this many articles per split.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``article_id``, ``text``, ``outlet`` (the publisher) and ``date`` (publication
+        date), one row per article, without the annotations.
+    """
+    splits = [splits] if isinstance(splits, str) else list(splits)
+    docs = [d for split in splits
+            for d in iter_polnear(split, root=root, check=False, limit=limit)]
+    return pd.DataFrame({
+        "article_id": [d.article_id for d in docs],
+        "text": [d.text for d in docs],
+        "outlet": [d.metadata.get("publisher") for d in docs],
+        "date": [d.metadata.get("publication_date") for d in docs],
+    })

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -579,6 +580,7 @@ def _documents_frame(docs: list[_Doc], source: Any) -> pd.DataFrame:
 
 
 _INFER = INFER
+_KIND = attrgetter("kind")
 
 
 def _conform(frame: pd.DataFrame, dtypes: Mapping[str, Any]) -> pd.DataFrame:
@@ -628,7 +630,7 @@ def _analyze(article_id: str, text: str, metadata: Mapping[str, Any]) -> Parts:
     summary.update({
         "n_paragraphs": len(article.paragraph_spans),
         "n_sentences": len(article.sentence_spans),
-        "n_words": sum(1 for t in tokens if t.kind == "word"),
+        "n_words": list(map(_KIND, tokens)).count("word"),
         "n_statements": len(statements),
         **{f"n_{k}": kinds.get(k, 0) for k in KINDS},
         "mean_compound": sum(compound) / len(compound) if compound else math.nan,

@@ -17,7 +17,9 @@ from matplotlib.patches import FancyArrowPatch
 from .render import KIND_ORDER, NA_COLOUR, actor_colour
 from .text import Article
 
-__all__ = ["actor_timeline", "stance_network", "statements_per_actor", "tone_per_actor"]
+__all__ = [
+    "actor_timeline", "stance_network", "statements_per_actor", "tone_over_time", "tone_per_actor",
+]
 
 #: Label used for statements whose actor is unknown.
 UNKNOWN = "(unknown)"
@@ -53,14 +55,30 @@ def _kinds(quotes: pd.DataFrame) -> list[str]:
     return [k for k in KIND_ORDER if k in present] + sorted(present - set(KIND_ORDER))
 
 
-def statements_per_actor(quotes: pd.DataFrame, ax: Axes | None = None) -> Axes:
+def _top_actors(quotes: pd.DataFrame, top: int | None) -> tuple[pd.DataFrame, str]:
+    """Only the statements of the ``top`` most quoted actors, and a note for the title."""
+    if top is None:
+        return quotes, ""
+    if not isinstance(top, int) or top < 1:
+        raise ValueError(f"top must be a positive int or None, not {top!r}")
+    labels = _actor_labels(quotes)
+    keep = labels.value_counts(sort=True).index[:top]  # ties: first seen first
+    if len(keep) == labels.nunique():
+        return quotes, ""
+    return quotes[labels.isin(keep)], f" (top {top})"
+
+
+def statements_per_actor(quotes: pd.DataFrame, ax: Axes | None = None,
+                         top: int | None = None) -> Axes:
     """Number of statements per actor, stacked by kind (one hatch per kind).
 
     Parameters
     ----------
     quotes : pandas.DataFrame
-        The who-said-what table (``actor``, ``kind``).
+        The who-said-what table (``actor``, ``kind``), of one article or a corpus.
     ax : matplotlib.axes.Axes, optional
+    top : int, optional
+        Show only the ``top`` most quoted actors (for a corpus).
 
     Returns
     -------
@@ -71,6 +89,8 @@ def statements_per_actor(quotes: pd.DataFrame, ax: Axes | None = None) -> Axes:
     title = "Statements per actor"
     if quotes is None or len(quotes) == 0:
         return _empty(ax, title)
+    quotes, note = _top_actors(quotes, top)
+    title += note
     frame = pd.DataFrame({"actor": _actor_labels(quotes), "kind": quotes["kind"].fillna("?")})
     counts = frame.groupby(["actor", "kind"]).size().unstack(fill_value=0)
     # Most quoted actor on top: barh draws the first row at the bottom.
@@ -93,7 +113,8 @@ def statements_per_actor(quotes: pd.DataFrame, ax: Axes | None = None) -> Axes:
     return ax
 
 
-def tone_per_actor(quotes: pd.DataFrame, ax: Axes | None = None) -> Axes:
+def tone_per_actor(quotes: pd.DataFrame, ax: Axes | None = None,
+                   top: int | None = None) -> Axes:
     """Mean sentiment (compound) per actor, with the spread and each statement as a dot.
 
     Parameters
@@ -101,6 +122,8 @@ def tone_per_actor(quotes: pd.DataFrame, ax: Axes | None = None) -> Axes:
     quotes : pandas.DataFrame
         The who-said-what table; sentiment is computed when there is no ``compound``.
     ax : matplotlib.axes.Axes, optional
+    top : int, optional
+        Show only the ``top`` most quoted actors (for a corpus).
 
     Returns
     -------
@@ -114,6 +137,8 @@ def tone_per_actor(quotes: pd.DataFrame, ax: Axes | None = None) -> Axes:
     title = "Tone per actor"
     if quotes is None or len(quotes) == 0:
         return _empty(ax, title)
+    quotes, note = _top_actors(quotes, top)
+    title += note
     if "compound" not in quotes.columns:
         quotes = add_sentiment(quotes)
     frame = pd.DataFrame({"actor": _actor_labels(quotes), "c": quotes["compound"]}).dropna()
@@ -192,6 +217,55 @@ def actor_timeline(
                for k in _kinds(quotes)]
     ax.legend(handles=handles, title="kind", loc="upper left", bbox_to_anchor=(1.0, 1.0),
               fontsize="small")
+    return ax
+
+
+def tone_over_time(statements: pd.DataFrame, freq: str = "W", column: str = "date",
+                   ax: Axes | None = None) -> Axes:
+    """Mean tone of the statements per period (line) and how many there were (bars).
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        Statements with a date column, e.g. :attr:`kosovo_kit.corpus.CorpusResult.statements`.
+    freq : str
+        A pandas period: ``"D"`` days, ``"W"`` weeks, ``"M"`` months.
+    column : str
+        The date column.
+    ax : matplotlib.axes.Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The tone axis. The counts are drawn behind it on a twin axis that shares its
+        x axis (the other Axes in ``ax.figure.axes``).
+    """
+    from .corpus import tone_by_time
+
+    ax = _axes(ax, size=(8, 3.5))
+    title = "Tone over time"
+    if statements is None or len(statements) == 0:
+        return _empty(ax, title)
+    table = tone_by_time(statements, freq=freq, column=column)
+    if table.empty:
+        return _empty(ax, title, f"no statement has a date in {column!r}")
+    x = table["start"]
+    width = (table["period"].dt.end_time - table["period"].dt.start_time).dt.days.clip(lower=1)
+    counts = ax.twinx()
+    counts.bar(x, table["n_statements"], width=width * 0.8, align="edge", color="#ccc",
+               label="statements")
+    counts.set_ylabel("statements", color="#777")
+    counts.yaxis.get_major_locator().set_params(integer=True)
+    ax.set_zorder(counts.get_zorder() + 1)  # the tone line in front of the bars
+    ax.patch.set_visible(False)
+    middle = x + pd.to_timedelta(width / 2, unit="D")
+    ax.plot(middle, table["mean_compound"], marker="o", color="#1f4e79", label="mean tone")
+    ax.axhline(0, color="#999", lw=0.8)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_ylabel("mean tone (compound)")
+    undated = table.attrs.get("undated", 0)
+    ax.set_title(title + (f" ({undated} undated left out)" if undated else ""))
+    ax.figure.autofmt_xdate()
     return ax
 
 

@@ -8,7 +8,14 @@ import pandas as pd
 import pytest
 from support import shared_path
 
-from kosovo_kit.brat import PolnearArticle, load_polnear, parse_brat, read_brat, write_brat
+from kosovo_kit.brat import (
+    PolnearArticle,
+    load_polnear,
+    parse_brat,
+    polnear_frame,
+    read_brat,
+    write_brat,
+)
 
 TEXT = (
     'Headline.\n\nThe minister said: "We will win." Critics warned that it\'s too late.\n'
@@ -269,3 +276,16 @@ def test_every_polnear_dev_span_matches_its_text():
                     assert " ".join(text[s:e] for s, e in spans) == joined
                     n += 1
     assert n > 1000
+
+
+@pytest.mark.shared
+def test_polnear_frame_is_a_corpus_table():
+    root = shared_path("polnear")
+    frame = polnear_frame(["dev", "train"], root=root, limit=3)
+    assert list(frame.columns) == ["article_id", "text", "outlet", "date"]
+    dev = load_polnear("dev", root=root, check=False, limit=3)
+    assert frame["article_id"].tolist()[:3] == [d.article_id for d in dev]
+    assert frame["text"].tolist()[:3] == [d.text for d in dev]
+    assert len(frame) == 6 and frame["article_id"].is_unique
+    assert frame["outlet"].notna().all()
+    assert pd.to_datetime(frame["date"], errors="coerce", format="mixed").notna().all()

@@ -146,3 +146,41 @@ def test_empty_stance_gives_a_note():
     ax = plots.stance_network(empty)
     assert any("no statements" in t.get_text() for t in ax.texts)
     assert not ax.patches
+
+
+@pytest.mark.parametrize("func", [plots.statements_per_actor, plots.tone_per_actor])
+def test_top_keeps_the_most_quoted_actors(func):
+    ax = func(_quotes(), top=1)
+    labels = [t.get_text().split(" (n=")[0] for t in ax.get_yticklabels()]
+    assert labels == ["Russia"]
+    assert ax.get_title().endswith("(top 1)")
+    assert "(top" not in func(_quotes(), top=10).get_title()  # all fit: no note
+    with pytest.raises(ValueError, match="top must be a positive int"):
+        func(_quotes(), top=0)
+
+
+def _dated() -> pd.DataFrame:
+    quotes = _quotes()
+    quotes["date"] = ["2022-12-26", "2022-12-28", "2023-01-03", "not a date", "2023-01-04"]
+    quotes["article_id"] = ["a", "a", "b", "c", "b"]
+    return quotes
+
+
+def test_tone_over_time_one_point_and_bar_per_week():
+    ax = plots.tone_over_time(_dated(), freq="W")
+    (line,) = [ln for ln in ax.get_lines() if ln.get_label() == "mean tone"]
+    # week of 26 Dec: 0.4 and 0.2; week of 2 Jan: -0.6 and -0.2
+    assert [round(y, 6) for y in line.get_ydata()] == [0.3, -0.4]
+    (counts,) = [a for a in ax.figure.axes if a is not ax]
+    assert [p.get_height() for p in counts.patches] == [2, 2]
+    assert "1 undated left out" in ax.get_title()
+
+
+def test_tone_over_time_without_dates_gives_a_note():
+    undated = _dated().assign(date="someday")
+    ax = plots.tone_over_time(undated)
+    assert any("no statement has a date" in t.get_text() for t in ax.texts)
+    assert any("no statements" in t.get_text() for t in plots.tone_over_time(
+        _dated().iloc[:0]).texts)
+    with pytest.raises(ValueError, match="no date column"):
+        plots.tone_over_time(_quotes())
