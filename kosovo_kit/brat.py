@@ -389,6 +389,7 @@ def iter_polnear(
     root: str | os.PathLike[str] | None = None,
     check: bool = True,
     limit: int | None = None,
+    annotations: bool = True,
 ) -> Iterator[PolnearArticle]:
     """Iterate over the articles of a PolNeAR split.
 
@@ -402,6 +403,9 @@ def iter_polnear(
         Check every span text against the article text.
     limit : int, optional
         Stop after this many articles.
+    annotations : bool
+        Read the annotation files; without them every article's annotations are empty
+        (much faster when only the texts are wanted).
 
     Yields
     ------
@@ -416,7 +420,7 @@ def iter_polnear(
             f"(pass root= or set ${_ENV_ROOT})"
         )
     ann_files: dict[str, list[Path]] = {}
-    if ann_dir.is_dir():
+    if annotations and ann_dir.is_dir():
         for ann in sorted(ann_dir.glob("*.ann")):
             # Article ids contain underscores; the annotator id is after the last one.
             article_id, _, _ = ann.stem.rpartition("_")
@@ -427,11 +431,11 @@ def iter_polnear(
             return
         article_id = text_path.stem
         text = _read_exact(text_path)
-        annotations = {
+        by_annotator = {
             ann.stem.rpartition("_")[2]: read_brat(ann, text if check else None)
             for ann in ann_files.get(article_id, [])
         }
-        yield PolnearArticle(article_id, text, annotations, metadata.get(article_id))
+        yield PolnearArticle(article_id, text, by_annotator, metadata.get(article_id))
 
 
 def load_polnear(
@@ -479,7 +483,7 @@ def polnear_frame(
     """
     splits = [splits] if isinstance(splits, str) else list(splits)
     docs = [d for split in splits
-            for d in iter_polnear(split, root=root, check=False, limit=limit)]
+            for d in iter_polnear(split, root=root, check=False, limit=limit, annotations=False)]
     return pd.DataFrame({
         "article_id": [d.article_id for d in docs],
         "text": [d.text for d in docs],

@@ -34,7 +34,7 @@ import pandas as pd
 
 from .export import atomic_write
 from .frames import INFER, STR, typed_frame
-from .gazetteer import MENTION_DTYPES, mention_records
+from .gazetteer import MENTION_DTYPES, Gazetteer, load_gazetteer, mention_records
 from .quotes import KINDS, QUOTE_DTYPES, quote_records
 from .sentiment import load_lexicon, score_sentiment
 from .stance import SCORE_COLUMNS, content_text
@@ -580,6 +580,14 @@ def _documents_frame(docs: list[_Doc], source: Any) -> pd.DataFrame:
 
 
 _INFER = INFER
+# The gazetteer a worker process was started with (see _pool); None: the shipped one.
+_worker_gazetteer: Gazetteer | None = None
+
+
+def _user_gazetteer(gazetteer: Any) -> Gazetteer | None:
+    """Load the caller's gazetteer once, in the calling process; None stays None."""
+    return None if gazetteer is None else load_gazetteer(gazetteer)
+
 _KIND = attrgetter("kind")
 
 
@@ -612,12 +620,15 @@ Parts = tuple[list[dict[str, Any]], list[tuple], dict[str, Any]]
 Batch = tuple[pd.DataFrame, pd.DataFrame, list[dict[str, Any]]]
 
 
-def _analyze(article_id: str, text: str, metadata: Mapping[str, Any]) -> Parts:
+def _analyze(article_id: str, text: str, metadata: Mapping[str, Any],
+             gazetteer: Gazetteer | None = None) -> Parts:
     began = time.perf_counter()
+    if gazetteer is None:
+        gazetteer = _worker_gazetteer
     article = Article.from_text(text, title=_title(metadata))
     # every paragraph is tokenised once, here; the attribution then reads slices of it
     tokens = article.token_spans
-    statements = quote_records(article)
+    statements = quote_records(article, gazetteer)
     lexicon = load_lexicon("news")
     kinds: Counter[str] = Counter()
     compound = []
@@ -636,11 +647,11 @@ def _analyze(article_id: str, text: str, metadata: Mapping[str, Any]) -> Parts:
         "mean_compound": sum(compound) / len(compound) if compound else math.nan,
         "seconds": time.perf_counter() - began,
     })
-    return statements, mention_records(article), summary
+    return statements, mention_records(article, gazetteer), summary
 
 
-def analyze_text(article_id: str, text: str, metadata: Mapping[str, Any] | None = None
-                 ) -> dict[str, pd.DataFrame]:
+def analyze_text(article_id: str, text: str, metadata: Mapping[str, Any] | None = None,
+                 gazetteer: Any = None) -> dict[str, pd.DataFrame]:
     """Analyse one article: statements with tone, actor mentions and a summary row.
 
     A module-level function, so it can be shipped to worker processes and to Dask;
@@ -655,6 +666,8 @@ def analyze_text(article_id: str, text: str, metadata: Mapping[str, Any] | None 
     metadata : mapping, optional
         Added as columns to the statements and summary tables; a ``title`` entry is used
         as the article's title (as :func:`kosovo_kit.load_article` does).
+    gazetteer : Gazetteer, path or DataFrame, optional
+        As for :func:`kosovo_kit.attribute_quotes`: yours extends the shipped one.
 
     Returns
     -------
@@ -670,24 +683,26 @@ def analyze_text(article_id: str, text: str, metadata: Mapping[str, Any] | None 
     """
     metadata = {_meta_name(k): v for k, v in (metadata or {}).items()}
     meta = dict.fromkeys(metadata, _INFER)
-    statements, mentions, rows = _batch([_analyze(article_id, text, metadata)], meta)
+    parts = _analyze(article_id, text, metadata, load_gazetteer(gazetteer))
+    statements, mentions, rows = _batch([parts], meta)
     articles = _articles_frame(rows, {_ID_COLUMN: _STR, **meta})
     return {"statements": statements, "actors": mentions, "article": articles}
 
 
-def _analyze_one(doc: _Doc) -> tuple[Parts | None, str | None]:
+def _analyze_one(doc: _Doc, gazetteer: Gazetteer | None = None
+                 ) -> tuple[Parts | None, str | None]:
     try:
-        return _analyze(doc.article_id, doc.text, doc.metadata), None
+        return _analyze(doc.article_id, doc.text, doc.metadata, gazetteer), None
     except Exception as err:  # one bad article must not stop the corpus
         return None, f"{type(err).__name__}: {err}"
 
 
-def _analyze_chunk(docs: list[_Doc], meta: Mapping[str, Any] | None
-                   ) -> tuple[Batch, list[tuple[int, str]]]:
+def _analyze_chunk(docs: list[_Doc], meta: Mapping[str, Any] | None,
+                   gazetteer: Gazetteer | None = None) -> tuple[Batch, list[tuple[int, str]]]:
     """Analyse a chunk in a worker; one table per chunk is much cheaper to send back."""
     parts, failed = [], []
     for i, doc in enumerate(docs):
-        result, reason = _analyze_one(doc)
+        result, reason = _analyze_one(doc, gazetteer)
         if result is None:
             failed.append((i, reason or "unknown error"))
         else:
@@ -720,17 +735,29 @@ def _chunks(items: Iterable[_Doc | _Err], size: int) -> Iterator[tuple[list[_Doc
 Outcome = tuple[list[_Doc], list[_Err], Batch, list[tuple[int, str]]]
 
 
+def _set_worker_gazetteer(gazetteer: Gazetteer | None) -> None:
+    global _worker_gazetteer
+    _worker_gazetteer = gazetteer
+
+
+def _pool(workers: int, gazetteer: Gazetteer | None) -> ProcessPoolExecutor:
+    # the gazetteer travels once per worker, not with every chunk
+    return ProcessPoolExecutor(max_workers=workers, initializer=_set_worker_gazetteer,
+                               initargs=(gazetteer,))
+
+
 def _run(items: Iterable[_Doc | _Err], workers: int, chunksize: int, bar: Any,
-         meta: Mapping[str, Any] | None) -> Iterator[Outcome]:
+         meta: Mapping[str, Any] | None, gazetteer: Gazetteer | None = None
+         ) -> Iterator[Outcome]:
     """Analyse chunks in input order; at most a few chunks per worker are in flight."""
     chunks = _chunks(items, chunksize)
     if workers == 1:
         for docs, errs in chunks:
-            batch, failed = _analyze_chunk(docs, meta)
+            batch, failed = _analyze_chunk(docs, meta, gazetteer)
             bar.update(len(docs))
             yield docs, errs, batch, failed
         return
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = _pool(workers, gazetteer)
     try:
         pending: deque[tuple[list[_Doc], list[_Err], Future]] = deque()
         window = 3 * workers
@@ -740,7 +767,7 @@ def _run(items: Iterable[_Doc | _Err], workers: int, chunksize: int, bar: Any,
             except BrokenProcessPool:
                 # A worker died (crash, out of memory): carry on with a fresh pool.
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=workers)
+                pool = _pool(workers, gazetteer)
                 future = pool.submit(_analyze_chunk, docs, meta)
             pending.append((docs, errs, future))
             if len(pending) >= window:
@@ -1061,6 +1088,7 @@ def analyze_corpus(
     output: str | os.PathLike[str] | None = None,
     fmt: str = "parquet",
     overwrite: bool = False,
+    gazetteer: Any = None,
     **load_options: Any,
 ) -> CorpusResult | StreamSummary:
     """Analyse every article of a corpus: statements, tone, actors, per-article summary.
@@ -1078,6 +1106,9 @@ def analyze_corpus(
         Articles sent to a worker at a time.
     output, fmt, overwrite
         With ``output``, stream to that folder instead (see :func:`stream_corpus`).
+    gazetteer : Gazetteer, path or DataFrame, optional
+        Names, titles and aliases of the corpus's actors, as for
+        :func:`kosovo_kit.attribute_quotes`; yours extends the shipped one.
     **load_options
         Passed to :func:`load_corpus` (``text_col``, ``id_col``, ``pattern`` …).
 
@@ -1091,7 +1122,7 @@ def analyze_corpus(
     if output is not None:
         return stream_corpus(corpus_or_source, output, fmt=fmt, n_jobs=n_jobs,
                              progress=progress, chunksize=chunksize, overwrite=overwrite,
-                             **load_options)
+                             gazetteer=gazetteer, **load_options)
     corpus = (corpus_or_source if isinstance(corpus_or_source, Corpus)
               else load_corpus(corpus_or_source, **load_options))
     workers = _n_workers(n_jobs)
@@ -1102,7 +1133,8 @@ def analyze_corpus(
     analysis_errors: list[_Err] = []
     batches: list[Batch] = []
     with _progress(progress, len(docs)) as bar:
-        for batch, _ in _batches(_run(docs, workers, size, bar, meta), analysis_errors):
+        runs = _run(docs, workers, size, bar, meta, _user_gazetteer(gazetteer))
+        for batch, _ in _batches(runs, analysis_errors):
             batches.append(batch)
     statements, mentions, rows = _merge(batches, meta)
     return CorpusResult(
@@ -1192,6 +1224,7 @@ def stream_corpus(
     *,
     part_size: int = 1000,
     overwrite: bool = False,
+    gazetteer: Any = None,
     **load_options: Any,
 ) -> StreamSummary:
     """Analyse a corpus too large for memory, writing results to a folder part by part.
@@ -1215,6 +1248,8 @@ def stream_corpus(
         Articles per part file.
     overwrite : bool
         Replace results already in ``output`` (otherwise that raises FileExistsError).
+    gazetteer : optional
+        As for :func:`analyze_corpus`.
     **load_options
         Passed to :func:`load_corpus`.
 
@@ -1233,6 +1268,7 @@ def stream_corpus(
             raise ImportError("writing Parquet needs pyarrow: `pip install pyarrow` "
                               "(or pass fmt='csv')") from None
     output = Path(output)
+    gaz = _user_gazetteer(gazetteer)
     items, total, _ = _iter_source(source, **load_options)
     # A DataFrame's own dtypes hold for its metadata; other sources are typed part by part.
     known = (source.documents if isinstance(source, Corpus) else
@@ -1258,7 +1294,7 @@ def stream_corpus(
         buffered, n_buffered = [], 0
 
     with _progress(progress, total) as bar:
-        runs = _run(_dedupe(items), workers, size, bar, None)
+        runs = _run(_dedupe(items), workers, size, bar, None, gaz)
         for batch, errs in _batches(runs, analysis_errors):
             load_errors += errs
             meta_columns.update(_meta_of(batch[2]))
@@ -1340,17 +1376,19 @@ def _import_dask() -> Any:
 
 
 def _analyze_partition(part: pd.DataFrame, text_col: str, id_col: str | None,
-                       meta_cols: list[str], meta: dict[str, Any], on_error: str
-                       ) -> pd.DataFrame:
+                       meta_cols: list[str], meta: dict[str, Any], on_error: str,
+                       gazetteer: Gazetteer | None = None) -> pd.DataFrame:
     docs = [d for d in _frame_docs(part, text_col, id_col, meta_cols, None)
             if isinstance(d, _Doc)]
     if on_error == "raise":
-        return _batch([_analyze(d.article_id, d.text, d.metadata) for d in docs], meta)[0]
-    return _analyze_chunk(docs, meta)[0][0]
+        parts = [_analyze(d.article_id, d.text, d.metadata, gazetteer) for d in docs]
+        return _batch(parts, meta)[0]
+    return _analyze_chunk(docs, meta, gazetteer)[0][0]
 
 
 def analyze_dask(ddf: Any, text_col: str = "text", id_col: str | None = None,
-                 meta_cols: Iterable[str] | None = None, on_error: str = "skip") -> Any:
+                 meta_cols: Iterable[str] | None = None, on_error: str = "skip",
+                 gazetteer: Any = None) -> Any:
     """Statements of every row of a Dask DataFrame: the analysis of :func:`analyze_text` per row.
 
     Needs the optional extra: ``pip install 'kosovo_kit[scale]'``. Ids are not checked for
@@ -1366,6 +1404,8 @@ def analyze_dask(ddf: Any, text_col: str = "text", id_col: str | None = None,
     on_error : {"skip", "raise"}
         Rows that are not a text, or whose analysis fails, are skipped (run
         :func:`analyze_corpus` on them to see why) or stop the computation.
+    gazetteer : optional
+        As for :func:`analyze_corpus`.
 
     Returns
     -------
@@ -1385,4 +1425,5 @@ def analyze_dask(ddf: Any, text_col: str = "text", id_col: str | None = None,
     dtypes = {_ID_COLUMN: _STR, **meta_dtypes, **STATEMENT_DTYPES}
     empty = pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})
     return ddf.map_partitions(_analyze_partition, text_col, id_col, meta, meta_dtypes,
-                              on_error, meta=empty, align_dataframes=False)
+                              on_error, _user_gazetteer(gazetteer), meta=empty,
+                              align_dataframes=False)

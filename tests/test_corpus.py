@@ -480,3 +480,53 @@ def test_polnear_sample_runs_clean():
     assert run.articles["article_id"].tolist() == frame["article_id"].tolist()
     assert run.articles["n_statements"].sum() == len(run.statements) > 0
     assert run.by_time("W")["n_statements"].sum() == len(run.statements)
+
+
+# ---- the caller's gazetteer ------------------------------------------------------------------
+
+LOCAL = pd.DataFrame({
+    "article_id": ["berg", "kolar"],
+    "text": ["Council vote\n\nMayor Tomas Berg said the vote was a serious setback.\n",
+             "Libraries\n\n“Every library would close,” opposition leader Mira Kolar said.\n"],
+})
+LOCAL_GAZETTEER = pd.DataFrame({
+    "alias": ["Tomas Berg", "Berg", "Mira Kolar"],
+    "canonical": ["Tomas Berg", "Tomas Berg", "Mira Kolar"],
+    "actor": ["City council", "City council", "Opposition"],
+    "type": ["person", "person", "person"],
+})
+
+
+@pytest.mark.parametrize("n_jobs", [None, 2])
+def test_a_gazetteer_of_your_own_reaches_every_worker(n_jobs):
+    plain = analyze_corpus(LOCAL, progress=False, n_jobs=n_jobs, chunksize=1)
+    assert plain.statements["actor"].isna().all()
+    assert len(plain.actors) == 0
+    run = analyze_corpus(LOCAL, progress=False, n_jobs=n_jobs, chunksize=1,
+                         gazetteer=LOCAL_GAZETTEER)
+    assert run.statements[["speaker", "actor"]].values.tolist() == [
+        ["Tomas Berg", "City council"], ["Mira Kolar", "Opposition"]]
+    assert set(run.actors["canonical"]) == {"Tomas Berg", "Mira Kolar"}
+    for article_id, text in zip(LOCAL["article_id"], LOCAL["text"]):
+        got = run.statements[run.statements["article_id"] == article_id]
+        want = add_sentiment(attribute_quotes(text, gazetteer=LOCAL_GAZETTEER))
+        same_values(got[[*QUOTE_COLUMNS, *SCORE_COLUMNS]], want)
+    one = kc.analyze_text("berg", LOCAL["text"][0], gazetteer=LOCAL_GAZETTEER)
+    same_values(one["statements"], run.statements.iloc[:1])
+
+
+def test_a_gazetteer_of_your_own_in_streams_and_dask(tmp_path):
+    summary = stream_corpus(LOCAL, tmp_path / "out", fmt="csv", progress=False,
+                            gazetteer=LOCAL_GAZETTEER)
+    assert summary.load().statements["actor"].tolist() == ["City council", "Opposition"]
+    dd = pytest.importorskip("dask.dataframe", reason="needs the scale extra: dask[dataframe]")
+    lazy = analyze_dask(dd.from_pandas(LOCAL, npartitions=2), gazetteer=LOCAL_GAZETTEER)
+    got = lazy.compute(scheduler="synchronous")
+    assert got["actor"].tolist() == ["City council", "Opposition"]
+
+
+def test_a_bad_gazetteer_fails_before_any_article_runs(tmp_path):
+    bad = tmp_path / "names.csv"
+    bad.write_text("alias,canonical\nTomas Berg\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"names\.csv, line 2"):
+        analyze_corpus(LOCAL, progress=False, gazetteer=bad)
