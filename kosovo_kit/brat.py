@@ -443,12 +443,13 @@ def load_polnear(
     root: str | os.PathLike[str] | None = None,
     check: bool = True,
     limit: int | None = None,
+    annotations: bool = True,
 ) -> list[PolnearArticle]:
     """Load a PolNeAR split into memory.
 
     Parameters
     ----------
-    split, root, check, limit
+    split, root, check, limit, annotations
         As for :func:`iter_polnear`.
 
     Returns
@@ -456,7 +457,8 @@ def load_polnear(
     list of PolnearArticle
         Each unpacks as ``(article_id, text, {annotator: attributions})``.
     """
-    return list(iter_polnear(split, root=root, check=check, limit=limit))
+    return list(iter_polnear(split, root=root, check=check, limit=limit,
+                             annotations=annotations))
 
 
 def polnear_frame(

@@ -289,3 +289,7 @@ def test_polnear_frame_is_a_corpus_table():
     assert len(frame) == 6 and frame["article_id"].is_unique
     assert frame["outlet"].notna().all()
     assert pd.to_datetime(frame["date"], errors="coerce", format="mixed").notna().all()
+    assert all(d.annotations for d in dev)
+    bare = load_polnear("dev", root=root, limit=3, annotations=False)
+    assert [d.text for d in bare] == [d.text for d in dev]
+    assert not any(d.annotations for d in bare)
