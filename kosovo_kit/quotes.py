@@ -305,6 +305,7 @@ class _ArticleParser:
     def run(self) -> list[_Attribution]:
         text = self.text
         cue_re = _cue_regex()
+        sentences_of = self.article._sentences_by_paragraph
         pending: _Attribution | None = None
         prev_para_attr: _Attribution | None = None
         for para in self.article.paragraph_spans:
@@ -320,13 +321,18 @@ class _ArticleParser:
             toks = self.article.paragraph_tokens(para.paragraph_id)
             if not toks:
                 continue
-            # sentence id -> token range [a, b) within the paragraph
+            starts = self.tok_starts_para = [t.start for t in toks]
+            # sentence id -> token range [a, b) within the paragraph (tokens never cross
+            # a sentence end, so bisecting the sentence bounds finds them)
             self.sent_ranges = {}
-            a = 0
-            for b in range(1, len(toks) + 1):
-                if b == len(toks) or toks[b].sentence_id != toks[a].sentence_id:
-                    self.sent_ranges[toks[a].sentence_id] = (a, b)
-                    a = b
+            for sent in sentences_of.get(para.paragraph_id, ()):
+                a = bisect_left(starts, sent.start)
+                b = bisect_left(starts, sent.end, a)
+                if b > a:
+                    self.sent_ranges[sent.sentence_id] = (a, b)
+            # the paragraph's words, by token index: the frames read them many times
+            self.words = [text[t.start:t.end] for t in toks]
+            self.lows = [w.lower() for w in self.words]
             pending, prev_para_attr = self._paragraph(para, toks, pending, prev_para_attr)
         return self.results
 
@@ -395,7 +401,6 @@ class _ArticleParser:
 
         self._quotes = quotes
         self._q_opens = [q.open for q in quotes]
-        self.tok_starts_para = [t.start for t in toks]
 
         def inside_quote(pos: int) -> bool:
             return self._in_any_quote(pos)
@@ -539,7 +544,7 @@ class _ArticleParser:
 
     def _find_cues(self, toks, inside_quote) -> list[_Cue]:
         text = self.text
-        starts = [t.start for t in toks]
+        starts = self.tok_starts_para
         cues: list[_Cue] = []
         for m in _cue_regex().finditer(text, toks[0].start, toks[-1].end):
             form = m.group()
@@ -572,7 +577,7 @@ class _ArticleParser:
         sa, sb = self._sentence_bounds(toks, cue.t0)
         if sa > 0 and cue.t0 - sa <= 14 and toks[sa - 1].kind == "quote" and (
                 self.text[toks[sa - 1].start] in _CLOSERS and sa > 1
-                and self._word(toks[sa - 2]) in ("?", "!", ".", "…")):
+                and self.words[sa - 2] in ("?", "!", ".", "…")):
             # “Why not?” she asked. — the splitter ends a sentence after “?”; the frame
             # belongs with the quotation before it
             sa = self._sentence_bounds(toks, sa - 1)[0]
@@ -583,7 +588,7 @@ class _ArticleParser:
             return self._according_to(cue, toks, quotes, sa, sb, para_id, sid)
 
         prev_i = cue.t0 - 1
-        prev_w = self._word(toks[prev_i]) if prev_i >= sa else ""
+        prev_w = self.words[prev_i] if prev_i >= sa else ""
         gerund = cue.form.endswith("ing")
 
         # participle cue: ", adding that …", and coordinated cue: "… estimated … and
@@ -612,8 +617,8 @@ class _ArticleParser:
         # speaker before the cue
         j = prev_i
         skipped: list[str] = []
-        while j >= sa and self._word(toks[j]).lower() in _SKIP_BEFORE_CUE:
-            skipped.append(self._word(toks[j]).lower())
+        while j >= sa and self.lows[j] in _SKIP_BEFORE_CUE:
+            skipped.append(self.lows[j])
             j -= 1
         if j < sa:
             return None
@@ -628,10 +633,10 @@ class _ArticleParser:
         if not self._plausible_subject(cue, toks, np_span, skipped):
             return None
         before = np_span[0] - 1
-        before_w = self._word(toks[before]) if before >= sa else ""
+        before_w = self.words[before] if before >= sa else ""
         fwd, unclosed = self._forward_content(cue, toks, quotes, sa, sb)
         tail = self._frame_tail(cue, toks, sb)
-        tail_w = self._word(toks[tail]) if tail < sb else ""
+        tail_w = self.words[tail] if tail < sb else ""
         quote_follows = tail_w == "," and tail + 1 < sb and self._opens(toks[tail + 1])
         closes_quote = before > sa and toks[before].kind == "quote" and (
             self.text[toks[before].start] in _CLOSERS) and self._word(
@@ -653,7 +658,7 @@ class _ArticleParser:
             return self._make([], "speaker-cue-quote", cue, toks, np_span, sid, para_id)
         if not fwd or not self._has_complement(cue, toks, fwd):
             return None
-        if self._word(toks[np_span[0]]).lower() in ("who", "which") and before_w == ",":
+        if self.lows[np_span[0]] in ("who", "which") and before_w == ",":
             fwd = self._end_at_comma(toks, fwd, sb)  # "X, who said …, issued …"
         rule = "speaker-cue-quote" if self._all_quoted(fwd) else "cue-that-clause"
         attr = self._make(fwd, rule, cue, toks, np_span, sid, para_id)
@@ -667,7 +672,7 @@ class _ArticleParser:
         for m in range(k, sb):
             if toks[m].start >= end:
                 break
-            if self._word(toks[m]) == "," and not self._in_any_quote(toks[m].start):
+            if self.words[m] == "," and not self._in_any_quote(toks[m].start):
                 return [(start, toks[m].start)] if toks[m].start > start else pieces
         return pieces
 
@@ -696,7 +701,7 @@ class _ArticleParser:
         if cue.form.endswith("ing") or cue.kind == "belief":
             return None
         nxt = cue.t1 + 1
-        if nxt < sb and self._word(toks[nxt]).lower() == "by":
+        if nxt < sb and self.lows[nxt] == "by":
             return None  # "reported by the government": a passive participle
         np_span = self._right_np(toks, nxt, sb, allow_lower=False)
         if np_span is None:
@@ -707,7 +712,7 @@ class _ArticleParser:
                 return None
         # an affiliation may follow the name: "said Stephen Vladeck of the University of …"
         after = self._skip_adverbials(toks, np_span[1] + 1, sb, limit=12)
-        after_w = self._word(toks[after]) if after < sb else ""
+        after_w = self.words[after] if after < sb else ""
         if after < sb and after_w not in _CLAUSE_END:
             return None  # "…, said he would order …": the cue starts a clause
         pieces = self._backward_content(toks, quotes, sa, prev_i, cue)
@@ -723,14 +728,14 @@ class _ArticleParser:
     def _subject(self, toks, sa: int, limit: int) -> tuple[int, int] | None:
         """The named or pronoun subject opening a sentence, if it has one."""
         k = sa
-        while k < limit and self._word(toks[k]).lower() in ("but", "and", "however", ","):
+        while k < limit and self.lows[k] in ("but", "and", "however", ","):
             k += 1
         if k >= limit:
             return None
         span = self._right_np(toks, k, limit)
         if span is None:
             return None
-        words = [self._word(t) for t in toks[span[0]:span[1] + 1]]
+        words = self.words[span[0]:span[1] + 1]
         if (words[0].lower() in _PRONOUNS and _PRONOUNS[words[0].lower()] != "self") or any(
                 _is_cap(w) and w.lower() not in _DETERMINERS for w in words):
             return span
@@ -742,7 +747,7 @@ class _ArticleParser:
         for m in range(cue.t1 + 1, sb):
             if toks[m].start >= end:
                 break
-            if toks[m].start > start and self._word(toks[m]) == ",":
+            if toks[m].start > start and self.words[m] == ",":
                 return toks[m].start
         return end
 
@@ -765,7 +770,7 @@ class _ArticleParser:
 
     def _plausible_subject(self, cue: _Cue, toks, np_span, skipped) -> bool:
         """Reject nouns read as verbs: "the plans", "Trump's comments", "one of the states"."""
-        words = [self._word(t) for t in toks[np_span[0]:np_span[1] + 1]]
+        words = self.words[np_span[0]:np_span[1] + 1]
         head_end = np_span[1]
         for idx, w in enumerate(words):
             if w in (",", "("):
@@ -785,7 +790,7 @@ class _ArticleParser:
             possessive = any(w in ("’s", "'s", "’", "s’") for w in words)
             if possessive or not named:
                 k = cue.t1 + 1
-                nxt = self._word(toks[k]).lower() if k < len(toks) else ""
+                nxt = self.lows[k] if k < len(toks) else ""
                 if nxt not in ("that", ":") and not (k < len(toks) and self._opens(toks[k])):
                     return False
         return True
@@ -826,7 +831,7 @@ class _ArticleParser:
     def _skip_adverbials(self, toks, k: int, sb: int, limit: int = 14) -> int:
         """Skip time words and prepositional phrases ("on Monday", "in a statement")."""
         while k < sb:
-            w = self._word(toks[k])
+            w = self.words[k]
             low = w.lower()
             if low in _TIME_WORDS or toks[k].kind == "number":
                 k += 1
@@ -841,8 +846,8 @@ class _ArticleParser:
                 stops = ("that",) if low in _SUBORDINATORS else ("that", "and", "but")
                 k0 = k
                 k += 1
-                while k < sb and self._word(toks[k]) not in _CLAUSE_END and (
-                        self._word(toks[k]).lower() not in stops):
+                while k < sb and self.words[k] not in _CLAUSE_END and (
+                        self.lows[k] not in stops):
                     k += 1
                 if k - k0 > limit and low not in _SUBORDINATORS:
                     return k0  # too long for an adverbial: a clause goes on here
@@ -860,9 +865,9 @@ class _ArticleParser:
             # the addressee: "told some of the miners", "told CNBC in August"
             m = k
             while m < sb and m - k < 8 and toks[m].kind in ("word", "number") and (
-                    self._word(toks[m]).lower() not in ("that", "and", "but")):
+                    self.lows[m] not in ("that", "and", "but")):
                 m += 1
-            if m < sb and (self._word(toks[m]) in _CLAUSE_END):
+            if m < sb and (self.words[m] in _CLAUSE_END):
                 return m
         return self._skip_adverbials(toks, k, sb)
 
@@ -872,12 +877,12 @@ class _ArticleParser:
         k = cue.t1 + 1
         if k >= sb:
             return [], False
-        first = self._word(toks[k]).lower()
+        first = self.lows[k]
         if cue.lemma in _ADDRESSEE_CUES and first not in ("that", ":", ",") and not (
                 self._opens(toks[k])):
             # the addressee: "told reporters in Moscow that …", "told Interfax: …"
             for m in range(k + 1, min(sb, k + 10)):
-                w = self._word(toks[m])
+                w = self.words[m]
                 if w.lower() in _CONTENT_MARKERS or w in (":", ",") or self._opens(toks[m]):
                     k = m
                     break
@@ -886,11 +891,11 @@ class _ArticleParser:
             skipped = self._skip_adverbials(toks, k, sb, limit=8)
             if skipped < sb:
                 k = skipped
-        while k < sb and self._word(toks[k]) in (":", ",", "—", "–"):
+        while k < sb and self.words[k] in (":", ",", "—", "–"):
             k += 1
-        if k < sb and self._word(toks[k]).lower() == "that":
+        if k < sb and self.lows[k] == "that":
             k += 1
-            while k < sb and self._word(toks[k]) == ",":
+            while k < sb and self.words[k] == ",":
                 k += 1
         if k >= sb:
             return [], False
@@ -898,15 +903,15 @@ class _ArticleParser:
         # the content runs to the end of the sentence, or to a following ", adding …"
         end_tok = sb
         for m in range(k + 1, sb):
-            w = self._word(toks[m])
+            w = self.words[m]
             low = w.lower()
             if w in (",", ";") and m + 1 < sb:
-                nxt = self._word(toks[m + 1]).lower()
+                nxt = self.lows[m + 1]
                 if (nxt.endswith("ing") and nxt in self.single_cues) or nxt == "according":
                     end_tok = m
                     break
             if low in ("and", "but") and m + 1 < sb and m > k + 2:
-                nxt = self._word(toks[m + 1])
+                nxt = self.words[m + 1]
                 if nxt in self.single_cues and not nxt.endswith("ing") and not (
                         self._in_any_quote(toks[m].start, quotes)):
                     end_tok = m
@@ -914,18 +919,18 @@ class _ArticleParser:
         end_tok = self._before_trailing_frame(toks, k, end_tok)
         if end_tok <= k:
             return [], False
-        if cue.entry.takes_object and self._word(toks[k]).lower() not in _CONTENT_MARKERS and (
+        if cue.entry.takes_object and self.lows[k] not in _CONTENT_MARKERS and (
                 not self._opens(toks[k])):
             # a noun phrase object ("endorsed Clinton in February"): it ends before a comma,
             # an adverbial or a new clause
             for m in range(k + 1, end_tok):
-                w = self._word(toks[m])
+                w = self.words[m]
                 if w in (",", ";", ":", "—", "–") or w.lower() in _OBJECT_END:
                     end_tok = m
                     break
         for m in range(k + 3, end_tok - 1):
             # the writer's own addition after the reported clause: ", which …", ", compared …"
-            if self._word(toks[m]) == "," and self._word(toks[m + 1]).lower() in _TRAILERS and (
+            if self.words[m] == "," and self.lows[m + 1] in _TRAILERS and (
                     not self._in_any_quote(toks[m].start, quotes)):
                 end_tok = m
                 break
@@ -958,18 +963,18 @@ class _ArticleParser:
     def _before_trailing_frame(self, toks, k: int, end_tok: int) -> int:
         """End content before a closing ", the ministry said (on Tuesday)." frame."""
         for m in range(k + 1, end_tok - 1):
-            if self._word(toks[m]) != ",":
+            if self.words[m] != ",":
                 continue
             np_span = self._right_np(toks, m + 1, end_tok, allow_lower=False)
             if np_span is None:
                 continue
             c = np_span[1] + 1
-            while c < end_tok and self._word(toks[c]).lower() in _SKIP_BEFORE_CUE:
+            while c < end_tok and self.lows[c] in _SKIP_BEFORE_CUE:
                 c += 1
-            if c >= end_tok or not self._verb_cue(self._word(toks[c])):
+            if c >= end_tok or not self._verb_cue(self.words[c]):
                 continue
             tail = self._skip_adverbials(toks, c + 1, end_tok, limit=6)
-            if tail >= end_tok or self._word(toks[tail]) in (".", "!", "?"):
+            if tail >= end_tok or self.words[tail] in (".", "!", "?"):
                 return m
         return end_tok
 
@@ -1019,12 +1024,12 @@ class _ArticleParser:
         "A, he argues, B." adds the clause B.
         """
         text = self.text
-        if k >= sb or self._word(toks[k]) != ",":
+        if k >= sb or self.words[k] != ",":
             return []
         m = k + 1
         while m < sb and m - k < 16:
             tok = toks[m]
-            w = self._word(tok)
+            w = self.words[m]
             if self._opens(tok):
                 for q in quotes:
                     if q.open == tok.start:
@@ -1055,7 +1060,7 @@ class _ArticleParser:
         text = self.text
         if cue.t0 == sa or (cue.t0 > sa and self._opens(toks[cue.t0 - 1])):
             k = np_span[1] + 1
-            while k < sb and self._word(toks[k]) != ",":
+            while k < sb and self.words[k] != ",":
                 k += 1
             k += 1
             if k >= sb:
@@ -1066,7 +1071,7 @@ class _ArticleParser:
                     end - 1, quotes):
                 end -= 1
             pieces = [(start, end)]
-        elif cue.t0 > sa and self._word(toks[cue.t0 - 1]) == ",":
+        elif cue.t0 > sa and self.words[cue.t0 - 1] == ",":
             pieces = self._backward_content(toks, quotes, sa, cue.t0 - 1, cue)
         else:
             return None
@@ -1077,15 +1082,15 @@ class _ArticleParser:
     # ---------------------------------------------------------------- speakers
     def _left_np(self, toks, j: int, sa: int) -> tuple[int, int] | None:
         """Token range (first, last) of the speaker phrase ending at token ``j``."""
-        w = self._word(toks[j])
+        w = self.words[j]
         if w == ",":
             # appositive: "Kerr Putney, the police chief, said" / "Quina Jones, 25, said"
             k = j - 1
-            while k >= sa and self._word(toks[k]) != "," and j - k < 24:
-                if toks[k].kind == "quote" or self._word(toks[k]) in (";", ":"):
+            while k >= sa and self.words[k] != "," and j - k < 24:
+                if toks[k].kind == "quote" or self.words[k] in (";", ":"):
                     return None
                 k -= 1
-            if k < sa or self._word(toks[k]) != "," or k == j - 1:
+            if k < sa or self.words[k] != "," or k == j - 1:
                 return None
             head = self._left_np(toks, k - 1, sa) if k - 1 >= sa else None
             # a name on either side: "Kerr Putney, the police chief," / "the city's
@@ -1097,7 +1102,7 @@ class _ArticleParser:
         if w == ")":
             # "Gov. Pat McCrory (R)"
             k = j
-            while k >= sa and self._word(toks[k]) != "(" and j - k < 8:
+            while k >= sa and self.words[k] != "(" and j - k < 8:
                 k -= 1
             if k <= sa:
                 return None
@@ -1114,23 +1119,23 @@ class _ArticleParser:
         k = j - 1
         while k >= sa and j - k < 10:
             tk = toks[k]
-            wk = self._word(tk)
-            lk = wk.lower()
+            wk = self.words[k]
+            lk = self.lows[k]
             if tk.kind == "quote" and not self._possessive_mark(toks, k):
                 break
             if wk in (",", ";", ":", "—", "–", "(", ")", "[", "]", "!", "?"):
                 break
             if lk in _STOP_LEFT or lk in _PRONOUNS or self._verb_cue(wk):
                 break
-            if lk.endswith("ed") and len(lk) > 4 and wk == lk and k > sa and self._word(
-                    toks[k - 1]).lower() not in _DETERMINERS:
+            if lk.endswith("ed") and len(lk) > 4 and wk == lk and k > sa and (
+                    self.lows[k - 1] not in _DETERMINERS):
                 break  # a finite verb ("Clinton avoided …"), not part of a name
             if tk.kind == "punct" and wk not in ("&", ".", "’", "'", "/"):
                 break
             first = k
             k -= 1
         # drop a leading preposition phrase ("On Wednesday the Kremlin")
-        words = [self._word(t) for t in toks[first:j + 1]]
+        words = self.words[first:j + 1]
         if words and words[0].lower() in _NP_PREPOSITIONS | _ADVERBIAL_PREPOSITIONS:
             cut = None
             for idx in range(1, len(words)):
@@ -1168,7 +1173,7 @@ class _ArticleParser:
         """Token range of a speaker phrase starting at token ``k`` ("said Peskov")."""
         if k >= sb:
             return None
-        w0 = self._word(toks[k])
+        w0 = self.words[k]
         if w0.lower() in _PRONOUNS:
             return k, k
         if toks[k].kind not in ("word", "number"):
@@ -1183,7 +1188,7 @@ class _ArticleParser:
         last = k
         m = k + 1
         while m < sb and m - k < 12:
-            wm = self._word(toks[m])
+            wm = self.words[m]
             lm = wm.lower()
             if (toks[m].kind == "quote" and not self._possessive_mark(toks, m)) or wm in (
                     ",", ";", ":", ".", "!", "?", "—", "–"):
@@ -1200,7 +1205,7 @@ class _ArticleParser:
     def _make(self, pieces, rule, cue, toks, np_span, sid, para_id) -> _Attribution:
         mention_start = toks[np_span[0]].start
         mention_end = toks[np_span[1]].end
-        words = [self._word(t) for t in toks[np_span[0]:np_span[1] + 1]]
+        words = self.words[np_span[0]:np_span[1] + 1]
         if "," in words:
             # an appositive: the name is before its first comma ("Kerr Putney, the chief")
             # or inside it ("the city's transport chief, Ana Petrova,")
@@ -1213,13 +1218,13 @@ class _ArticleParser:
         if len(words) == 1 and words[0].lower() in ("who", "which"):
             # a relative pronoun speaks for the phrase it follows
             j = np_span[0] - 1
-            if j >= 0 and self._word(toks[j]) == ",":
+            if j >= 0 and self.words[j] == ",":
                 j -= 1
             antecedent = self._left_np(toks, j, 0) if j >= 0 else None
             if antecedent is None:
                 return _Attribution(pieces, rule, cue, (mention_start, mention_end), None, None,
                                     sid, para_id)
-            words = [self._word(t) for t in toks[antecedent[0]:antecedent[1] + 1]]
+            words = self.words[antecedent[0]:antecedent[1] + 1]
             if "," in words:
                 words = words[:words.index(",")]
             speaker, actor, how = self._resolve(words, mention_start)
