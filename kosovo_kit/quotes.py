@@ -142,6 +142,7 @@ _ADVERBIAL_PREPOSITIONS = {
     "when", "as", "to", "with", "without", "under", "for", "by", "of", "about",
     "regarding", "referring", "according",
 }
+_LEADING_PREPOSITIONS = frozenset(_NP_PREPOSITIONS | _ADVERBIAL_PREPOSITIONS)
 _SUBORDINATORS = {"as", "while", "when", "after", "before", "since", "until", "following"}
 _TIME_WORDS = {
     "yesterday", "today", "tonight", "earlier", "later", "monday", "tuesday", "wednesday",
@@ -279,6 +280,12 @@ def _cue_regex() -> re.Pattern[str]:
 @cache
 def _titles() -> frozenset[str]:
     return frozenset(w.casefold() for w in read_word_list("titles.txt"))
+
+
+@cache
+def _title_stems() -> frozenset[str]:
+    """Titles without a final period: "gen" for "gen.", to match "Gen" and "Gen."."""
+    return frozenset(t.rstrip(".") for t in _titles())
 
 
 def _is_cap(word: str) -> bool:
@@ -904,7 +911,7 @@ class _ArticleParser:
         end_tok = sb
         for m in range(k + 1, sb):
             w = self.words[m]
-            low = w.lower()
+            low = self.lows[m]
             if w in (",", ";") and m + 1 < sb:
                 nxt = self.lows[m + 1]
                 if (nxt.endswith("ing") and nxt in self.single_cues) or nxt == "according":
@@ -1136,7 +1143,7 @@ class _ArticleParser:
             k -= 1
         # drop a leading preposition phrase ("On Wednesday the Kremlin")
         words = self.words[first:j + 1]
-        if words and words[0].lower() in _NP_PREPOSITIONS | _ADVERBIAL_PREPOSITIONS:
+        if words and words[0].lower() in _LEADING_PREPOSITIONS:
             cut = None
             for idx in range(1, len(words)):
                 if words[idx].lower() in _DETERMINERS:
@@ -1313,8 +1320,7 @@ class _ArticleParser:
             run = words[begin:end]
             if run and run[0].lower() in _DETERMINERS:
                 run = run[1:]
-            while len(run) > 1 and run[0].lower().rstrip(".") in {
-                    t.rstrip(".") for t in self.titles}:
+            while len(run) > 1 and run[0].lower().rstrip(".") in _title_stems():
                 run = run[1:]
             if run and not all(w.lower() in self.titles for w in run):
                 return _join(run)
