@@ -54,8 +54,6 @@ __all__ = [
     "stream_corpus",
 ]
 
-_STR = STR
-
 #: Column -> dtype of the statement columns (after ``article_id`` and metadata).
 STATEMENT_DTYPES: dict[str, Any] = {**QUOTE_DTYPES, **dict.fromkeys(SCORE_COLUMNS, "float64")}
 #: Column -> dtype of the actor-mention columns (after ``article_id``).
@@ -141,7 +139,7 @@ def _errors_frame(errors: Iterable[_Err]) -> pd.DataFrame:
 
 def _norm_dtype(dtype: Any) -> Any:
     """Every string dtype becomes the default one, so all input kinds give the same tables."""
-    return _STR if isinstance(dtype, pd.StringDtype) else dtype
+    return STR if isinstance(dtype, pd.StringDtype) else dtype
 
 
 def _meta_name(name: Any) -> str:
@@ -559,8 +557,8 @@ def _documents_frame(docs: list[_Doc], source: Any) -> pd.DataFrame:
     for d in docs:
         meta_names.update(dict.fromkeys(d.metadata))
     columns: dict[str, Any] = {
-        _ID_COLUMN: pd.Series([d.article_id for d in docs], dtype=_STR),
-        "text": pd.Series([d.text for d in docs], dtype=_STR),
+        _ID_COLUMN: pd.Series([d.article_id for d in docs], dtype=STR),
+        "text": pd.Series([d.text for d in docs], dtype=STR),
     }
     for name in meta_names:
         columns[name] = [d.metadata.get(name) for d in docs]
@@ -579,7 +577,6 @@ def _documents_frame(docs: list[_Doc], source: Any) -> pd.DataFrame:
 # Per-article analysis
 
 
-_INFER = INFER
 # The gazetteer a worker process was started with (see _pool); None: the shipped one.
 _worker_gazetteer: Gazetteer | None = None
 
@@ -587,6 +584,7 @@ _worker_gazetteer: Gazetteer | None = None
 def _user_gazetteer(gazetteer: Any) -> Gazetteer | None:
     """Load the caller's gazetteer once, in the calling process; None stays None."""
     return None if gazetteer is None else load_gazetteer(gazetteer)
+
 
 _KIND = attrgetter("kind")
 
@@ -596,7 +594,7 @@ def _conform(frame: pd.DataFrame, dtypes: Mapping[str, Any]) -> pd.DataFrame:
     out = {}
     for col, dtype in dtypes.items():
         values = frame[col] if col in frame.columns else pd.Series(None, index=frame.index)
-        if dtype is _INFER:
+        if dtype is INFER:
             # As a DataFrame built from the values would type them (all text -> str).
             out[col] = pd.Series(values.tolist(), index=frame.index)
         elif dtype is object or values.dtype == dtype:
@@ -682,10 +680,10 @@ def analyze_text(article_id: str, text: str, metadata: Mapping[str, Any] | None 
         If ``text`` is not a non-blank str.
     """
     metadata = {_meta_name(k): v for k, v in (metadata or {}).items()}
-    meta = dict.fromkeys(metadata, _INFER)
+    meta = dict.fromkeys(metadata, INFER)
     parts = _analyze(article_id, text, metadata, load_gazetteer(gazetteer))
     statements, mentions, rows = _batch([parts], meta)
-    articles = _articles_frame(rows, {_ID_COLUMN: _STR, **meta})
+    articles = _articles_frame(rows, {_ID_COLUMN: STR, **meta})
     return {"statements": statements, "actors": mentions, "article": articles}
 
 
@@ -835,7 +833,7 @@ def _articles_frame(summaries: list[dict[str, Any]], head: Mapping[str, Any]) ->
 def _meta_of(summaries: list[dict[str, Any]]) -> dict[str, Any]:
     names: dict[str, Any] = {}
     for row in summaries:
-        names.update((c, _INFER) for c in row if c not in (_ID_COLUMN, *ARTICLE_COLUMNS))
+        names.update((c, INFER) for c in row if c not in (_ID_COLUMN, *ARTICLE_COLUMNS))
     return names
 
 
@@ -845,19 +843,19 @@ def _batch(parts: list[Parts], meta: Mapping[str, Any] | None) -> Batch:
     ``meta`` gives the metadata columns and dtypes; None takes them from the rows.
     """
     summaries = [p[2] for p in parts]
-    head = {_ID_COLUMN: _STR, **(meta if meta is not None else _meta_of(summaries))}
+    head = {_ID_COLUMN: STR, **(meta if meta is not None else _meta_of(summaries))}
     return (
         _stack([p[0] for p in parts], summaries, head, STATEMENT_DTYPES),
-        _stack([p[1] for p in parts], summaries, {_ID_COLUMN: _STR}, ACTOR_DTYPES),
+        _stack([p[1] for p in parts], summaries, {_ID_COLUMN: STR}, ACTOR_DTYPES),
         summaries,
     )
 
 
 def _merge(batches: list[Batch], meta: Mapping[str, Any]) -> Batch:
     """One batch from several, every table with its final columns and dtypes."""
-    head = {_ID_COLUMN: _STR, **meta}
+    head = {_ID_COLUMN: STR, **meta}
     tables = []
-    for k, dtypes in ((0, {**head, **STATEMENT_DTYPES}), (1, {_ID_COLUMN: _STR, **ACTOR_DTYPES})):
+    for k, dtypes in ((0, {**head, **STATEMENT_DTYPES}), (1, {_ID_COLUMN: STR, **ACTOR_DTYPES})):
         frames = [b[k] for b in batches if len(b[k])]
         frame = (pd.concat(frames, ignore_index=True) if frames
                  else pd.DataFrame({c: pd.Series(dtype=object) for c in dtypes}))
@@ -871,7 +869,7 @@ def _meta_dtypes(columns: Iterable[str], documents: pd.DataFrame | None) -> dict
         if documents is not None and c in documents.columns:
             out[c] = _norm_dtype(documents[c].dtype)
         else:
-            out[c] = _INFER
+            out[c] = INFER
     return out
 
 
@@ -1139,7 +1137,7 @@ def analyze_corpus(
     statements, mentions, rows = _merge(batches, meta)
     return CorpusResult(
         statements=statements, actors=mentions,
-        articles=_articles_frame(rows, {_ID_COLUMN: _STR, **meta}),
+        articles=_articles_frame(rows, {_ID_COLUMN: STR, **meta}),
         errors=pd.concat([corpus.errors, _errors_frame(analysis_errors)], ignore_index=True),
     )
 
@@ -1187,7 +1185,7 @@ def _to_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
         if frame[col].dtype == object and col != "pieces":
             # Metadata of mixed types is written as text, so every part has one schema.
             frame[col] = frame[col].map(lambda v: v if v is None or isinstance(v, str)
-                                        or pd.isna(v) else str(v)).astype(_STR)
+                                        or pd.isna(v) else str(v)).astype(STR)
     if "pieces" in frame.columns:
         frame["pieces"] = [[list(p) for p in v] for v in frame["pieces"]]
     buffer = io.BytesIO()
@@ -1305,7 +1303,7 @@ def stream_corpus(
                 flush()
     if buffered or part == 0:
         flush()
-    summary = _articles_frame(summaries, {_ID_COLUMN: _STR, **_meta_dtypes(meta_columns, known)})
+    summary = _articles_frame(summaries, {_ID_COLUMN: STR, **_meta_dtypes(meta_columns, known)})
     errors = _errors_frame([*load_errors, *analysis_errors])
     atomic_write(output / f"articles.{fmt}", _to_bytes(summary, fmt))
     atomic_write(output / "errors.csv", errors.to_csv(index=False).encode("utf-8"))
@@ -1339,7 +1337,7 @@ def read_output(output: str | os.PathLike[str]) -> CorpusResult:
         dtypes = ACTOR_DTYPES if sub == "actors" else known
         for col in frame.columns:
             dtype = dtypes.get(col)
-            if dtype is None or col == "pieces" or dtype is _STR:
+            if dtype is None or col == "pieces" or dtype is STR:
                 continue
             frame[col] = (frame[col].astype("float64") if dtype != "Int64"
                           else pd.to_numeric(frame[col])).astype(dtype)
@@ -1422,7 +1420,7 @@ def analyze_dask(ddf: Any, text_col: str = "text", id_col: str | None = None,
     id_col, meta = _pick_columns(ddf.columns, text_col, id_col,
                                  list(meta_cols) if meta_cols is not None else None, "ddf")
     meta_dtypes = {_meta_name(c): _norm_dtype(ddf.dtypes[c]) for c in meta}
-    dtypes = {_ID_COLUMN: _STR, **meta_dtypes, **STATEMENT_DTYPES}
+    dtypes = {_ID_COLUMN: STR, **meta_dtypes, **STATEMENT_DTYPES}
     empty = pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})
     return ddf.map_partitions(_analyze_partition, text_col, id_col, meta, meta_dtypes,
                               on_error, _user_gazetteer(gazetteer), meta=empty,
