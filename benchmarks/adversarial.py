@@ -17,6 +17,8 @@ machine does not inflate them; ``wall s`` is the elapsed total for comparison.
 ``peak MB`` is the growth of the process's peak resident memory (``ru_maxrss``) over the
 run, measured after the input is built and the lexicons are loaded, so it is what the
 analysis itself needs. Inputs taking more than 2 CPU s/MB in total are flagged ``SLOW``.
+A closing summary compares the two sizes of each input: the time ratio against the size
+ratio (equal for linear growth) and the marginal seconds per extra MB.
 """
 
 from __future__ import annotations
@@ -207,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     print(header)
     print("-" * len(header))
     flagged = []
+    growth: dict[str, list[tuple[float, float]]] = {}
     for name, (_, sizes) in CASES.items():
         if args.only and name not in args.only:
             continue
@@ -229,6 +232,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:<17}{label:<14}{mb:>6.2f}{_fmt(r, 'article'):>10}"
                   f"{_fmt(r, 'quotes'):>9}{_fmt(r, 'sentiment'):>8}{total:>8.2f}"
                   f"{s_per_mb:>7.2f}{wall:>7.2f}{peak:>8}  {status}", flush=True)
+            if r["status"] == "ok" and mb:
+                growth.setdefault(name, []).append((mb, total))
+    print()
+    # Linear growth shows as a time ratio equal to the size ratio; the marginal cost per MB
+    # leaves out what every call costs whatever its size (tables, first regex use).
+    print("growth from the half to the full size:")
+    for name, points in growth.items():
+        if len(points) == 2 and points[1][0] > points[0][0]:
+            (mb0, t0), (mb1, t1) = points
+            print(f"  {name:<17} size x{mb1 / mb0:.1f}, time x{t1 / max(t0, 1e-9):.2f}, "
+                  f"marginal {(t1 - t0) / (mb1 - mb0):.2f} s per extra MB")
     print()
     for name, (description, _) in CASES.items():
         print(f"  {name}: {description}")
