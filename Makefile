@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/sentiment.py
 	$(BIN)/python benchmarks/widgets.py
 	$(BIN)/python benchmarks/corpus.py
+	$(BIN)/python benchmarks/adversarial.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache test-artifacts
