@@ -1322,6 +1322,7 @@ class _ArticleParser:
                 run = run[1:]
             while len(run) > 1 and run[0].lower().rstrip(".") in _title_stems():
                 run = run[1:]
+            run = _after_inner_title(run)
             if run and not all(w.lower() in self.titles for w in run):
                 return _join(run)
         start = 1 if low and low[0] in _DETERMINERS else 0
@@ -1359,6 +1360,23 @@ class _ArticleParser:
         if len(parts) == 1 and _is_cap(parts[0]):
             return "person"
         return "group" if speaker.endswith("s") else "org"
+
+
+def _after_inner_title(run: list[str]) -> list[str]:
+    """The full name after the run's last title: "Texas Sen. Ted Cruz" -> "Ted Cruz".
+
+    Words before a title qualify it (a state, a party, a body: "GOP Chairman Chuck
+    Williams", "Rival Hillary Clinton"). Only a name of two words or more is taken, so
+    "Martin Luther King Jr." and "Prince William" keep their words.
+    """
+    stems = _title_stems()
+    for i in range(len(run) - 2, 0, -1):
+        if run[i].lower().rstrip(".") in stems:
+            name = [w for w in run[i + 1:] if w not in ("-", ".")]
+            if len(name) >= 2 and not any(w.lower().rstrip(".") in stems for w in name):
+                return run[i + 1:]
+            break
+    return run
 
 
 def _join(words: list[str]) -> str:

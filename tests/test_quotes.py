@@ -483,3 +483,39 @@ def test_deterministic():
     assert len(first) == 3
     pd.testing.assert_frame_equal(first, attribute_quotes(text))
     pd.testing.assert_frame_equal(first, attribute_quotes(str(text)))
+
+
+# --- names after a qualified title ------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("body", "content", "speaker"),
+    [
+        # a state, a body or a party before the title qualifies it
+        ("“We will not back down,” Texas Sen. Ted Cruz said.", "We will not back down,",
+         "Ted Cruz"),
+        ("Atlantic City Mayor Don Guardian said the casinos would reopen.",
+         "the casinos would reopen", "Don Guardian"),
+        ("“The rules stay,” GOP Chairman Chuck Williams said.", "The rules stay,",
+         "Chuck Williams"),
+        # a role word that starts the sentence is not part of the name
+        ("Rival Hillary Clinton said the plan would fail.", "the plan would fail",
+         "Hillary Clinton"),
+        # a title inside a name is kept when what follows is not a full name
+        ("“We shall overcome,” Martin Luther King Jr. said.", "We shall overcome,",
+         "Martin Luther King Jr."),
+        ("“We are delighted,” Prince William said.", "We are delighted,", "William"),
+    ],
+)
+def test_the_name_after_a_qualified_title_is_the_speaker(body, content, speaker):
+    _, table = run(body)
+    assert the_row(table, content)["speaker"] == speaker
+
+
+def test_a_surname_refers_to_the_full_name_given_with_a_qualified_title():
+    text, table = run(
+        "“We will not back down,” Texas Sen. Ted Cruz said on Monday.\n\n"
+        "“The vote is a disgrace,” Cruz said."
+    )
+    row = the_row(table, "The vote is a disgrace,")
+    assert mention(text, row) == "Cruz"
+    assert row["speaker"] == "Ted Cruz"
