@@ -33,7 +33,7 @@ from typing import Any
 import pandas as pd
 
 from .export import atomic_write
-from .frames import INFER, STR, typed_frame
+from .frames import INFER, STR, record_columns, typed_frame
 from .gazetteer import MENTION_DTYPES, Gazetteer, load_gazetteer, mention_records
 from .quotes import KINDS, QUOTE_DTYPES, quote_records
 from .sentiment import load_lexicon, score_sentiment
@@ -816,11 +816,7 @@ def _stack(records: list[list[Any]], summaries: list[dict[str, Any]],
     for name in head:
         columns[name] = [s.get(name) for s, article in zip(summaries, records)
                          for _ in range(len(article))]
-    names = list(body)
-    if rows and isinstance(rows[0], dict):
-        columns.update((name, [r.get(name) for r in rows]) for name in names)
-    else:
-        columns.update((name, [r[i] for r in rows]) for i, name in enumerate(names))
+    columns.update(record_columns(rows, list(body)))
     return typed_frame(columns, {**head, **body})
 
 

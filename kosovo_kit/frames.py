@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["INFER", "STR", "typed_frame"]
+__all__ = ["INFER", "STR", "record_columns", "records_frame", "typed_column", "typed_frame"]
 
 #: The default text dtype: ``str`` on pandas 3, ``object`` before.
 STR = pd.Series(dtype=str).dtype
@@ -76,14 +76,15 @@ def typed_frame(columns: Mapping[str, Sequence[Any]], dtypes: Mapping[str, Any])
     return pd.DataFrame(data, copy=False)
 
 
+def record_columns(rows: Sequence[Mapping[str, Any]] | Sequence[Sequence[Any]],
+                   names: Sequence[str]) -> dict[str, list[Any]]:
+    """Columns of rows: dicts keyed by column name, or tuples in ``names`` order."""
+    if rows and not isinstance(rows[0], Mapping):
+        return {name: [r[i] for r in rows] for i, name in enumerate(names)}
+    return {name: [r.get(name) for r in rows] for name in names}  # type: ignore[union-attr]
+
+
 def records_frame(rows: Sequence[Mapping[str, Any]] | Sequence[Sequence[Any]],
                   dtypes: Mapping[str, Any]) -> pd.DataFrame:
     """Build a typed DataFrame from rows: dicts keyed by column, or tuples in column order."""
-    names = list(dtypes)
-    if rows and not isinstance(rows[0], Mapping):
-        columns = {name: [r[i] for r in rows] for i, name in enumerate(names)}
-    else:
-        columns = {name: [r.get(name) for r in rows] for name in names}  # type: ignore[union-attr]
-    if not rows:
-        columns = {name: [] for name in names}
-    return typed_frame(columns, dtypes)
+    return typed_frame(record_columns(rows, list(dtypes)), dtypes)
