@@ -78,7 +78,7 @@ class Gazetteer:
         # a lower-case alias also matches capitalised at a sentence start
         variants = aliases + [a[0].upper() + a[1:] for a in aliases if a[:1].islower()]
         self._pattern = re.compile(
-            r"(?<![\w-])(?:" + trie_pattern(variants, flexible_space=False) + r")(?![\w-])"
+            trie_pattern(variants, flexible_space=False, not_after=r"[\w-]") + r"(?![\w-])"
         ) if aliases else None
         self._max_words = max((len(a.split()) for a in aliases), default=0)
         self.demonyms: dict[str, str] = {}

@@ -12,10 +12,14 @@ import re
 from collections.abc import Iterable
 
 _END = ""
+# Beyond this many first characters that are not capitals, a phrase could start at
+# most positions of a text, and checking the boundary first is cheaper.
+_FEW_LOWER_STARTS = 3
 
 
-def trie_pattern(phrases: Iterable[str], flexible_space: bool = True) -> str:
-    """Return a regex (without anchors or boundaries) matching any of ``phrases``.
+def trie_pattern(phrases: Iterable[str], flexible_space: bool = True,
+                 not_after: str | None = None) -> str:
+    r"""Return a regex (without anchors) matching any of ``phrases``.
 
     Parameters
     ----------
@@ -23,6 +27,9 @@ def trie_pattern(phrases: Iterable[str], flexible_space: bool = True) -> str:
         The phrases; duplicates and empty strings are ignored.
     flexible_space : bool
         If true, a space in a phrase matches any run of white space.
+    not_after : str, optional
+        A character class, e.g. ``r"[\w-]"``: a phrase must not follow such a
+        character.
     """
     trie: dict = {}
     for phrase in phrases:
@@ -32,7 +39,22 @@ def trie_pattern(phrases: Iterable[str], flexible_space: bool = True) -> str:
         for ch in phrase:
             node = node.setdefault(ch, {})
         node[_END] = True
-    return _emit(trie, flexible_space) if trie else "(?!)"
+    if not trie:
+        return "(?!)"
+    if not_after is None:
+        return _emit(trie, flexible_space)
+    firsts = [k for k in trie if k != _END]
+    if sum(not ch.isupper() for ch in firsts) > _FEW_LOWER_STARTS:
+        return f"(?<!{not_after})" + _emit(trie, flexible_space)
+    # Phrases that start with a capital (names) or one of a few other characters: the
+    # check goes after the first character, so the pattern starts with a literal and
+    # the regex engine skips straight to those characters instead of trying every
+    # position of the text.
+    branches = []
+    for ch in sorted(firsts):
+        rest = _emit(trie[ch], flexible_space) if set(trie[ch]) != {_END} else ""
+        branches.append(f"{re.escape(ch)}(?<!{not_after}(?s:.)){rest}")
+    return "(?:" + "|".join(branches) + ")"
 
 
 def _emit(node: dict, flexible_space: bool) -> str:

@@ -91,11 +91,65 @@ class _NewsToken(PunktToken):
 _BREAK_CANDIDATE = re.compile(r"[.!?][\"')\]}’”»]*\s+\S|[.!?][\"')\]}’”»]+\S")
 
 
+# Tokens that Punkt's orthographic heuristic says never start a sentence.
+_PUNKT_PUNCTUATION = (";", ":", ",", ".", "!", "?")
+
+
+class _NewsPunkt(PunktSentenceTokenizer):
+    """Punkt with its break decision computed on token strings.
+
+    The kit's parameters hold abbreviations only: no collocations, sentence starters
+    or orthographic statistics. With those empty, Punkt's two annotation passes
+    reduce to the rules below, and building a ``PunktToken`` per token of every
+    candidate context cost more than the rest of the sentence splitting. Parameters
+    with statistics fall back to NLTK's own decision.
+    """
+
+    _NUMBER = "##number##"
+
+    def __init__(self, params: PunktParameters) -> None:
+        super().__init__(params, lang_vars=_NewsLanguageVars(), token_cls=_NewsToken)
+        self._untrained = not (params.collocations or params.sent_starters
+                               or any(params.ortho_context.values()))
+        self._words = self._lang_vars._word_tokenizer_re().findall
+        self._abbrevs = params.abbrev_types
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        if not self._untrained:
+            return super().text_contains_sentbreak(text)
+        toks = [t for line in text.split("\n") if line.strip() for t in self._words(line)]
+        # as in Punkt, a break on the last token does not count
+        return any(self._breaks(toks[i], toks[i + 1]) for i in range(len(toks) - 1))
+
+    def _breaks(self, tok: str, nxt: str) -> bool:
+        # first pass: sentence-end characters break; so does a final period that does
+        # not end a known abbreviation or an ellipsis
+        if tok in (".", "?", "!"):
+            return True
+        if not tok.endswith(".") or tok.endswith(".."):
+            return False
+        low = tok[:-1].lower()
+        if low in self._abbrevs or low.split("-")[-1] in self._abbrevs:
+            return False
+        # second pass: an initial or a number before punctuation or a lower-case word
+        # does not end a sentence, nor does an initial before an upper-case word
+        typ = _NewsToken._RE_NUMERIC.sub(self._NUMBER, tok.lower())
+        if len(typ) > 1 and typ[-1] == ".":
+            typ = typ[:-1]
+        initial = _NewsToken._RE_INITIAL.match(tok) is not None
+        if initial or typ == self._NUMBER:
+            if nxt in _PUNKT_PUNCTUATION or nxt[0].islower():
+                return False
+            if initial and nxt[0].isupper():
+                return False
+        return True
+
+
 @cache
 def _sentence_tokenizer() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(abbreviations())
-    return PunktSentenceTokenizer(params, lang_vars=_NewsLanguageVars(), token_cls=_NewsToken)
+    return _NewsPunkt(params)
 
 
 @cache

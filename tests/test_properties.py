@@ -450,3 +450,28 @@ def test_quotes_html_escapes_input(text: str) -> None:
     plain = html.unescape(_TAG.sub("", output))
     for quote_text in quotes["text"]:
         assert quote_text.strip() in plain
+
+
+# Tokens around a candidate sentence end: abbreviations, initials, numbers, ellipses,
+# hyphenated abbreviations and next words of every case.
+PUNKT_PIECES = ["Mr.", "U.S.", "Gen.", "e.g.", "ex-Gen.", "a.", "A.", "É.", "1.", "-3.",
+                "1,000.", "5.5.", "...", "..", "said.", "end.", "He", "he", "élan", "Élan",
+                "2", ",", ";", ":", ".", "?", "!", "'", '"', "(", ")", "--", "##number##."]
+punkt_context = st.lists(
+    st.tuples(st.one_of(st.sampled_from(PUNKT_PIECES), st.text(any_char, max_size=3)),
+              st.sampled_from(["", " ", "  ", "\n", "\n\n"])),
+    min_size=1, max_size=6,
+).map(lambda parts: "".join(p + sep for p, sep in parts))
+
+
+@PROFILE
+@given(punkt_context)
+def test_sentence_break_decision_matches_punkt(context: str) -> None:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from kosovo_kit.tokenise import _sentence_tokenizer
+
+    _count("test_sentence_break_decision_matches_punkt")
+    tokenizer = _sentence_tokenizer()
+    expected = PunktSentenceTokenizer.text_contains_sentbreak(tokenizer, context)
+    assert tokenizer.text_contains_sentbreak(context) == expected

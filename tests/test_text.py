@@ -63,6 +63,21 @@ def test_sentence_splitting_cases(text, expected):
     assert article.sentences["text"].tolist() == expected
 
 
+def test_sentence_breaks_with_learned_punkt_statistics_use_punkt_itself():
+    from nltk.tokenize.punkt import PunktParameters
+
+    from kosovo_kit.tokenise import _NewsPunkt
+
+    params = PunktParameters()
+    params.abbrev_types = {"gen"}
+    plain = _NewsPunkt(params)
+    # Without statistics an abbreviation never ends a sentence ...
+    assert not plain.text_contains_sentbreak("Gen. He")
+    # ... with "he" learned as a frequent sentence starter, Punkt's own rule breaks there.
+    params.sent_starters = {"he"}
+    assert _NewsPunkt(params).text_contains_sentbreak("Gen. He")
+
+
 def test_token_kinds_and_offsets():
     text = "“Serbia’s army,” said Gen. Milan Mojsilovic – 3.5% of 1,000 ... ok"
     article = Article.from_text(text)
