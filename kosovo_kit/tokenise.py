@@ -400,8 +400,15 @@ class NewsTokenizer(TokenizerI):
         forms = {a for a in abbreviations if a}
         forms |= {a[:1].upper() + a[1:] for a in forms} | {a.upper() for a in forms}
         abbrev = trie_pattern(forms, flexible_space=False)
+        # Most tokens are plain words: a run of letters and digits followed by none of
+        # the characters that let a longer alternative below apply (a URL's ":", an
+        # abbreviation's or initialism's ".", a hyphen, an apostrophe). Trying that
+        # first gives the same tokens and spares every plain word the alternatives.
+        joiners = set(".:-‐’'") | {c for f in forms for c in f if not re.match(r"[^\W_]", c)}
+        plain = r"[^\W\d_][^\W_]*+(?![" + "".join(map(re.escape, sorted(joiners))) + "])"
         self._pattern = re.compile(
-            r"""(?P<word>https?://[^\s<>"“”]+[^\s<>"“”.,;:!?)\]’']        # URL
+            r"(?P<word>" + plain + r"""                                  # plain word
+          | https?://[^\s<>"“”]+[^\s<>"“”.,;:!?)\]’']                    # URL
           | (?:""" + abbrev + r""")\.(?![^\W\d_])       # abbreviations"""
             + self._REST,
             re.VERBOSE,

@@ -475,3 +475,25 @@ def test_sentence_break_decision_matches_punkt(context: str) -> None:
     tokenizer = _sentence_tokenizer()
     expected = PunktSentenceTokenizer.text_contains_sentbreak(tokenizer, context)
     assert tokenizer.text_contains_sentbreak(context) == expected
+
+
+def _without_plain_word_path(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    # the plain-word alternative is the first line of the word group; drop it
+    first, rest = pattern.pattern.split("\n", 1)
+    assert first.startswith("(?P<word>") and rest.lstrip().startswith("| https")
+    return re.compile("(?P<word>" + rest.lstrip()[1:], pattern.flags)
+
+
+@PROFILE
+@given(st.one_of(mixed_text, unicode_text, news_text(),
+                 st.lists(st.sampled_from(WORDS + PUNKT_PIECES + ["http://x.org/a", "e-mail",
+                                                                   "it’s", "a.m.", "x:y", "_"]),
+                          max_size=20).map(" ".join)))
+def test_plain_word_shortcut_gives_the_same_tokens(text: str) -> None:
+    from kosovo_kit.tokenise import _word_tokenizer
+
+    _count("test_plain_word_shortcut_gives_the_same_tokens")
+    fast = _word_tokenizer()._pattern
+    full = _without_plain_word_path(fast)
+    got = [(m.span(), m.lastgroup) for m in fast.finditer(text)]
+    assert got == [(m.span(), m.lastgroup) for m in full.finditer(text)]
