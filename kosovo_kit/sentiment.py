@@ -215,6 +215,11 @@ class Lexicon:
         self._stems[word] = found
         return found
 
+    def stems(self, words: list[str]) -> list[str]:
+        """:meth:`stem` of each word; the cache answers most of them without a call."""
+        cached = self._stems.get
+        return [cached(w) or self.stem(w) for w in words]
+
 
 _SUFFIXES = (
     ("ies", "y"),
@@ -395,6 +400,11 @@ def _strip_word(token: str, punct: str = _PUNCT) -> str:
     return token if len(stripped) <= 2 else stripped
 
 
+def _strip_words(tokens: list[str], punct: str = _PUNCT) -> list[str]:
+    """:func:`_strip_word` of each token, in one comprehension (a hot path)."""
+    return [t if len(s := t.strip(punct)) <= 2 else s for t in tokens]
+
+
 _WORD_RE = re.compile(r"\S+")
 _QUOTE_OPEN = frozenset("\"“‘`'")
 
@@ -442,14 +452,17 @@ def _token_valences(
     quoted: list[bool] | None,
     trace: _Trace | None,
     raw: list[str] | None = None,
-    stem: Callable[[str], str] | None = None,
+    stems: Callable[[list[str]], list[str]] | None = None,
 ) -> list[float]:
-    """VADER's per-token valences (before punctuation emphasis)."""
+    """VADER's per-token valences (before punctuation emphasis).
+
+    ``stems`` maps lower-cased words to the lexicon entries they are looked up by.
+    """
     n = len(words)
     lowers = [w.lower() for w in words]
-    if stem is not None:
-        lowers = [lw if lw in lex else stem(lw) for lw in lowers]
-    n_caps = sum(1 for w in words if w.isupper())
+    if stems is not None:
+        lowers = stems(lowers)
+    n_caps = sum(map(str.isupper, words))
     is_cap_diff = 0 < n - n_caps < n
     hedges = rules.hedges
     boosters = _BOOSTERS
@@ -457,17 +470,16 @@ def _token_valences(
     names = (
         raw is not None
         and rules.name_weight != 1.0
-        and sum(1 for w in words if w[:1].isupper()) <= 0.6 * n
+        and sum(w[:1].isupper() for w in words) <= 0.6 * n
     )
-    sentiments: list[float] = []
-    for i, lw in enumerate(lowers):
-        if lw not in lex:
-            sentiments.append(0)
-            continue
+    sentiments: list[float] = [0] * n
+    # only lexicon words carry a valence; the rules below read their neighbours
+    hits = [i for i, lw in enumerate(lowers) if lw in lex]
+    for i in hits:
+        lw = lowers[i]
         # Degree words and the "kind" of "kind of" act as modifiers, not as sentiment words.
         is_kind_of = lw == "kind" and i < n - 1 and lowers[i + 1] == "of"
         if lw in boosters or is_kind_of:
-            sentiments.append(0)
             if trace is not None:
                 trace.add("kind_of" if is_kind_of else "booster", i, lex[lw], 0.0)
             continue
@@ -525,11 +537,12 @@ def _token_valences(
             v = v * rules.hedge_weight
             if trace is not None:
                 trace.add("hedge", i, before, v)
-        sentiments.append(v)
+        sentiments[i] = v
     if "but" in lowers:
         _but_check(lowers.index("but"), sentiments, rules, trace)
     if rules.negative_weight != 1.0:
-        for i, value in enumerate(sentiments):
+        for i in hits:
+            value = sentiments[i]
             if value < 0:
                 sentiments[i] = value * rules.negative_weight
                 if trace is not None:
@@ -709,10 +722,10 @@ def _score(text: str, lex: Lexicon) -> dict[str, float]:
     clean = clean.strip()
     raw = clean.split()
     rules = lex.rules
-    words = [_strip_word(t, rules.punct) for t in raw]
+    words = _strip_words(raw, rules.punct)
     quoted = _quoted_flags(raw) if rules.quote_weight != 1.0 else None
-    stem = lex.stem if rules.lemma_fallback else None
-    sentiments = _token_valences(words, lex.valences, rules, quoted, None, raw, stem)
+    stems = lex.stems if rules.lemma_fallback else None
+    sentiments = _token_valences(words, lex.valences, rules, quoted, None, raw, stems)
     return _summarise(sentiments, clean, _alpha(rules, len(words)))[0]
 
 
@@ -799,7 +812,8 @@ def explain_sentiment(
     trace = _Trace(len(words))
     quoted = _quoted_flags(raw) if rules.quote_weight != 1.0 else None
     stem = lex.stem if rules.lemma_fallback else None
-    sentiments = _token_valences(words, lex.valences, rules, quoted, trace, raw, stem)
+    stems = lex.stems if rules.lemma_fallback else None
+    sentiments = _token_valences(words, lex.valences, rules, quoted, trace, raw, stems)
     clean = expanded.strip()
     alpha = _alpha(rules, len(words))
     scores, raw_sum = _summarise(sentiments, clean, alpha)
@@ -966,8 +980,8 @@ def target_features(
     lex = load_lexicon(lexicon)
     rules = lex.rules
     _, _, raw, words, spans = _tokenise_with_offsets(sentence, rules.punct)
-    stem = lex.stem if rules.lemma_fallback else None
-    scores = _token_valences(words, lex.valences, rules, None, None, raw, stem)
+    stems = lex.stems if rules.lemma_fallback else None
+    scores = _token_valences(words, lex.valences, rules, None, None, raw, stems)
     n = len(words)
     inside = [i for i, (a, b) in enumerate(spans) if a < end and b > start]
     if not inside:  # mention made only of punctuation: anchor on the nearest token
