@@ -11,7 +11,7 @@ import json
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -25,6 +25,8 @@ from .resources import data_path
 DEFAULT_MAX_BYTES = 20_000_000
 
 PARAGRAPH_KINDS = ("title", "heading", "body", "boilerplate")
+
+_new_tuple = tuple.__new__
 
 
 class Paragraph(NamedTuple):
@@ -56,32 +58,19 @@ class Token(NamedTuple):
     kind: str
 
 
-def _sentence_tokens(text: str, start: int, end: int, sentences: list[Sentence]) -> list[Token]:
-    """Tokenise ``text[start:end]`` in one pass and give each token its sentence.
+def _sentence_tokens(text: str, sentences: list[Sentence]) -> list[Token]:
+    """Tokenise each sentence on its own, so no token crosses a sentence end.
 
-    Each sentence takes its slice of tokens by bisection; a token straddling a
-    sentence boundary is cut there.
+    ``token_id`` counts from 0 in the list returned.
     """
-    raw = tokenise.tokenize_words(text, start, end)
-    starts = [r[0] for r in raw]
-    rows: list[tuple] = []
-    lo = 0
+    tokens: list[Token] = []
+    matches = tokenise.token_matches
     for sent in sentences:
-        lo = bisect_left(starts, sent.start, lo)
-        hi = bisect_left(starts, sent.end, lo)
-        if hi == lo:
-            continue
-        chunk = raw[lo:hi]
-        s, e, _ = chunk[-1]
-        if e > sent.end:
-            chunk[-1] = (s, sent.end, tokenise.token_kind(text[s:sent.end]))
-            raw[hi - 1] = (sent.end, e, tokenise.token_kind(text[sent.end:e]))
-            starts[hi - 1] = sent.end
-            hi -= 1
         sid, pid = sent.sentence_id, sent.paragraph_id
-        rows.extend([(i, sid, pid, s, e, k) for i, (s, e, k) in enumerate(chunk, len(rows))])
-        lo = hi
-    return list(map(partial(tuple.__new__, Token), rows))
+        # one tuple per token, built in a comprehension: the hot loop of tokenising
+        tokens += [_new_tuple(Token, (i, sid, pid, m.start(), m.end(), m.lastgroup))
+                   for i, m in enumerate(matches(text, sent.start, sent.end), len(tokens))]
+    return tokens
 
 
 def check_text(text: object, what: str = "text") -> str:
@@ -170,7 +159,7 @@ class Article:
     @cached_property
     def token_spans(self) -> list[Token]:
         """Tokens as :class:`Token` tuples, in text order."""
-        return _sentence_tokens(self.text, 0, len(self.text), self.sentence_spans)
+        return _sentence_tokens(self.text, self.sentence_spans)
 
     def paragraph_tokens(self, paragraph_id: int) -> list[Token]:
         """The tokens of one paragraph.
@@ -185,7 +174,7 @@ class Article:
             starts = self._token_starts
             return tokens[bisect_left(starts, p.start):bisect_left(starts, p.end)]
         sentences = self._sentences_by_paragraph.get(paragraph_id, [])
-        return _sentence_tokens(self.text, p.start, p.end, sentences)
+        return _sentence_tokens(self.text, sentences)
 
     @cached_property
     def _token_starts(self) -> list[int]:

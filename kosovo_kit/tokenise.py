@@ -10,7 +10,7 @@ clitics, quotation marks and punctuation the way news analysis needs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from nltk.tokenize.api import TokenizerI
@@ -430,6 +430,16 @@ class NewsTokenizer(TokenizerI):
 @cache
 def _word_tokenizer() -> NewsTokenizer:
     return NewsTokenizer(abbreviations())
+
+
+def token_matches(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """Match the tokens of ``text[start:end]``, one regex match each.
+
+    A match's ``lastgroup`` is the token's kind (see :func:`tokenize_words`); its
+    offsets are absolute. Cheaper than :func:`tokenize_words` for a caller that builds
+    its own rows from the matches.
+    """
+    return _word_tokenizer()._pattern.finditer(text, start, len(text) if end is None else end)
 
 
 def token_kind(tok: str) -> str:
