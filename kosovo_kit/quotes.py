@@ -307,6 +307,7 @@ class _ArticleParser:
         self.people: list[tuple[int, str, str | None]] | None = None
         self.local_aliases: dict[str, tuple[str, str, str | None]] = {}
         self.sentences = article.sentence_spans
+        self.cue_matches: list[re.Match[str]] = []
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[_Attribution]:
@@ -321,8 +322,8 @@ class _ArticleParser:
                 continue
             # a paragraph with neither a reporting verb nor a quotation mark holds no
             # statement: it need not even be tokenised
-            if not cue_re.search(text, para.start, para.end) and not _ANY_MARK.search(
-                    text, para.start, para.end):
+            self.cue_matches = list(cue_re.finditer(text, para.start, para.end))
+            if not self.cue_matches and not _ANY_MARK.search(text, para.start, para.end):
                 pending = prev_para_attr = None
                 continue
             toks = self.article.paragraph_tokens(para.paragraph_id)
@@ -553,7 +554,9 @@ class _ArticleParser:
         text = self.text
         starts = self.tok_starts_para
         cues: list[_Cue] = []
-        for m in _cue_regex().finditer(text, toks[0].start, toks[-1].end):
+        # the paragraph's cue matches, found when deciding whether to read it (its
+        # tokens span the whole paragraph, which carries no surrounding white space)
+        for m in self.cue_matches:
             form = m.group()
             t0 = bisect_left(starts, m.start())
             t1 = bisect_left(starts, m.end()) - 1
