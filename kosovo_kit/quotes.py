@@ -551,7 +551,6 @@ class _ArticleParser:
         return self.sentences[lo].sentence_id
 
     def _find_cues(self, toks, inside_quote) -> list[_Cue]:
-        text = self.text
         starts = self.tok_starts_para
         cues: list[_Cue] = []
         # the paragraph's cue matches, found when deciding whether to read it (its

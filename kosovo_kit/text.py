@@ -68,8 +68,9 @@ def _sentence_tokens(text: str, sentences: list[Sentence]) -> list[Token]:
     for sent in sentences:
         sid, pid = sent.sentence_id, sent.paragraph_id
         # one tuple per token, built in a comprehension: the hot loop of tokenising
-        tokens += [_new_tuple(Token, (i, sid, pid, m.start(), m.end(), m.lastgroup))
-                   for i, m in enumerate(matches(text, sent.start, sent.end), len(tokens))]
+        tokens += [_new_tuple(Token, (i, sid, pid, m.start(k), m.end(k), k))
+                   for i, m in enumerate(matches(text, sent.start, sent.end), len(tokens))
+                   for k in (m.lastgroup,)]
     return tokens
 
 

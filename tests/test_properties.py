@@ -27,6 +27,7 @@ from kosovo_kit.quotes import KINDS, QUOTE_COLUMNS, attribute_quotes
 from kosovo_kit.sentiment import explain_sentiment, score_sentiment, sentiment_toward
 from kosovo_kit.stance import add_sentiment
 from kosovo_kit.text import Article
+from kosovo_kit.tokenise import token_matches
 
 IN_CI = os.environ.get("KOSOVO_KIT_CI") == "1"
 
@@ -497,3 +498,13 @@ def test_plain_word_shortcut_gives_the_same_tokens(text: str) -> None:
     full = _without_plain_word_path(fast)
     got = [(m.span(), m.lastgroup) for m in fast.finditer(text)]
     assert got == [(m.span(), m.lastgroup) for m in full.finditer(text)]
+    # the matches that take the white space before their token give the same tokens
+    spaced = [(m.span(k), k) for m in token_matches(text) for k in (m.lastgroup,)]
+    assert spaced == got
+
+
+def test_token_matches_skip_trailing_white_space_in_linear_time() -> None:
+    # a match that takes the spaces before its token must not retry a long blank tail
+    text = "end." + " \n" * 200_000
+    assert [m.group(m.lastgroup) for m in token_matches(text)] == ["end", "."]
+    assert list(token_matches("   ")) == []
