@@ -49,6 +49,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 import pandas as pd
@@ -81,6 +82,9 @@ _CLOSERS_FOR = {
     '"': frozenset(['"', "”", "''"]), "''": frozenset(["''", '"', "”"]),
     "'": frozenset(["'"]), "‘": frozenset(["’", "'"]),
 }
+
+
+_START = attrgetter("start")
 
 
 class _Q(NamedTuple):
@@ -329,7 +333,7 @@ class _ArticleParser:
             toks = self.article.paragraph_tokens(para.paragraph_id)
             if not toks:
                 continue
-            starts = self.tok_starts_para = [t.start for t in toks]
+            starts = self.tok_starts_para = list(map(_START, toks))
             # sentence id -> token range [a, b) within the paragraph (tokens never cross
             # a sentence end, so bisecting the sentence bounds finds them)
             self.sent_ranges = {}
@@ -340,7 +344,7 @@ class _ArticleParser:
                     self.sent_ranges[sent.sentence_id] = (a, b)
             # the paragraph's words, by token index: the frames read them many times
             self.words = [text[t.start:t.end] for t in toks]
-            self.lows = [w.lower() for w in self.words]
+            self.lows = list(map(str.lower, self.words))
             pending, prev_para_attr = self._paragraph(para, toks, pending, prev_para_attr)
         return self.results
 
@@ -1391,11 +1395,14 @@ def _join(words: list[str]) -> str:
     return out
 
 
+_DOUBLE_MARKS = frozenset("“”«»„\"‹›")
+
+
 def _kind(text: str, pieces: list[tuple[int, int]], cue_kind: str, quoted_pieces: bool) -> str:
     if quoted_pieces:
         return "direct"
     body = "".join(text[s:e] for s, e in pieces)
-    has_quote = any(ch in "“”«»„\"‹›" for ch in body) or any(
+    has_quote = not _DOUBLE_MARKS.isdisjoint(body) or any(
         text[s:e].count("‘") and text[s:e].count("’") for s, e in pieces)
     if has_quote:
         return "mixed"
