@@ -535,13 +535,15 @@ class _ArticleParser:
                 continue
             s, e = outer.pieces[0][0], outer.pieces[-1][1]
             if s <= inner.cue.start and inner.pieces[-1][1] <= e and not (
-                    s <= outer.cue.start < e) and inner.cue.kind == "belief" and not any(
-                    ch in _QUOTE_MARKS for ch in self_text[s:e]):
+                    s <= outer.cue.start < e) and inner.cue.kind == "belief" and (
+                    _QUOTE_MARKS.isdisjoint(self_text[s:e])):
                 return True
         return False
 
     @staticmethod
     def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+        if len(a) == 1 and len(b) == 1:  # the usual case, without a generator
+            return a[0][0] < b[0][1] and b[0][0] < a[0][1]
         return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
     def _sentence_of(self, pos: int) -> int:

@@ -470,7 +470,7 @@ def _token_valences(
     names = (
         raw is not None
         and rules.name_weight != 1.0
-        and sum(w[:1].isupper() for w in words) <= 0.6 * n
+        and sum(map(str.isupper, [w[:1] for w in words])) <= 0.6 * n
     )
     sentiments: list[float] = [0] * n
     # only lexicon words carry a valence; the rules below read their neighbours
