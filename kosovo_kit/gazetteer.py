@@ -200,6 +200,22 @@ def load_gazetteer(
     return Gazetteer(frame, demonyms)
 
 
+def paragraph_matches(article, gazetteer: Gazetteer) -> dict[int, list[tuple[int, int, Entry]]]:
+    """:meth:`Gazetteer.find` in each paragraph of ``article`` but boilerplate, by id.
+
+    Found once per article and gazetteer: actor mentions and the quote attribution's
+    pronoun antecedents both read them.
+    """
+    cached = article.__dict__.get("_gazetteer_matches")
+    if cached is not None and cached[0] is gazetteer:
+        return cached[1]
+    text = article.text
+    found = {p.paragraph_id: gazetteer.find(text, p.start, p.end)
+             for p in article.paragraph_spans if p.kind != "boilerplate"}
+    article.__dict__["_gazetteer_matches"] = (gazetteer, found)
+    return found
+
+
 def mention_records(article, gazetteer: Gazetteer | str | Path | pd.DataFrame | None = None
                     ) -> list[tuple]:
     """The rows of :func:`actors` as tuples in :data:`MENTION_COLUMNS` order.
@@ -218,10 +234,11 @@ def mention_records(article, gazetteer: Gazetteer | str | Path | pd.DataFrame | 
     starts = [s.start for s in sentences]
     text = article.text
     rows: list[tuple] = []
+    matches = paragraph_matches(article, gaz)
     for p in article.paragraph_spans:
         if p.kind == "boilerplate":
             continue
-        for s, e, entry in gaz.find(text, p.start, p.end):
+        for s, e, entry in matches[p.paragraph_id]:
             k = bisect.bisect_right(starts, s) - 1
             sid = sentences[k].sentence_id if k >= 0 and s < sentences[k].end else None
             rows.append((len(rows), text[s:e], s, e, entry.canonical, entry.actor,

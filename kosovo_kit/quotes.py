@@ -55,7 +55,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from .frames import STR, records_frame
-from .gazetteer import Gazetteer, load_gazetteer
+from .gazetteer import Gazetteer, load_gazetteer, paragraph_matches
 from .patterns import trie_pattern
 from .resources import data_path, read_word_list
 from .text import Article, check_text
@@ -1299,10 +1299,11 @@ class _ArticleParser:
         """Gazetteer people mentioned in the body, by position (computed once)."""
         if self.people is None:
             found = []
+            matches = paragraph_matches(self.article, self.gaz)
             for p in self.article.paragraph_spans:
                 if p.kind == "body":
-                    found += [(s, e.canonical, e.actor) for s, _, e in self.gaz.find(
-                        self.text, p.start, p.end) if e.type == "person"]
+                    found += [(s, e.canonical, e.actor) for s, _, e in matches[p.paragraph_id]
+                              if e.type == "person"]
             self.people = sorted(found)
         return self.people
 

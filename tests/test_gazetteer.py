@@ -165,3 +165,21 @@ def test_missing_column_names_file_and_column(tmp_path):
 def test_dataframe_missing_column():
     with pytest.raises(ValueError, match="canonical"):
         load_gazetteer(pd.DataFrame({"alias": ["Kurti"]}))
+
+
+def test_paragraph_matches_are_found_once_per_gazetteer():
+    from kosovo_kit.gazetteer import paragraph_matches
+    from kosovo_kit.text import Article
+
+    article = Article.from_text("Talks\n\nPutin met Vucic.\n\nREAD MORE: Putin news")
+    shipped = load_gazetteer()
+    first = paragraph_matches(article, shipped)
+    assert paragraph_matches(article, shipped) is first
+    # body and title paragraphs are searched, boilerplate is not
+    assert sorted(first) == [0, 1]
+    assert [article.text[s:e] for s, e, _ in first[1]] == ["Putin", "Vucic"]
+    # another gazetteer gets its own matches, not the cached ones
+    own = pd.DataFrame({"alias": ["Talks"], "canonical": ["Talks"], "actor": [""],
+                        "type": ["org"]})
+    mine = load_gazetteer(own)
+    assert [article.text[s:e] for s, e, _ in paragraph_matches(article, mine)[0]] == ["Talks"]
