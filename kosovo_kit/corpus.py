@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import attrgetter, countOf
 from pathlib import Path
 from typing import Any
 
@@ -639,7 +639,7 @@ def _analyze(article_id: str, text: str, metadata: Mapping[str, Any],
     summary.update({
         "n_paragraphs": len(article.paragraph_spans),
         "n_sentences": len(article.sentence_spans),
-        "n_words": list(map(_KIND, tokens)).count("word"),
+        "n_words": countOf(map(_KIND, tokens), "word"),
         "n_statements": len(statements),
         **{f"n_{k}": kinds.get(k, 0) for k in KINDS},
         "mean_compound": sum(compound) / len(compound) if compound else math.nan,
