@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter, countOf
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -27,6 +28,7 @@ DEFAULT_MAX_BYTES = 20_000_000
 PARAGRAPH_KINDS = ("title", "heading", "body", "boilerplate")
 
 _new_tuple = tuple.__new__
+_KIND = attrgetter("kind")
 
 
 class Paragraph(NamedTuple):
@@ -174,8 +176,34 @@ class Article:
             tokens = self.token_spans
             starts = self._token_starts
             return tokens[bisect_left(starts, p.start):bisect_left(starts, p.end)]
-        sentences = self._sentences_by_paragraph.get(paragraph_id, [])
-        return _sentence_tokens(self.text, sentences)
+        tokens = self._paragraph_token_cache.get(paragraph_id)
+        if tokens is None:
+            sentences = self._sentences_by_paragraph.get(paragraph_id, [])
+            tokens = self._paragraph_token_cache[paragraph_id] = _sentence_tokens(
+                self.text, sentences)
+        return tokens
+
+    @cached_property
+    def word_count(self) -> int:
+        """The number of ``word`` tokens.
+
+        Counted from :attr:`token_spans` or the paragraphs already tokenised; the other
+        paragraphs' words are counted without building their tokens.
+        """
+        if "token_spans" in self.__dict__:
+            return countOf(map(_KIND, self.token_spans), "word")
+        done = self._paragraph_token_cache
+        n = 0
+        for pid, sentences in self._sentences_by_paragraph.items():
+            if pid in done:
+                n += countOf(map(_KIND, done[pid]), "word")
+            else:
+                n += sum(tokenise.count_words(self.text, s.start, s.end) for s in sentences)
+        return n
+
+    @cached_property
+    def _paragraph_token_cache(self) -> dict[int, list[Token]]:
+        return {}
 
     @cached_property
     def _token_starts(self) -> list[int]:
@@ -242,7 +270,7 @@ class Article:
             **{f"{k}_paragraphs": n for k, n in kinds.items()},
             "sentences": len(self.sentence_spans),
             "tokens": len(self.token_spans),
-            "words": sum(t.kind == "word" for t in self.token_spans),
+            "words": self.word_count,
         }
 
     def __repr__(self) -> str:

@@ -417,6 +417,10 @@ class NewsTokenizer(TokenizerI):
         # then never fails at a space, which spares a failed match per space. Used only
         # on ranges that end in a token, where every match succeeds (linear time).
         self._after_space = re.compile(r"\s*+(?:" + self._pattern.pattern + ")", re.VERBOSE)
+        # ... and with only the word group capturing, findall() yields "" for every
+        # other token: counting words then builds no match object at all
+        words_only = re.sub(r"\(\?P<(?:number|quote|punct)>", "(?:", self._after_space.pattern)
+        self._words_only = re.compile(words_only.replace("(?P<word>", "("), re.VERBOSE)
 
     def tokenize(self, s: str) -> list[str]:
         return [m.group() for m in self._pattern.finditer(s)]
@@ -448,6 +452,15 @@ def token_matches(text: str, start: int = 0, end: int | None = None) -> Iterator
     while end > start and text[end - 1].isspace():
         end -= 1  # the range must end in a token (see NewsTokenizer._after_space)
     return _word_tokenizer()._after_space.finditer(text, start, end)
+
+
+def count_words(text: str, start: int = 0, end: int | None = None) -> int:
+    """The number of ``word`` tokens in ``text[start:end]`` (see :func:`tokenize_words`)."""
+    end = len(text) if end is None else end
+    while end > start and text[end - 1].isspace():
+        end -= 1  # as in token_matches: the range must end in a token
+    found = _word_tokenizer()._words_only.findall(text, start, end)
+    return len(found) - found.count("")
 
 
 def token_kind(tok: str) -> str:

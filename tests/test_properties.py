@@ -508,3 +508,17 @@ def test_token_matches_skip_trailing_white_space_in_linear_time() -> None:
     text = "end." + " \n" * 200_000
     assert [m.group(m.lastgroup) for m in token_matches(text)] == ["end", "."]
     assert list(token_matches("   ")) == []
+
+
+@PROFILE
+@given(any_text, st.integers(0, 3))
+def test_word_count_matches_the_word_tokens(text: str, every: int) -> None:
+    _count("test_word_count_matches_the_word_tokens")
+    article = _article_or_blank(text)
+    if article is None:
+        return
+    # some paragraphs tokenised first (as the attribution does), the rest only counted
+    for p in article.paragraph_spans[::every + 1] if every else ():
+        article.paragraph_tokens(p.paragraph_id)
+    expected = sum(t.kind == "word" for t in Article.from_text(text).token_spans)
+    assert article.word_count == expected
