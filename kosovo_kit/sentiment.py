@@ -79,6 +79,9 @@ _N_SCALAR: float = _ref.N_SCALAR
 _NEGATE = frozenset(_ref.NEGATE)
 _BOOSTERS: dict[str, float] = dict(_ref.BOOSTER_DICT)
 _SPECIAL_CASES: dict[str, float] = dict(_ref.SPECIAL_CASES)
+# Every word of a multi-word idiom or dampener: a word outside this set starts none.
+_IDIOM_WORDS = frozenset(
+    w for seq in [*_SPECIAL_CASES, *_BOOSTERS] if " " in seq for w in seq.split())
 _PUNCT = string.punctuation
 _UNICODE_PUNCT = "“”‘’„‟«»‹›‚‛—–―…"
 _SO_THIS = ("so", "this")
@@ -217,8 +220,10 @@ class Lexicon:
 
     def stems(self, words: list[str]) -> list[str]:
         """:meth:`stem` of each word; the cache answers most of them without a call."""
-        cached = self._stems.get
-        return [cached(w) or self.stem(w) for w in words]
+        found = list(map(self._stems.get, words))
+        if None in found:
+            found = [s if s is not None else self.stem(w) for s, w in zip(found, words)]
+        return found
 
 
 _SUFFIXES = (
@@ -603,13 +608,17 @@ def _negation_check(v: float, lowers: list[str], k: int, i: int, trace: _Trace |
 
 
 def _idioms_check(v: float, lowers: list[str], i: int, trace: _Trace | None) -> float:
-    before = v
     w0, w1, w2, w3 = lowers[i], lowers[i - 1], lowers[i - 2], lowers[i - 3]
+    n = len(lowers)
+    # each sequence below holds the word before, the one before that or the one after
+    if w1 not in _IDIOM_WORDS and w2 not in _IDIOM_WORDS and (
+            n - 1 <= i or lowers[i + 1] not in _IDIOM_WORDS):
+        return v
+    before = v
     for seq in (f"{w1} {w0}", f"{w2} {w1} {w0}", f"{w2} {w1}", f"{w3} {w2} {w1}", f"{w3} {w2}"):
         if seq in _SPECIAL_CASES:
             v = _SPECIAL_CASES[seq]
             break
-    n = len(lowers)
     if n - 1 > i:
         seq = f"{w0} {lowers[i + 1]}"
         if seq in _SPECIAL_CASES:
@@ -690,14 +699,13 @@ def _summarise(sentiments: list[float], text: str, alpha: float) -> tuple[dict[s
     compound = normalise(sum_s, alpha)
     pos_sum = 0.0
     neg_sum = 0.0
-    neu_count = 0
-    for s in sentiments:
+    valued = [s for s in sentiments if s]
+    neu_count = len(sentiments) - len(valued)
+    for s in valued:
         if s > 0:
             pos_sum += float(s) + 1  # +1/-1 offsets compensate for neutral words counted as 1
-        elif s < 0:
-            neg_sum += float(s) - 1
         else:
-            neu_count += 1
+            neg_sum += float(s) - 1
     if pos_sum > math.fabs(neg_sum):
         pos_sum += amp
     elif pos_sum < math.fabs(neg_sum):
