@@ -1398,15 +1398,15 @@ def _join(words: list[str]) -> str:
     return out
 
 
-_DOUBLE_MARKS = frozenset("“”«»„\"‹›")
+_DOUBLE_MARK = re.compile("[“”«»„\"‹›]")
 
 
 def _kind(text: str, pieces: list[tuple[int, int]], cue_kind: str, quoted_pieces: bool) -> str:
     if quoted_pieces:
         return "direct"
-    body = "".join(text[s:e] for s, e in pieces)
-    has_quote = not _DOUBLE_MARKS.isdisjoint(body) or any(
-        text[s:e].count("‘") and text[s:e].count("’") for s, e in pieces)
+    # searched in place: the pieces are not copied out of the text
+    has_quote = any(_DOUBLE_MARK.search(text, s, e) or (
+        text.count("‘", s, e) and text.count("’", s, e)) for s, e in pieces)
     if has_quote:
         return "mixed"
     return "belief" if cue_kind == "belief" else "indirect"
