@@ -1342,7 +1342,7 @@ class _ArticleParser:
         if attr.speaker is None or attr.mention is None:
             return
         mention = self.text[attr.mention[0]:attr.mention[1]]
-        mwords = tuple(w.lower().strip(",") for w in mention.split())
+        mwords = tuple([w.strip(",") for w in mention.lower().split()])
         if len(mwords) == 1 and mwords[0] in _PRONOUNS:
             return
         entry = self.gaz.by_canonical(attr.speaker)
