@@ -1,8 +1,9 @@
 """Paragraphs, sentences and word tokens, each as character spans into the text.
 
 Sentence splitting uses NLTK's Punkt algorithm with parameters the kit ships
-(``data/abbreviations.txt``), so nothing is downloaded. Word tokens come from an
-NLTK ``RegexpTokenizer`` span tokenizer: one compiled regular expression, which
+(``data/abbreviations.txt``), so nothing is downloaded; its break decision is
+computed on token strings, with the same results as NLTK's. Word tokens come from
+an NLTK tokenizer (``TokenizerI``) built on one compiled regular expression, which
 keeps tokenising far faster than the Treebank tokenizer while still splitting
 clitics, quotation marks and punctuation the way news analysis needs.
 """
