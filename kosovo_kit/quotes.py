@@ -326,8 +326,11 @@ class _ArticleParser:
                 continue
             # a paragraph with neither a reporting verb nor a quotation mark holds no
             # statement: it need not even be tokenised
-            self.cue_matches = list(cue_re.finditer(text, para.start, para.end))
-            if not self.cue_matches and not _ANY_MARK.search(text, para.start, para.end):
+            first = cue_re.search(text, para.start, para.end)
+            # the rest are found from the first one on, as finditer() would
+            self.cue_matches = [first, *cue_re.finditer(text, first.end(), para.end)] if (
+                first) else []
+            if first is None and not _ANY_MARK.search(text, para.start, para.end):
                 pending = prev_para_attr = None
                 continue
             toks = self.article.paragraph_tokens(para.paragraph_id)
