@@ -232,11 +232,12 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_headline_like(line: str) -> bool:
+    if len(line) > 160:
+        return False  # before splitting: most paragraphs are longer
     words = line.split()
     bare = line.rstrip("”’\"'»›)] ")
     return (
         0 < len(words) <= 16
-        and len(line) <= 160
         and bool(bare)
         and bare[-1] not in ".,;:…"
         and any(ch.isalpha() for ch in line)
