@@ -34,6 +34,7 @@ import pandas as pd
 from .export import atomic_write
 from .frames import INFER, STR, record_columns, typed_frame
 from .gazetteer import MENTION_DTYPES, Gazetteer, load_gazetteer, mention_records
+from .gc_pause import gc_paused
 from .quotes import KINDS, QUOTE_DTYPES, quote_records
 from .sentiment import load_lexicon, score_sentiment
 from .stance import SCORE_COLUMNS, content_text
@@ -614,6 +615,7 @@ Parts = tuple[list[dict[str, Any]], list[tuple], dict[str, Any]]
 Batch = tuple[pd.DataFrame, pd.DataFrame, list[dict[str, Any]]]
 
 
+@gc_paused
 def _analyze(article_id: str, text: str, metadata: Mapping[str, Any],
              gazetteer: Gazetteer | None = None) -> Parts:
     began = time.perf_counter()

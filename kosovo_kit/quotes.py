@@ -56,6 +56,7 @@ import pandas as pd
 
 from .frames import STR, records_frame
 from .gazetteer import Gazetteer, load_gazetteer, paragraph_matches
+from .gc_pause import gc_paused
 from .patterns import trie_pattern
 from .resources import data_path, read_word_list
 from .text import Article, check_text
@@ -1415,6 +1416,7 @@ def _kind(text: str, pieces: list[tuple[int, int]], cue_kind: str, quoted_pieces
     return "belief" if cue_kind == "belief" else "indirect"
 
 
+@gc_paused
 def quote_records(
     article_or_text: Article | str, gazetteer: Gazetteer | Any = None
 ) -> list[dict[str, Any]]:

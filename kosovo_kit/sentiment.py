@@ -51,6 +51,8 @@ from typing import TYPE_CHECKING, Any
 
 from vaderSentiment import vaderSentiment as _ref
 
+from .gc_pause import gc_paused
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -737,6 +739,7 @@ def _score(text: str, lex: Lexicon) -> dict[str, float]:
     return _summarise(sentiments, clean, _alpha(rules, len(words)))[0]
 
 
+@gc_paused
 def score_sentiment(
     text: str, lexicon: str | Path | Mapping[str, float] | Lexicon = "news"
 ) -> dict[str, float]:

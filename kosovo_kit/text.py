@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from . import tokenise
+from .gc_pause import gc_paused
 from .resources import data_path
 
 #: Files larger than this are refused by :func:`load_article` unless told otherwise.
@@ -151,6 +152,7 @@ class Article:
         return [Paragraph(i, k, s, e) for i, ((s, e), k) in enumerate(zip(spans, kinds))]
 
     @cached_property
+    @gc_paused
     def sentence_spans(self) -> list[Sentence]:
         """Sentences as :class:`Sentence` tuples, in text order."""
         out: list[Sentence] = []
@@ -160,6 +162,7 @@ class Article:
         return out
 
     @cached_property
+    @gc_paused
     def token_spans(self) -> list[Token]:
         """Tokens as :class:`Token` tuples, in text order."""
         return _sentence_tokens(self.text, self.sentence_spans)
@@ -233,6 +236,7 @@ class Article:
         frame = self._frame(self.token_spans, Token._fields)
         return frame[["token_id", "sentence_id", "paragraph_id", "start", "end", "text", "kind"]]
 
+    @gc_paused
     def _frame(self, rows: list[tuple], fields: tuple[str, ...]) -> pd.DataFrame:
         # typed NumPy columns, built once: far cheaper than inferring and casting
         text = self.text

@@ -1,0 +1,48 @@
+"""The cyclic collector is paused inside the kit's calls and always resumed."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from kosovo_kit.gc_pause import gc_paused
+from kosovo_kit.quotes import attribute_quotes
+from kosovo_kit.text import Article
+
+
+@gc_paused
+def _state() -> bool:
+    return gc.isenabled()
+
+
+@gc_paused
+def _fails() -> None:
+    raise ValueError("inside")
+
+
+def test_paused_inside_and_resumed_after():
+    assert gc.isenabled()
+    assert _state() is False
+    assert gc.isenabled()
+
+
+def test_resumed_after_an_error():
+    with pytest.raises(ValueError, match="inside"):
+        _fails()
+    assert gc.isenabled()
+
+
+def test_a_collector_the_caller_disabled_stays_disabled():
+    gc.disable()
+    try:
+        assert _state() is False
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_kit_calls_leave_the_collector_on():
+    article = Article.from_text("Talks\n\n“We agree,” the minister said. He left.")
+    assert len(article.tokens) > 0 and gc.isenabled()
+    assert len(attribute_quotes(article)) == 1 and gc.isenabled()
