@@ -9,6 +9,7 @@ document.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -81,7 +82,13 @@ def record_columns(rows: Sequence[Mapping[str, Any]] | Sequence[Sequence[Any]],
     """Columns of rows: dicts keyed by column name, or tuples in ``names`` order."""
     if rows and not isinstance(rows[0], Mapping):
         return {name: [r[i] for r in rows] for i, name in enumerate(names)}
-    return {name: [r.get(name) for r in rows] for name in names}  # type: ignore[union-attr]
+    columns = {}
+    for name in names:
+        try:  # rows that all hold the key: one C-level pass
+            columns[name] = list(map(itemgetter(name), rows))
+        except KeyError:
+            columns[name] = [r.get(name) for r in rows]  # type: ignore[union-attr]
+    return columns
 
 
 def records_frame(rows: Sequence[Mapping[str, Any]] | Sequence[Sequence[Any]],

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from kosovo_kit import Article, actors, attribute_quotes
-from kosovo_kit.frames import INFER, STR, records_frame, typed_frame
+from kosovo_kit.frames import INFER, STR, record_columns, records_frame, typed_frame
 from kosovo_kit.gazetteer import MENTION_COLUMNS, MENTION_DTYPES, mention_records
 from kosovo_kit.quotes import QUOTE_COLUMNS, QUOTE_DTYPES, quote_records
 
@@ -67,6 +67,13 @@ def test_records_frame_takes_dicts_or_tuples_and_casts_other_dtypes():
     pd.testing.assert_frame_equal(from_dicts, from_tuples)
     assert from_dicts["when"].dtype == "datetime64[ns]"
     assert records_frame([], dtypes).dtypes.to_dict() == {"a": "int64", "when": "datetime64[ns]"}
+
+
+def test_dict_rows_missing_a_key_give_a_missing_value():
+    rows = [{"a": 1, "b": "x"}, {"a": 2}]
+    assert record_columns(rows, ["a", "b"]) == {"a": [1, 2], "b": ["x", None]}
+    frame = records_frame(rows, {"a": "int64", "b": STR})
+    assert frame["b"].isna().tolist() == [False, True]
 
 
 def test_int_column_with_a_missing_value_is_refused():
