@@ -313,6 +313,7 @@ class _ArticleParser:
         self.local_aliases: dict[str, tuple[str, str, str | None]] = {}
         self.sentences = article.sentence_spans
         self.cue_matches: list[re.Match[str]] = []
+        self.phrase_matches: dict[str, list[tuple[int, int, Any]]] = {}
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[_Attribution]:
@@ -1275,7 +1276,9 @@ class _ArticleParser:
             for canonical, ptype, actor, mwords, _ in reversed(self.history[-30:]):
                 if ptype == "person" and content[-1] in mwords:
                     return canonical, actor, "title-carryover"
-        matches = self.gaz.find(phrase)
+        matches = self.phrase_matches.get(phrase)
+        if matches is None:  # speakers recur: each phrase is searched once per article
+            matches = self.phrase_matches[phrase] = self.gaz.find(phrase)
         if matches:
             persons = [m for m in matches if m[2].type == "person"]
             entry = (persons or matches)[-1][2]
