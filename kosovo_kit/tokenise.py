@@ -465,20 +465,6 @@ def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     return len(found) - found.count("")
 
 
-def token_kind(tok: str) -> str:
-    """Return the kind of a token string: ``word``, ``number``, ``punct`` or ``quote``."""
-    first = tok[0]
-    if len(tok) == 1 and first in QUOTE_CHARS:
-        return "quote"
-    if first.isdigit() or (first in "+-" and len(tok) > 1 and tok[1].isdigit()):
-        return "number"
-    if first.isalnum() or (first in "’'" and len(tok) > 1) or first == "_":
-        return "word"
-    if tok.startswith("http") or "@" in tok:
-        return "word"
-    return "punct"
-
-
 def tokenize_words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """Tokenise ``text[start:end]`` into word, number, punctuation and quote tokens.
 
