@@ -55,7 +55,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from .frames import STR, records_frame
-from .gazetteer import Gazetteer, load_gazetteer, paragraph_matches
+from .gazetteer import Entry, Gazetteer, load_gazetteer, paragraph_matches
 from .gc_pause import gc_paused
 from .patterns import trie_pattern
 from .resources import data_path, read_word_list
@@ -313,7 +313,7 @@ class _ArticleParser:
         self.local_aliases: dict[str, tuple[str, str, str | None]] = {}
         self.sentences = article.sentence_spans
         self.cue_matches: list[re.Match[str]] = []
-        self.phrase_matches: dict[str, list[tuple[int, int, Any]]] = {}
+        self.phrase_matches: dict[str, list[tuple[int, int, Entry]]] = {}
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[_Attribution]:

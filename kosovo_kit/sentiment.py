@@ -401,15 +401,14 @@ def _replace_emojis(text: str, emojis: Mapping[str, str]) -> tuple[str, list[int
     return "".join(out), src
 
 
-def _strip_word(token: str, punct: str = _PUNCT) -> str:
-    stripped = token.strip(punct)
-    # Two or fewer characters left: probably an emoticon, keep it whole.
-    return token if len(stripped) <= 2 else stripped
-
-
 def _strip_words(tokens: list[str], punct: str = _PUNCT) -> list[str]:
-    """:func:`_strip_word` of each token, in one comprehension (a hot path)."""
+    """Each token without surrounding punctuation, in one comprehension (a hot path)."""
+    # Two or fewer characters left: probably an emoticon, keep it whole.
     return [t if len(s := t.strip(punct)) <= 2 else s for t in tokens]
+
+
+def _strip_word(token: str, punct: str = _PUNCT) -> str:
+    return _strip_words([token], punct)[0]
 
 
 _WORD_RE = re.compile(r"\S+")

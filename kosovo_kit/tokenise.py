@@ -35,16 +35,16 @@ CLOSING_QUOTES = "”»›’"
 # One code point to one code point, so offsets survive: Punkt only knows straight quotes.
 _PUNKT_QUOTES = [(c, '"') for c in "“”„‟«»"] + [(c, "'") for c in "‹›‘’‚‛"]
 
+_TERMINAL = ".!?…"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v\u00a0\u2000-\u200b\u3000]*(?:\r\n|\r|\n)")
+
 
 def _straight_quotes(s: str) -> str:
     # a dozen replace() calls scan in C; translate() looks every character up in a dict
     for curly, straight in _PUNKT_QUOTES:
         s = s.replace(curly, straight)
     return s
-
-_TERMINAL = ".!?…"
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v\u00a0\u2000-\u200b\u3000]*(?:\r\n|\r|\n)")
 
 
 @cache
@@ -442,6 +442,15 @@ def _word_tokenizer() -> NewsTokenizer:
     return NewsTokenizer(abbreviations())
 
 
+def _end_at_token(text: str, start: int, end: int | None) -> int:
+    # the patterns that take the white space before a token need a range that ends in
+    # one (see NewsTokenizer._after_space)
+    end = len(text) if end is None else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def token_matches(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
     """Match the tokens of ``text[start:end]``, one regex match each.
 
@@ -450,18 +459,12 @@ def token_matches(text: str, start: int = 0, end: int | None = None) -> Iterator
     :func:`tokenize_words`), so ``m.span(m.lastgroup)`` gives its absolute offsets.
     Cheaper than :func:`tokenize_words` for a caller that builds its own rows.
     """
-    end = len(text) if end is None else end
-    while end > start and text[end - 1].isspace():
-        end -= 1  # the range must end in a token (see NewsTokenizer._after_space)
-    return _word_tokenizer()._after_space.finditer(text, start, end)
+    return _word_tokenizer()._after_space.finditer(text, start, _end_at_token(text, start, end))
 
 
 def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     """The number of ``word`` tokens in ``text[start:end]`` (see :func:`tokenize_words`)."""
-    end = len(text) if end is None else end
-    while end > start and text[end - 1].isspace():
-        end -= 1  # as in token_matches: the range must end in a token
-    found = _word_tokenizer()._words_only.findall(text, start, end)
+    found = _word_tokenizer()._words_only.findall(text, start, _end_at_token(text, start, end))
     return len(found) - found.count("")
 
 
