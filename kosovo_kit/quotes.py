@@ -47,6 +47,7 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
@@ -238,6 +239,17 @@ class _Attribution:
     unclosed: bool = False
 
 
+class _MentionFacts(NamedTuple):
+    """What a speaker mention's words say on their own (see ``_ArticleParser._resolve``)."""
+
+    pronoun: str  # what a lone pronoun refers to ("person", "org", "group", "self"), or ""
+    title: str  # the title word of a title-only mention ("the spokesman"), or ""
+    entry: Entry | None  # the gazetteer entry the words name
+    name_like: bool  # capitalised words and titles only: may be a surname used before
+    name: str | None  # the name read off the words
+    actor: str | None  # the actor the words name
+
+
 _ACCORDING = CueEntry("according to", "speech", False, False)
 _DASH = CueEntry("dash", "speech", False, False)
 # “…” ― Jorge Falcon   (a signed quotation, as in vox-pop lists)
@@ -313,7 +325,8 @@ class _ArticleParser:
         self.local_aliases: dict[str, tuple[str, str, str | None]] = {}
         self.sentences = article.sentence_spans
         self.cue_matches: list[re.Match[str]] = []
-        self.phrase_matches: dict[str, list[tuple[int, int, Entry]]] = {}
+        self.mention_facts: dict[tuple[str, ...], _MentionFacts] = {}
+        self.speaker_facts: dict[tuple[str, str], tuple[tuple[str, ...], str, str]] = {}
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[_Attribution]:
@@ -980,6 +993,17 @@ class _ArticleParser:
             return [], False
         return [(start, end)], unclosed
 
+    def _commas(self, lo: int, hi: int) -> Iterator[int]:
+        """Indices of the comma tokens in [lo, hi), found by the list's own search."""
+        words = self.words
+        while lo < hi:
+            try:
+                m = words.index(",", lo, hi)
+            except ValueError:
+                return
+            yield m
+            lo = m + 1
+
     def _before_trailing_frame(self, toks, k: int, end_tok: int) -> int:
         """End content before a closing ", the ministry said (on Tuesday)." frame."""
         for m in range(k + 1, end_tok - 1):
@@ -1258,9 +1282,11 @@ class _ArticleParser:
 
     def _resolve(self, words: list[str], pos: int = -1) -> tuple[str | None, str | None, str]:
         """Canonical speaker, actor and how it was found, from the mention's words."""
-        low = [w.lower() for w in words]
-        if len(words) == 1 and low[0] in _PRONOUNS:
-            want = _PRONOUNS[low[0]]
+        facts = self.mention_facts.get(key := tuple(words))
+        if facts is None:  # speakers recur: their words are read once per article
+            facts = self.mention_facts[key] = self._mention_facts(words)
+        if facts.pronoun:
+            want = facts.pronoun
             if want == "self":
                 return None, None, ""
             for canonical, ptype, actor, _ in self._antecedents(pos):
@@ -1268,30 +1294,36 @@ class _ArticleParser:
                         "org", "place")) or (want == "group" and ptype in ("group", "org")):
                     return canonical, actor, "pronoun-carryover"
             return None, None, "pronoun-carryover"
+        # title-only mentions ("the spokesman") refer back to the last such speaker
+        if facts.title and self.history:
+            for canonical, ptype, actor, mwords, _ in reversed(self.history[-30:]):
+                if ptype == "person" and facts.title in mwords:
+                    return canonical, actor, "title-carryover"
+        if facts.entry is not None:
+            return facts.entry.canonical, facts.entry.actor or facts.actor, ""
+        # a name the article introduced earlier ("Caddell" after "Pat Caddell")
+        if facts.name_like and words[-1] in self.local_aliases:
+            canonical, _ptype, actor = self.local_aliases[words[-1]]
+            return canonical, actor or facts.actor, ""
+        return facts.name, facts.actor, ""
+
+    def _mention_facts(self, words: list[str]) -> _MentionFacts:
+        """What a mention's words say on their own, before the article's history."""
+        low = [w.lower() for w in words]
+        if len(words) == 1 and low[0] in _PRONOUNS:
+            return _MentionFacts(_PRONOUNS[low[0]], "", None, False, None, None)
+        content = [w for w in low if w not in _DETERMINERS]
+        title = content[-1] if content and all(w in self.titles for w in content) else ""
         phrase = " ".join(words).replace(" ’s", "’s").replace(" 's", "'s")
         phrase = phrase.replace(" - ", "-").replace(" .", ".")
-        # title-only mentions ("the spokesman") refer back to the last such speaker
-        content = [w for w in low if w not in _DETERMINERS]
-        if content and all(w in self.titles for w in content) and self.history:
-            for canonical, ptype, actor, mwords, _ in reversed(self.history[-30:]):
-                if ptype == "person" and content[-1] in mwords:
-                    return canonical, actor, "title-carryover"
-        matches = self.phrase_matches.get(phrase)
-        if matches is None:  # speakers recur: each phrase is searched once per article
-            matches = self.phrase_matches[phrase] = self.gaz.find(phrase)
+        matches = self.gaz.find(phrase)
+        entry = None
         if matches:
             persons = [m for m in matches if m[2].type == "person"]
             entry = (persons or matches)[-1][2]
-            actor = entry.actor or self.gaz.actor_of_words(words)
-            return entry.canonical, actor, ""
-        # a name the article introduced earlier ("Caddell" after "Pat Caddell")
-        if words and words[-1] in self.local_aliases and all(
-                _is_cap(w) or w.lower() in self.titles for w in words):
-            canonical, _ptype, actor = self.local_aliases[words[-1]]
-            return canonical, actor or self.gaz.actor_of_words(words), ""
-        name = self._name_from(words)
-        actor = self.gaz.actor_of_words(words)
-        return name, actor, ""
+        name_like = bool(words) and all(_is_cap(w) or w.lower() in self.titles for w in words)
+        return _MentionFacts("", title, entry, name_like, self._name_from(words),
+                             self.gaz.actor_of_words(words))
 
     def _antecedents(self, pos: int):
         """Named speakers and gazetteer people before ``pos``, the nearest first."""
@@ -1349,19 +1381,34 @@ class _ArticleParser:
         if attr.speaker is None or attr.mention is None:
             return
         mention = self.text[attr.mention[0]:attr.mention[1]]
+        # speakers recur: what their mention says of them is worked out once per article
+        facts = self.speaker_facts.get((attr.speaker, mention))
+        if facts is None:
+            facts = self.speaker_facts[attr.speaker, mention] = self._speaker_facts(
+                attr.speaker, mention)
+        mwords, ptype, alias = facts
+        if not mwords:
+            return  # a pronoun names no one new
+        self.history.append((attr.speaker, ptype, attr.actor, mwords, attr.mention[0]))
+        if alias:
+            self.local_aliases[alias] = (attr.speaker, ptype, attr.actor)
+
+    def _speaker_facts(self, speaker: str, mention: str) -> tuple[tuple[str, ...], str, str]:
+        """A speaker's mention words, type and the surname it may be called by later."""
         mwords = tuple([w.strip(",") for w in mention.lower().split()])
         if len(mwords) == 1 and mwords[0] in _PRONOUNS:
-            return
-        entry = self.gaz.by_canonical(attr.speaker)
+            return (), "", ""
+        entry = self.gaz.by_canonical(speaker)
         if entry is not None and entry.type:
             ptype = {"person": "person", "group": "group"}.get(entry.type, "org")
         else:
-            ptype = self._guess_type(attr.speaker, mwords)
-        self.history.append((attr.speaker, ptype, attr.actor, mwords, attr.mention[0]))
+            ptype = self._guess_type(speaker, mwords)
+        alias = ""
         if ptype == "person":
-            parts = attr.speaker.split()
+            parts = speaker.split()
             if len(parts) >= 2 and all(_is_cap(p) for p in parts):
-                self.local_aliases[parts[-1]] = (attr.speaker, ptype, attr.actor)
+                alias = parts[-1]
+        return mwords, ptype, alias
 
     def _guess_type(self, speaker: str, mwords: tuple[str, ...]) -> str:
         parts = speaker.split()
