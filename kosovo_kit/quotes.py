@@ -47,7 +47,6 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
@@ -992,17 +991,6 @@ class _ArticleParser:
                 text[start:end].lower() not in _ONE_WORD_ANSWERS):
             return [], False
         return [(start, end)], unclosed
-
-    def _commas(self, lo: int, hi: int) -> Iterator[int]:
-        """Indices of the comma tokens in [lo, hi), found by the list's own search."""
-        words = self.words
-        while lo < hi:
-            try:
-                m = words.index(",", lo, hi)
-            except ValueError:
-                return
-            yield m
-            lo = m + 1
 
     def _before_trailing_frame(self, toks, k: int, end_tok: int) -> int:
         """End content before a closing ", the ministry said (on Tuesday)." frame."""
