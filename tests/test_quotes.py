@@ -519,3 +519,20 @@ def test_a_surname_refers_to_the_full_name_given_with_a_qualified_title():
     row = the_row(table, "The vote is a disgrace,")
     assert mention(text, row) == "Cruz"
     assert row["speaker"] == "Ted Cruz"
+
+
+def test_same_mention_words_follow_the_article_so_far() -> None:
+    # "Caddell" and "The spokesman" each appear before and after the full name is given:
+    # the words are the same, the speaker they stand for is not
+    text = HEAD + ("Caddell said the talks had failed.\n\n"
+                   "Pollster Pat Caddell said the talks would resume in March.\n\n"
+                   "Caddell said the delay was long.\n\n"
+                   "The spokesman said the office was closed.\n\n"
+                   "Spokesman Milan Jovic said the border was calm.\n\n"
+                   "The spokesman said the roads would open on Friday.\n\n")
+    table = attribute_quotes(kk.Article.from_text(text))
+    check_rows(table, text)
+    assert list(table["speaker"]) == ["Caddell", "Pat Caddell", "Pat Caddell", "spokesman",
+                                      "Milan Jovic", "Milan Jovic"]
+    assert table["rule"].iloc[5].endswith("+title-carryover")
+    assert not table["rule"].iloc[3].endswith("+title-carryover")
