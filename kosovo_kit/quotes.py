@@ -49,7 +49,6 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
-from operator import attrgetter
 from typing import Any, NamedTuple
 
 import pandas as pd
@@ -85,7 +84,6 @@ _CLOSERS_FOR = {
 }
 
 
-_START = attrgetter("start")
 
 
 class _Q(NamedTuple):
@@ -331,7 +329,6 @@ class _ArticleParser:
     def run(self) -> list[_Attribution]:
         text = self.text
         cue_re = _cue_regex()
-        sentences_of = self.article._sentences_by_paragraph
         pending: _Attribution | None = None
         prev_para_attr: _Attribution | None = None
         for para in self.article.paragraph_spans:
@@ -347,22 +344,16 @@ class _ArticleParser:
             if first is None and not _ANY_MARK.search(text, para.start, para.end):
                 pending = prev_para_attr = None
                 continue
-            toks = self.article.paragraph_tokens(para.paragraph_id)
-            if not toks:
+            columns = self.article.paragraph_token_columns(para.paragraph_id)
+            if not columns.start:
                 continue
-            starts = self.tok_starts_para = list(map(_START, toks))
-            # sentence id -> token range [a, b) within the paragraph (tokens never cross
-            # a sentence end, so bisecting the sentence bounds finds them)
-            self.sent_ranges = {}
-            for sent in sentences_of.get(para.paragraph_id, ()):
-                a = bisect_left(starts, sent.start)
-                b = bisect_left(starts, sent.end, a)
-                if b > a:
-                    self.sent_ranges[sent.sentence_id] = (a, b)
-            # the paragraph's words, by token index: the frames read them many times
-            self.words = [text[t.start:t.end] for t in toks]
+            # the paragraph's tokens, by index: the frames read them many times (shared
+            # with the article's cache, so never changed here)
+            self.starts, self.ends, self.kinds, self.words, self.sids = columns[:5]
+            self.sent_ranges = columns.sentence_ranges
             self.lows = list(map(str.lower, self.words))
-            pending, prev_para_attr = self._paragraph(para, toks, pending, prev_para_attr)
+            self.para_id = para.paragraph_id
+            pending, prev_para_attr = self._paragraph(para, pending, prev_para_attr)
         return self.results
 
     # ------------------------------------------------------------------ quotes
@@ -416,7 +407,7 @@ class _ArticleParser:
         return quotes
 
     # --------------------------------------------------------------- paragraph
-    def _paragraph(self, para, toks, pending, prev_para_attr):
+    def _paragraph(self, para, pending, prev_para_attr):
         text = self.text
         ps, pe = para.start, para.end
         quotes = self._find_quotes(ps, pe)
@@ -425,7 +416,7 @@ class _ArticleParser:
         # a quotation carried over from the previous paragraph continues here, or the
         # one a frame ending in a colon announced ("He said:")
         carry_q = None
-        if pending is not None and quotes and quotes[0].open == toks[0].start:
+        if pending is not None and quotes and quotes[0].open == self.starts[0]:
             carry_q = quotes[0]
 
         self._quotes = quotes
@@ -434,12 +425,12 @@ class _ArticleParser:
         def inside_quote(pos: int) -> bool:
             return self._in_any_quote(pos)
 
-        cues = self._find_cues(toks, inside_quote)
+        cues = self._find_cues(inside_quote)
         found: list[_Attribution] = []
         used_quotes: set[int] = set()
         awaiting: _Attribution | None = None
         for cue in cues:
-            attr = self._frame(cue, toks, quotes, found)
+            attr = self._frame(cue, quotes, found)
             if attr is None:
                 continue
             if not attr.pieces:
@@ -451,7 +442,7 @@ class _ArticleParser:
                 continue
             found.append(attr)
             self._remember(attr)
-        found.extend(self._dash_attributions(para, toks, quotes, found))
+        found.extend(self._dash_attributions(para, quotes, found))
         if carry_q is not None and not any(
                 self._overlaps([(carry_q.inner_start, carry_q.inner_end)], a.pieces)
                 for a in found):
@@ -475,7 +466,7 @@ class _ArticleParser:
                     used_quotes.add(qi)
 
         # unclaimed whole-sentence quotations continue the previous attribution
-        sent_starts = {toks[a].start for a, _ in self.sent_ranges.values()}
+        sent_starts = {self.starts[a] for a, _ in self.sent_ranges.values()}
         for qi, q in enumerate(quotes):
             if qi in used_quotes:
                 continue
@@ -524,7 +515,7 @@ class _ArticleParser:
         capitalised = sum(w[:1].isupper() for w in words)
         return len(words) >= 4 and capitalised < 0.7 * len(words)
 
-    def _dash_attributions(self, para, toks, quotes, found) -> list[_Attribution]:
+    def _dash_attributions(self, para, quotes, found) -> list[_Attribution]:
         """“…” ― Name: a quotation signed with a dash and a name after it."""
         out = []
         text = self.text
@@ -536,7 +527,8 @@ class _ArticleParser:
             if not m:
                 continue
             ns, ne = m.span("name")
-            words = [self.text[t.start:t.end] for t in toks if ns <= t.start and t.end <= ne]
+            words = [w for w, s, e in zip(self.words, self.starts, self.ends)
+                     if ns <= s and e <= ne]
             speaker, actor, _how = self._resolve(words)
             cue = _Cue(m.start("dash"), m.end("dash"), _DASH, m.group("dash"), -1, -1)
             out.append(_Attribution([(q.inner_start, q.inner_end)], "quote-dash-speaker", cue,
@@ -573,8 +565,8 @@ class _ArticleParser:
                 hi = mid - 1
         return self.sentences[lo].sentence_id
 
-    def _find_cues(self, toks, inside_quote) -> list[_Cue]:
-        starts = self.tok_starts_para
+    def _find_cues(self, inside_quote) -> list[_Cue]:
+        starts = self.starts
         cues: list[_Cue] = []
         # the paragraph's cue matches, found when deciding whether to read it (its
         # tokens span the whole paragraph, which carries no surrounding white space)
@@ -582,7 +574,7 @@ class _ArticleParser:
             form = m.group()
             t0 = bisect_left(starts, m.start())
             t1 = bisect_left(starts, m.end()) - 1
-            if t0 >= len(toks) or starts[t0] != m.start() or toks[t1].end != m.end():
+            if t0 >= len(self.starts) or starts[t0] != m.start() or self.ends[t1] != m.end():
                 continue  # not on token boundaries
             if inside_quote(m.start()):
                 continue
@@ -598,26 +590,23 @@ class _ArticleParser:
         return cues
 
     # ------------------------------------------------------------------ frames
-    def _word(self, tok) -> str:
-        return self.text[tok.start:tok.end]
-
-    def _sentence_bounds(self, toks, ti: int) -> tuple[int, int]:
+    def _sentence_bounds(self, ti: int) -> tuple[int, int]:
         """Token index range [a, b) of the sentence holding token ``ti``."""
-        return self.sent_ranges[toks[ti].sentence_id]
+        return self.sent_ranges[self.sids[ti]]
 
-    def _frame(self, cue: _Cue, toks, quotes, found) -> _Attribution | None:
-        sa, sb = self._sentence_bounds(toks, cue.t0)
-        if sa > 0 and cue.t0 - sa <= 14 and toks[sa - 1].kind == "quote" and (
-                self.text[toks[sa - 1].start] in _CLOSERS and sa > 1
+    def _frame(self, cue: _Cue, quotes, found) -> _Attribution | None:
+        sa, sb = self._sentence_bounds(cue.t0)
+        if sa > 0 and cue.t0 - sa <= 14 and self.kinds[sa - 1] == "quote" and (
+                self.text[self.starts[sa - 1]] in _CLOSERS and sa > 1
                 and self.words[sa - 2] in ("?", "!", ".", "…")):
             # “Why not?” she asked. — the splitter ends a sentence after “?”; the frame
             # belongs with the quotation before it
-            sa = self._sentence_bounds(toks, sa - 1)[0]
-        para_id = toks[cue.t0].paragraph_id
-        sid = toks[cue.t0].sentence_id
+            sa = self._sentence_bounds(sa - 1)[0]
+        para_id = self.para_id
+        sid = self.sids[cue.t0]
 
         if cue.lemma == "according to":
-            return self._according_to(cue, toks, quotes, sa, sb, para_id, sid)
+            return self._according_to(cue, quotes, sa, sb, para_id, sid)
 
         prev_i = cue.t0 - 1
         prev_w = self.words[prev_i] if prev_i >= sa else ""
@@ -626,22 +615,22 @@ class _ArticleParser:
         # participle cue: ", adding that …", and coordinated cue: "… estimated … and
         # denounced …" — both speak with the voice of the sentence's earlier speaker
         if gerund and prev_w == ",":
-            return self._same_speaker(cue, toks, quotes, found, "participle-cue", sa, sb)
+            return self._same_speaker(cue, quotes, found, "participle-cue", sa, sb)
         if prev_w in ("and", "but") and not gerund:
-            return self._same_speaker(cue, toks, quotes, found, "coordinated-cue", sa, sb)
+            return self._same_speaker(cue, quotes, found, "coordinated-cue", sa, sb)
 
         # inverted: “…,” said Peskov. / …, said the minister.
         if prev_w in _FRAME_OPENERS or prev_i < sa:
-            attr = self._inverted(cue, toks, quotes, sa, sb, prev_i, sid, para_id)
+            attr = self._inverted(cue, quotes, sa, sb, prev_i, sid, para_id)
             if attr is not None or prev_w != ",":
                 return attr
 
         # "When asked whether …": the question is reported, the asker is not named
         if prev_w.lower() in ("when", "if", "after", "before") and cue.lemma == "ask" and (
                 cue.form == "asked"):
-            pieces, unclosed = self._forward_content(cue, toks, quotes, sa, sb)
-            if pieces and self._has_complement(cue, toks, pieces):
-                end = self._clause_end(toks, pieces, cue, sb)
+            pieces, unclosed = self._forward_content(cue, quotes, sa, sb)
+            if pieces and self._has_complement(cue, pieces):
+                end = self._clause_end(pieces, cue, sb)
                 return _Attribution([(pieces[0][0], end)], "question-cue", cue, None, None,
                                     None, sid, para_id)
             return None
@@ -659,112 +648,112 @@ class _ArticleParser:
             return None  # "the thinking", "for saying": not a reporting verb here
         if progressive and not gerund:
             return None  # passive ("it was said that"): no speaker here
-        np_span = self._left_np(toks, j, sa)
+        np_span = self._left_np(j, sa)
         if np_span is None:
             return None
-        if not self._plausible_subject(cue, toks, np_span, skipped):
+        if not self._plausible_subject(cue, np_span, skipped):
             return None
         before = np_span[0] - 1
         before_w = self.words[before] if before >= sa else ""
-        fwd, unclosed = self._forward_content(cue, toks, quotes, sa, sb)
-        tail = self._frame_tail(cue, toks, sb)
+        fwd, unclosed = self._forward_content(cue, quotes, sa, sb)
+        tail = self._frame_tail(cue, sb)
         tail_w = self.words[tail] if tail < sb else ""
-        quote_follows = tail_w == "," and tail + 1 < sb and self._opens(toks[tail + 1])
-        closes_quote = before > sa and toks[before].kind == "quote" and (
-            self.text[toks[before].start] in _CLOSERS) and self._word(
-            toks[before - 1]) in (",", "?", "!", "…", "—")
+        quote_follows = tail_w == "," and tail + 1 < sb and self._opens(tail + 1)
+        closes_quote = before > sa and self.kinds[before] == "quote" and (
+            self.text[self.starts[before]] in _CLOSERS) and (
+            self.words[before - 1] in (",", "?", "!", "…", "—"))
         frame_ends = tail >= sb or tail_w in _CLAUSE_END or quote_follows
         if before_w in _FRAME_OPENERS and tail_w != ":" and (frame_ends or closes_quote):
-            back = self._backward_content(toks, quotes, sa, before, cue)
+            back = self._backward_content(quotes, sa, before, cue)
             back_is_quote = bool(back) and self._is_quote_piece(back[0])
             if not frame_ends and not back_is_quote:
                 back = []  # “Fox News Sunday,” X said his …: a title, not the content
             if back and not self._backward_allowed(cue, back):
                 back = []
             if back and (back_is_quote or not (fwd and self._all_quoted(fwd))):
-                pieces = back + self._continuation(toks, quotes, tail, sb, back_is_quote)
+                pieces = back + self._continuation(quotes, tail, sb, back_is_quote)
                 rule = "quote-cue-speaker" if back_is_quote else "clause-cue-speaker"
-                return self._make(pieces, rule, cue, toks, np_span, sid, para_id)
-        if not fwd and tail < sb and tail_w == ":" and tail == sb - 1 and sb == len(toks):
+                return self._make(pieces, rule, cue, np_span, sid, para_id)
+        if not fwd and tail < sb and tail_w == ":" and tail == sb - 1 and sb == len(self.starts):
             # "Caddell continued:" ending the paragraph: the quotation follows in the next
-            return self._make([], "speaker-cue-quote", cue, toks, np_span, sid, para_id)
-        if not fwd or not self._has_complement(cue, toks, fwd):
+            return self._make([], "speaker-cue-quote", cue, np_span, sid, para_id)
+        if not fwd or not self._has_complement(cue, fwd):
             return None
         if self.lows[np_span[0]] in ("who", "which") and before_w == ",":
-            fwd = self._end_at_comma(toks, fwd, sb)  # "X, who said …, issued …"
+            fwd = self._end_at_comma(fwd, sb)  # "X, who said …, issued …"
         rule = "speaker-cue-quote" if self._all_quoted(fwd) else "cue-that-clause"
-        attr = self._make(fwd, rule, cue, toks, np_span, sid, para_id)
+        attr = self._make(fwd, rule, cue, np_span, sid, para_id)
         attr.unclosed = unclosed
         return attr
 
-    def _end_at_comma(self, toks, pieces, sb: int) -> list[tuple[int, int]]:
+    def _end_at_comma(self, pieces, sb: int) -> list[tuple[int, int]]:
         """Cut content at its first comma outside quotation marks (a relative clause ends)."""
         start, end = pieces[0][0], pieces[-1][1]
-        k = bisect_left(self.tok_starts_para, start)
+        k = bisect_left(self.starts, start)
         for m in range(k, sb):
-            if toks[m].start >= end:
+            if self.starts[m] >= end:
                 break
-            if self.words[m] == "," and not self._in_any_quote(toks[m].start):
-                return [(start, toks[m].start)] if toks[m].start > start else pieces
+            if self.words[m] == "," and not self._in_any_quote(self.starts[m]):
+                return [(start, self.starts[m])] if self.starts[m] > start else pieces
         return pieces
 
-    def _same_speaker(self, cue, toks, quotes, found, rule, sa, sb) -> _Attribution | None:
+    def _same_speaker(self, cue, quotes, found, rule, sa, sb) -> _Attribution | None:
         """A cue without its own subject: the sentence's latest speaker, else its subject."""
-        pieces, unclosed = self._forward_content(cue, toks, quotes, sa, sb)
+        pieces, unclosed = self._forward_content(cue, quotes, sa, sb)
         if not pieces or (rule == "coordinated-cue" and not self._has_complement(
-                cue, toks, pieces)):
+                cue, pieces)):
             return None
-        sid, para_id = toks[cue.t0].sentence_id, toks[cue.t0].paragraph_id
+        sid, para_id = self.sids[cue.t0], self.para_id
         src = self._latest_speaker(found, sid)
         if src is not None:
             return _Attribution(pieces, rule, cue, src.mention, src.speaker, src.actor, sid,
                                 para_id, unclosed=unclosed)
         # no statement yet in the sentence: its subject speaks ("X mocked it, saying …",
         # "X called on Congress to act and said …")
-        subject = self._subject(toks, sa, cue.t0)
+        subject = self._subject(sa, cue.t0)
         if subject is None:
             return None
-        attr = self._make(pieces, rule, cue, toks, subject, sid, para_id)
+        attr = self._make(pieces, rule, cue, subject, sid, para_id)
         attr.unclosed = unclosed
         return attr
 
-    def _inverted(self, cue, toks, quotes, sa, sb, prev_i, sid, para_id):
+    def _inverted(self, cue, quotes, sa, sb, prev_i, sid, para_id):
         """“…,” said Peskov. — the speaker follows the cue and ends the clause."""
         if cue.form.endswith("ing") or cue.kind == "belief":
             return None
         nxt = cue.t1 + 1
         if nxt < sb and self.lows[nxt] == "by":
             return None  # "reported by the government": a passive participle
-        np_span = self._right_np(toks, nxt, sb, allow_lower=False)
+        np_span = self._right_np(nxt, sb, allow_lower=False)
         if np_span is None:
             # "…, said lobbyist and GOP strategist Charlie Black.": a role before the name
-            np_span = self._right_np(toks, nxt, sb, allow_lower=True)
+            np_span = self._right_np(nxt, sb, allow_lower=True)
             if np_span is None or np_span[1] - np_span[0] > 8 or not any(
-                    _is_cap(self._word(t)) for t in toks[np_span[0]:np_span[1] + 1]):
+                    _is_cap(w) for w in self.words[np_span[0]:np_span[1] + 1]):
                 return None
         # an affiliation may follow the name: "said Stephen Vladeck of the University of …"
-        after = self._skip_adverbials(toks, np_span[1] + 1, sb, limit=12)
+        after = self._skip_adverbials(np_span[1] + 1, sb, limit=12)
         after_w = self.words[after] if after < sb else ""
         if after < sb and after_w not in _CLAUSE_END:
             return None  # "…, said he would order …": the cue starts a clause
-        pieces = self._backward_content(toks, quotes, sa, prev_i, cue)
+        pieces = self._backward_content(quotes, sa, prev_i, cue)
         if not pieces:
             return None
         quoted = self._is_quote_piece(pieces[0])
         if not self._backward_allowed(cue, pieces, inverted=True):
             return None
-        pieces += self._continuation(toks, quotes, after, sb, quoted)
+        pieces += self._continuation(quotes, after, sb, quoted)
         rule = "quote-cue-speaker" if quoted else "clause-cue-speaker"
-        return self._make(pieces, rule, cue, toks, np_span, sid, para_id)
+        return self._make(pieces, rule, cue, np_span, sid, para_id)
 
-    def _subject(self, toks, sa: int, limit: int) -> tuple[int, int] | None:
+    def _subject(self, sa: int, limit: int) -> tuple[int, int] | None:
         """The named or pronoun subject opening a sentence, if it has one."""
         k = sa
         while k < limit and self.lows[k] in ("but", "and", "however", ","):
             k += 1
         if k >= limit:
             return None
-        span = self._right_np(toks, k, limit)
+        span = self._right_np(k, limit)
         if span is None:
             return None
         words = self.words[span[0]:span[1] + 1]
@@ -773,14 +762,14 @@ class _ArticleParser:
             return span
         return None
 
-    def _clause_end(self, toks, pieces, cue: _Cue, sb: int) -> int:
+    def _clause_end(self, pieces, cue: _Cue, sb: int) -> int:
         """End of a subordinate question: the comma that closes it, else the content end."""
         start, end = pieces[0][0], pieces[-1][1]
         for m in range(cue.t1 + 1, sb):
-            if toks[m].start >= end:
+            if self.starts[m] >= end:
                 break
-            if toks[m].start > start and self.words[m] == ",":
-                return toks[m].start
+            if self.starts[m] > start and self.words[m] == ",":
+                return self.starts[m]
         return end
 
     def _backward_allowed(self, cue: _Cue, pieces: list[tuple[int, int]],
@@ -796,11 +785,13 @@ class _ArticleParser:
         text = self.text
         return any(ch in "“”«»\"" for s, e in pieces for ch in text[max(0, s - 1):e + 1])
 
-    def _opens(self, tok) -> bool:
-        return tok.kind == "quote" and self.text[tok.start] in _OPENERS and (
-            tok.end < len(self.text) and not self.text[tok.end].isspace())
+    def _opens(self, i: int) -> bool:
+        """Token ``i`` is an opening quotation mark with a word right after it."""
+        end = self.ends[i]
+        return self.kinds[i] == "quote" and self.text[self.starts[i]] in _OPENERS and (
+            end < len(self.text) and not self.text[end].isspace())
 
-    def _plausible_subject(self, cue: _Cue, toks, np_span, skipped) -> bool:
+    def _plausible_subject(self, cue: _Cue, np_span, skipped) -> bool:
         """Reject nouns read as verbs: "the plans", "Trump's comments", "one of the states"."""
         words = self.words[np_span[0]:np_span[1] + 1]
         head_end = np_span[1]
@@ -814,7 +805,7 @@ class _ArticleParser:
         last = words[-1].lower()
         if last in _DETERMINERS or last in _NP_PREPOSITIONS:
             return False
-        if toks[head_end].kind != "word" and not (len(words) > 1 and words[-2].lower() in (
+        if self.kinds[head_end] != "word" and not (len(words) > 1 and words[-2].lower() in (
                 "in", "of", "than")):
             return False  # a number can close "six in 10", "more than 4,000"
         if cue.entry.noun_like and not cue.form.endswith(("ed", "ing")) and not skipped:
@@ -822,12 +813,12 @@ class _ArticleParser:
             possessive = any(w in ("’s", "'s", "’", "s’") for w in words)
             if possessive or not named:
                 k = cue.t1 + 1
-                nxt = self.lows[k] if k < len(toks) else ""
-                if nxt not in ("that", ":") and not (k < len(toks) and self._opens(toks[k])):
+                nxt = self.lows[k] if k < len(self.starts) else ""
+                if nxt not in ("that", ":") and not (k < len(self.starts) and self._opens(k)):
                     return False
         return True
 
-    def _has_complement(self, cue: _Cue, toks, fwd) -> bool:
+    def _has_complement(self, cue: _Cue, fwd) -> bool:
         """Verbs marked ``needs`` count only before a that-clause, colon or quotation."""
         if not cue.entry.needs_complement:
             return True
@@ -860,16 +851,16 @@ class _ArticleParser:
                 return a
         return None
 
-    def _skip_adverbials(self, toks, k: int, sb: int, limit: int = 14) -> int:
+    def _skip_adverbials(self, k: int, sb: int, limit: int = 14) -> int:
         """Skip time words and prepositional phrases ("on Monday", "in a statement")."""
         while k < sb:
             w = self.words[k]
             low = w.lower()
-            if low in _TIME_WORDS or toks[k].kind == "number":
+            if low in _TIME_WORDS or self.kinds[k] == "number":
                 k += 1
                 continue
-            if low in ("several", "few", "a") and k + 1 < sb and self._word(
-                    toks[k + 1]).lower() in _TIME_UNITS:
+            if low in ("several", "few", "a") and k + 1 < sb and (
+                    self.lows[k + 1] in _TIME_UNITS):
                 k += 2  # "several months after …", "a day later"
                 continue
             if low in _ADVERBIAL_PREPOSITIONS or low in ("reporters", "journalists"):
@@ -890,20 +881,20 @@ class _ArticleParser:
             break
         return k
 
-    def _frame_tail(self, cue: _Cue, toks, sb: int) -> int:
+    def _frame_tail(self, cue: _Cue, sb: int) -> int:
         """Token index after the cue and what may trail it ("told reporters on Monday")."""
         k = cue.t1 + 1
         if cue.lemma in _ADDRESSEE_CUES:
             # the addressee: "told some of the miners", "told CNBC in August"
             m = k
-            while m < sb and m - k < 8 and toks[m].kind in ("word", "number") and (
+            while m < sb and m - k < 8 and self.kinds[m] in ("word", "number") and (
                     self.lows[m] not in ("that", "and", "but")):
                 m += 1
             if m < sb and (self.words[m] in _CLAUSE_END):
                 return m
-        return self._skip_adverbials(toks, k, sb)
+        return self._skip_adverbials(k, sb)
 
-    def _forward_content(self, cue: _Cue, toks, quotes, sa: int, sb: int):
+    def _forward_content(self, cue: _Cue, quotes, sa: int, sb: int):
         """Content after the cue up to the sentence end: (pieces, unclosed)."""
         text = self.text
         k = cue.t1 + 1
@@ -911,16 +902,16 @@ class _ArticleParser:
             return [], False
         first = self.lows[k]
         if cue.lemma in _ADDRESSEE_CUES and first not in ("that", ":", ",") and not (
-                self._opens(toks[k])):
+                self._opens(k)):
             # the addressee: "told reporters in Moscow that …", "told Interfax: …"
             for m in range(k + 1, min(sb, k + 10)):
                 w = self.words[m]
-                if w.lower() in _CONTENT_MARKERS or w in (":", ",") or self._opens(toks[m]):
+                if w.lower() in _CONTENT_MARKERS or w in (":", ",") or self._opens(m):
                     k = m
                     break
         elif first in _TIME_WORDS or first in _ADVERBIAL_PREPOSITIONS:
             # "said on Wednesday that …", "said in a statement: …", "said Friday the …"
-            skipped = self._skip_adverbials(toks, k, sb, limit=8)
+            skipped = self._skip_adverbials(k, sb, limit=8)
             if skipped < sb:
                 k = skipped
         while k < sb and self.words[k] in (":", ",", "—", "–"):
@@ -931,7 +922,7 @@ class _ArticleParser:
                 k += 1
         if k >= sb:
             return [], False
-        start = toks[k].start
+        start = self.starts[k]
         # the content runs to the end of the sentence, or to a following ", adding …"
         end_tok = sb
         for m in range(k + 1, sb):
@@ -945,14 +936,14 @@ class _ArticleParser:
             if low in ("and", "but") and m + 1 < sb and m > k + 2:
                 nxt = self.words[m + 1]
                 if nxt in self.single_cues and not nxt.endswith("ing") and not (
-                        self._in_any_quote(toks[m].start, quotes)):
+                        self._in_any_quote(self.starts[m], quotes)):
                     end_tok = m
                     break
-        end_tok = self._before_trailing_frame(toks, k, end_tok)
+        end_tok = self._before_trailing_frame(k, end_tok)
         if end_tok <= k:
             return [], False
         if cue.entry.takes_object and self.lows[k] not in _CONTENT_MARKERS and (
-                not self._opens(toks[k])):
+                not self._opens(k)):
             # a noun phrase object ("endorsed Clinton in February"): it ends before a comma,
             # an adverbial or a new clause
             for m in range(k + 1, end_tok):
@@ -963,10 +954,10 @@ class _ArticleParser:
         for m in range(k + 3, end_tok - 1):
             # the writer's own addition after the reported clause: ", which …", ", compared …"
             if self.words[m] == "," and self.lows[m + 1] in _TRAILERS and (
-                    not self._in_any_quote(toks[m].start, quotes)):
+                    not self._in_any_quote(self.starts[m], quotes)):
                 end_tok = m
                 break
-        end = toks[end_tok - 1].end
+        end = self.ends[end_tok - 1]
         # stop short of the sentence's final punctuation unless it sits inside quotes
         while end > start and text[end - 1] in ".!?;,:—– " and not self._in_any_quote(
                 end - 1, quotes):
@@ -992,12 +983,12 @@ class _ArticleParser:
             return [], False
         return [(start, end)], unclosed
 
-    def _before_trailing_frame(self, toks, k: int, end_tok: int) -> int:
+    def _before_trailing_frame(self, k: int, end_tok: int) -> int:
         """End content before a closing ", the ministry said (on Tuesday)." frame."""
         for m in range(k + 1, end_tok - 1):
             if self.words[m] != ",":
                 continue
-            np_span = self._right_np(toks, m + 1, end_tok, allow_lower=False)
+            np_span = self._right_np(m + 1, end_tok, allow_lower=False)
             if np_span is None:
                 continue
             c = np_span[1] + 1
@@ -1005,7 +996,7 @@ class _ArticleParser:
                 c += 1
             if c >= end_tok or not self._verb_cue(self.words[c]):
                 continue
-            tail = self._skip_adverbials(toks, c + 1, end_tok, limit=6)
+            tail = self._skip_adverbials(c + 1, end_tok, limit=6)
             if tail >= end_tok or self.words[tail] in (".", "!", "?"):
                 return m
         return end_tok
@@ -1018,14 +1009,14 @@ class _ArticleParser:
         q = self._quotes[i]
         return q.close is None or pos < q.close
 
-    def _backward_content(self, toks, quotes, sa: int, before: int, cue: _Cue):
+    def _backward_content(self, quotes, sa: int, before: int, cue: _Cue):
         """Content before the speaker/cue frame: a quotation or a clause."""
         text = self.text
         if before < sa:
             return []
-        end_pos = toks[before].start
+        end_pos = self.starts[before]
         # a quotation that closes just before the frame: “…,” said X / “…”, X said
-        closing = toks[before].end if text[toks[before].start] in _CLOSERS else end_pos
+        closing = self.ends[before] if text[self.starts[before]] in _CLOSERS else end_pos
         while closing > 0 and text[closing - 1] in " ,":
             closing -= 1
         for q in reversed(quotes):
@@ -1038,7 +1029,7 @@ class _ArticleParser:
             # words before the quotation in its sentence: a mixed clause
             return [(s_start, q.close)]
         # an unquoted clause from the sentence start to the comma
-        start = toks[sa].start
+        start = self.starts[sa]
         dateline = _DATELINE.match(text, start, end_pos)
         if dateline:
             start = dateline.end()  # "MOSCOW (AFP) – …": the place and agency are not said
@@ -1049,7 +1040,7 @@ class _ArticleParser:
             return []
         return [(start, end)]
 
-    def _continuation(self, toks, quotes, k: int, sb: int, quoted: bool) -> list[tuple[int, int]]:
+    def _continuation(self, quotes, k: int, sb: int, quoted: bool) -> list[tuple[int, int]]:
         """The rest of the content after a mid-sentence frame.
 
         “A,” he said, “B.” and “A,” he said, pointing to X, “B.” add the quotation B;
@@ -1060,11 +1051,11 @@ class _ArticleParser:
             return []
         m = k + 1
         while m < sb and m - k < 16:
-            tok = toks[m]
+            tok_start = self.starts[m]
             w = self.words[m]
-            if self._opens(tok):
+            if self._opens(m):
                 for q in quotes:
-                    if q.open == tok.start:
+                    if q.open == tok_start:
                         return [(q.inner_start, q.inner_end)] if q.inner_end > q.inner_start else []
                 return []
             if w.lower() in self.single_cues or w.lower() == "according" or w in (";", ".",
@@ -1075,60 +1066,60 @@ class _ArticleParser:
                 return []
             if not quoted and m == k + 1:
                 # a parenthetical frame inside an unquoted clause: the clause goes on
-                end = toks[sb - 1].end
-                while end > tok.start and text[end - 1] in ".!?;, ":
+                end = self.ends[sb - 1]
+                while end > tok_start and text[end - 1] in ".!?;, ":
                     end -= 1
-                rest = text[tok.start:end]
+                rest = text[tok_start:end]
                 if len(rest.split()) >= 3 and w.lower() not in _CONTENT_MARKERS | {"as"}:
-                    return [(tok.start, end)]
+                    return [(tok_start, end)]
                 return []
             m += 1
         return []
 
-    def _according_to(self, cue, toks, quotes, sa, sb, para_id, sid):
-        np_span = self._right_np(toks, cue.t1 + 1, sb, allow_lower=True)
+    def _according_to(self, cue, quotes, sa, sb, para_id, sid):
+        np_span = self._right_np(cue.t1 + 1, sb, allow_lower=True)
         if np_span is None:
             return None
         text = self.text
-        if cue.t0 == sa or (cue.t0 > sa and self._opens(toks[cue.t0 - 1])):
+        if cue.t0 == sa or (cue.t0 > sa and self._opens(cue.t0 - 1)):
             k = np_span[1] + 1
             while k < sb and self.words[k] != ",":
                 k += 1
             k += 1
             if k >= sb:
                 return None
-            start = toks[k].start
-            end = toks[sb - 1].end
+            start = self.starts[k]
+            end = self.ends[sb - 1]
             while end > start and text[end - 1] in ".!?;, " and not self._in_any_quote(
                     end - 1, quotes):
                 end -= 1
             pieces = [(start, end)]
         elif cue.t0 > sa and self.words[cue.t0 - 1] == ",":
-            pieces = self._backward_content(toks, quotes, sa, cue.t0 - 1, cue)
+            pieces = self._backward_content(quotes, sa, cue.t0 - 1, cue)
         else:
             return None
         if not pieces:
             return None
-        return self._make(pieces, "according-to", cue, toks, np_span, sid, para_id)
+        return self._make(pieces, "according-to", cue, np_span, sid, para_id)
 
     # ---------------------------------------------------------------- speakers
-    def _left_np(self, toks, j: int, sa: int) -> tuple[int, int] | None:
+    def _left_np(self, j: int, sa: int) -> tuple[int, int] | None:
         """Token range (first, last) of the speaker phrase ending at token ``j``."""
         w = self.words[j]
         if w == ",":
             # appositive: "Kerr Putney, the police chief, said" / "Quina Jones, 25, said"
             k = j - 1
             while k >= sa and self.words[k] != "," and j - k < 24:
-                if toks[k].kind == "quote" or self.words[k] in (";", ":"):
+                if self.kinds[k] == "quote" or self.words[k] in (";", ":"):
                     return None
                 k -= 1
             if k < sa or self.words[k] != "," or k == j - 1:
                 return None
-            head = self._left_np(toks, k - 1, sa) if k - 1 >= sa else None
+            head = self._left_np(k - 1, sa) if k - 1 >= sa else None
             # a name on either side: "Kerr Putney, the police chief," / "the city's
             # transport chief, Ana Petrova,"
-            if head is None or not any(_is_cap(self._word(t)) or self._word(t).lower() in
-                                       _PRONOUNS for t in toks[head[0]:j]):
+            if head is None or not any(_is_cap(w) or w.lower() in _PRONOUNS
+                                       for w in self.words[head[0]:j]):
                 return None
             return head[0], j - 1
         if w == ")":
@@ -1138,22 +1129,22 @@ class _ArticleParser:
                 k -= 1
             if k <= sa:
                 return None
-            inner = self._left_np(toks, k - 1, sa)
+            inner = self._left_np(k - 1, sa)
             return (inner[0], j) if inner else None
         low = w.lower()
         if low in ("who", "which") and j > sa:
             return j, j  # "Capt. Pardo, who said …": resolved to the phrase before it
-        if toks[j].kind not in ("word", "number") or low in _STOP_LEFT or self._verb_cue(w):
+        if self.kinds[j] not in ("word", "number") or low in _STOP_LEFT or self._verb_cue(w):
             return None
         if low in _PRONOUNS:
             return j, j
         first = j
         k = j - 1
         while k >= sa and j - k < 10:
-            tk = toks[k]
+            kind = self.kinds[k]
             wk = self.words[k]
             lk = self.lows[k]
-            if tk.kind == "quote" and not self._possessive_mark(toks, k):
+            if kind == "quote" and not self._possessive_mark(k):
                 break
             if wk in (",", ";", ":", "—", "–", "(", ")", "[", "]", "!", "?"):
                 break
@@ -1162,7 +1153,7 @@ class _ArticleParser:
             if lk.endswith("ed") and len(lk) > 4 and wk == lk and k > sa and (
                     self.lows[k - 1] not in _DETERMINERS):
                 break  # a finite verb ("Clinton avoided …"), not part of a name
-            if tk.kind == "punct" and wk not in ("&", ".", "’", "'", "/"):
+            if kind == "punct" and wk not in ("&", ".", "’", "'", "/"):
                 break
             first = k
             k -= 1
@@ -1184,7 +1175,7 @@ class _ArticleParser:
             words = words[1:]
         if not words:
             return None
-        if toks[first].kind == "number" and first == j:
+        if self.kinds[first] == "number" and first == j:
             return None
         return first, j
 
@@ -1193,25 +1184,26 @@ class _ArticleParser:
         entry = self.single_cues.get(word)
         return entry is not None and not (entry.noun_like and not word.endswith(("ed", "ing")))
 
-    def _possessive_mark(self, toks, k: int) -> bool:
+    def _possessive_mark(self, k: int) -> bool:
         """True for the apostrophe of a plural possessive ("officials’ statement")."""
-        tok = toks[k]
-        if self.text[tok.start] not in "’'" or k == 0:
+        start = self.starts[k]
+        if self.text[start] not in "’'" or k == 0:
             return False
-        prev = toks[k - 1]
-        return prev.kind == "word" and prev.end == tok.start and self.text[prev.end - 1] in "sS"
+        prev_end = self.ends[k - 1]
+        return self.kinds[k - 1] == "word" and prev_end == start and (
+            self.text[prev_end - 1] in "sS")
 
-    def _right_np(self, toks, k: int, sb: int, allow_lower: bool = True):
+    def _right_np(self, k: int, sb: int, allow_lower: bool = True):
         """Token range of a speaker phrase starting at token ``k`` ("said Peskov")."""
         if k >= sb:
             return None
         w0 = self.words[k]
         if w0.lower() in _PRONOUNS:
             return k, k
-        if toks[k].kind not in ("word", "number"):
+        if self.kinds[k] not in ("word", "number"):
             return None
         if not (_is_cap(w0) or w0.lower() in _DETERMINERS or allow_lower
-                or toks[k].kind == "number" or w0.lower() in self.titles):
+                or self.kinds[k] == "number" or w0.lower() in self.titles):
             return None
         low0 = w0.lower()
         if low0 in _STOP_LEFT or ((low0 in _ADVERBIAL_PREPOSITIONS or low0 in _TIME_WORDS) and (
@@ -1222,21 +1214,21 @@ class _ArticleParser:
         while m < sb and m - k < 12:
             wm = self.words[m]
             lm = wm.lower()
-            if (toks[m].kind == "quote" and not self._possessive_mark(toks, m)) or wm in (
+            if (self.kinds[m] == "quote" and not self._possessive_mark(m)) or wm in (
                     ",", ";", ":", ".", "!", "?", "—", "–"):
                 break
             if lm in _STOP_LEFT or lm in _ADVERBIAL_PREPOSITIONS or lm in ("who", "told") or (
                     self._verb_cue(wm)) or lm in _TIME_WORDS:
                 break
-            if toks[m].kind == "punct" and wm not in ("-", "&", "’", "'", "(", ")", "/"):
+            if self.kinds[m] == "punct" and wm not in ("-", "&", "’", "'", "(", ")", "/"):
                 break
             last = m
             m += 1
         return k, last
 
-    def _make(self, pieces, rule, cue, toks, np_span, sid, para_id) -> _Attribution:
-        mention_start = toks[np_span[0]].start
-        mention_end = toks[np_span[1]].end
+    def _make(self, pieces, rule, cue, np_span, sid, para_id) -> _Attribution:
+        mention_start = self.starts[np_span[0]]
+        mention_end = self.ends[np_span[1]]
         words = self.words[np_span[0]:np_span[1] + 1]
         if "," in words:
             # an appositive: the name is before its first comma ("Kerr Putney, the chief")
@@ -1252,7 +1244,7 @@ class _ArticleParser:
             j = np_span[0] - 1
             if j >= 0 and self.words[j] == ",":
                 j -= 1
-            antecedent = self._left_np(toks, j, 0) if j >= 0 else None
+            antecedent = self._left_np(j, 0) if j >= 0 else None
             if antecedent is None:
                 return _Attribution(pieces, rule, cue, (mention_start, mention_end), None, None,
                                     sid, para_id)

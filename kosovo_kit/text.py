@@ -61,6 +61,60 @@ class Token(NamedTuple):
     kind: str
 
 
+class TokenColumns(NamedTuple):
+    """Tokens as parallel lists: item ``i`` of each list describes token ``i``.
+
+    What the attribution reads, paragraph by paragraph: no object per token, and each
+    word already cut from the text.
+    """
+
+    start: list[int]
+    end: list[int]
+    kind: list[str]
+    text: list[str]
+    sentence_id: list[int]
+    #: sentence id -> its token index range ``[a, b)``, for sentences with tokens
+    sentence_ranges: dict[int, tuple[int, int]]
+
+
+def _sentence_token_columns(text: str, sentences: list[Sentence]) -> TokenColumns:
+    """Tokenise each sentence on its own into :class:`TokenColumns`."""
+    starts: list[int] = []
+    ends: list[int] = []
+    kinds: list[str] = []
+    words: list[str] = []
+    sids: list[int] = []
+    ranges: dict[int, tuple[int, int]] = {}
+    add_start, add_end, add_kind, add_word = starts.append, ends.append, kinds.append, words.append
+    matches = tokenise.token_matches
+    for sent in sentences:
+        a = len(starts)
+        # the hot loop of tokenising: one regex match per token, four appends
+        for m in matches(text, sent.start, sent.end):
+            kind = m.lastgroup
+            s, e = m.span(kind)
+            add_start(s)
+            add_end(e)
+            add_kind(kind)
+            add_word(text[s:e])
+        b = len(starts)
+        if b > a:
+            ranges[sent.sentence_id] = (a, b)
+            sids += [sent.sentence_id] * (b - a)
+    return TokenColumns(starts, ends, kinds, words, sids, ranges)
+
+
+def _columns_of(text: str, tokens: list[Token]) -> TokenColumns:
+    """:class:`TokenColumns` of tokens already built (one paragraph's, in order)."""
+    ranges: dict[int, tuple[int, int]] = {}
+    for i, tok in enumerate(tokens):
+        a, _ = ranges.get(tok.sentence_id, (i, i))
+        ranges[tok.sentence_id] = (a, i + 1)
+    return TokenColumns([t.start for t in tokens], [t.end for t in tokens],
+                        [t.kind for t in tokens], [text[t.start:t.end] for t in tokens],
+                        [t.sentence_id for t in tokens], ranges)
+
+
 def _sentence_tokens(text: str, sentences: list[Sentence]) -> list[Token]:
     """Tokenise each sentence on its own, so no token crosses a sentence end.
 
@@ -174,17 +228,31 @@ class Article:
         otherwise only this paragraph is tokenised (``token_id`` then counts from 0
         within the paragraph), which is what a reader of a few paragraphs needs.
         """
-        p = self.paragraph_spans[paragraph_id]
         if "token_spans" in self.__dict__:
-            tokens = self.token_spans
-            starts = self._token_starts
-            return tokens[bisect_left(starts, p.start):bisect_left(starts, p.end)]
-        tokens = self._paragraph_token_cache.get(paragraph_id)
-        if tokens is None:
-            sentences = self._sentences_by_paragraph.get(paragraph_id, [])
-            tokens = self._paragraph_token_cache[paragraph_id] = _sentence_tokens(
-                self.text, sentences)
-        return tokens
+            return self._paragraph_slice(paragraph_id)
+        cols = self.paragraph_token_columns(paragraph_id)
+        return [Token(i, sid, paragraph_id, s, e, k) for i, (sid, s, e, k) in enumerate(
+            zip(cols.sentence_id, cols.start, cols.end, cols.kind))]
+
+    def paragraph_token_columns(self, paragraph_id: int) -> TokenColumns:
+        """The tokens of one paragraph as :class:`TokenColumns` (computed once).
+
+        The lists are shared by every caller: read them, do not change them.
+        """
+        cols = self._paragraph_column_cache.get(paragraph_id)
+        if cols is None:
+            if "token_spans" in self.__dict__:
+                cols = _columns_of(self.text, self._paragraph_slice(paragraph_id))
+            else:
+                cols = _sentence_token_columns(
+                    self.text, self._sentences_by_paragraph.get(paragraph_id, []))
+            self._paragraph_column_cache[paragraph_id] = cols
+        return cols
+
+    def _paragraph_slice(self, paragraph_id: int) -> list[Token]:
+        p = self.paragraph_spans[paragraph_id]
+        starts = self._token_starts
+        return self.token_spans[bisect_left(starts, p.start):bisect_left(starts, p.end)]
 
     @cached_property
     def word_count(self) -> int:
@@ -195,17 +263,17 @@ class Article:
         """
         if "token_spans" in self.__dict__:
             return countOf(map(_KIND, self.token_spans), "word")
-        done = self._paragraph_token_cache
+        done = self._paragraph_column_cache
         n = 0
         for pid, sentences in self._sentences_by_paragraph.items():
             if pid in done:
-                n += countOf(map(_KIND, done[pid]), "word")
+                n += countOf(done[pid].kind, "word")
             else:
                 n += sum(tokenise.count_words(self.text, s.start, s.end) for s in sentences)
         return n
 
     @cached_property
-    def _paragraph_token_cache(self) -> dict[int, list[Token]]:
+    def _paragraph_column_cache(self) -> dict[int, TokenColumns]:
         return {}
 
     @cached_property

@@ -519,6 +519,33 @@ def test_word_count_matches_the_word_tokens(text: str, every: int) -> None:
         return
     # some paragraphs tokenised first (as the attribution does), the rest only counted
     for p in article.paragraph_spans[::every + 1] if every else ():
-        article.paragraph_tokens(p.paragraph_id)
+        article.paragraph_token_columns(p.paragraph_id)
     expected = sum(t.kind == "word" for t in Article.from_text(text).token_spans)
     assert article.word_count == expected
+
+
+@PROFILE
+@given(any_text, st.booleans())
+def test_token_columns_hold_the_article_tokens(text: str, whole_first: bool) -> None:
+    _count("test_token_columns_hold_the_article_tokens")
+    article = _article_or_blank(text)
+    if article is None:
+        return
+    if whole_first:
+        # the columns are then cut from the whole article's tokens
+        assert article.token_spans is not None
+    tokens = Article.from_text(text).token_spans
+    for p in article.paragraph_spans:
+        cols = article.paragraph_token_columns(p.paragraph_id)
+        mine = [t for t in tokens if t.paragraph_id == p.paragraph_id]
+        assert cols.start == [t.start for t in mine]
+        assert cols.end == [t.end for t in mine]
+        assert cols.kind == [t.kind for t in mine]
+        assert cols.sentence_id == [t.sentence_id for t in mine]
+        assert cols.text == [text[t.start:t.end] for t in mine]
+        for sid, (a, b) in cols.sentence_ranges.items():
+            assert set(cols.sentence_id[a:b]) == {sid}
+        assert sum(b - a for a, b in cols.sentence_ranges.values()) == len(mine)
+        # the tuples of one paragraph agree with the columns, ids counted in the paragraph
+        assert [t[1:] for t in article.paragraph_tokens(p.paragraph_id)] == [
+            t[1:] for t in mine]
