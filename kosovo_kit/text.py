@@ -30,6 +30,9 @@ PARAGRAPH_KINDS = ("title", "heading", "body", "boilerplate")
 
 _new_tuple = tuple.__new__
 _KIND = attrgetter("kind")
+_START = attrgetter("start")
+_END = attrgetter("end")
+_SENTENCE_ID = attrgetter("sentence_id")
 
 
 class Paragraph(NamedTuple):
@@ -104,15 +107,19 @@ def _sentence_token_columns(text: str, sentences: list[Sentence]) -> TokenColumn
     return TokenColumns(starts, ends, kinds, words, sids, ranges)
 
 
-def _columns_of(text: str, tokens: list[Token]) -> TokenColumns:
-    """:class:`TokenColumns` of tokens already built (one paragraph's, in order)."""
+def _columns_of(text: str, tokens: list[Token], sentences: list[Sentence]) -> TokenColumns:
+    """:class:`TokenColumns` of one paragraph's tokens already built, and its sentences."""
+    starts = list(map(_START, tokens))
     ranges: dict[int, tuple[int, int]] = {}
-    for i, tok in enumerate(tokens):
-        a, _ = ranges.get(tok.sentence_id, (i, i))
-        ranges[tok.sentence_id] = (a, i + 1)
-    return TokenColumns([t.start for t in tokens], [t.end for t in tokens],
-                        [t.kind for t in tokens], [text[t.start:t.end] for t in tokens],
-                        [t.sentence_id for t in tokens], ranges)
+    for sent in sentences:
+        # tokens never cross a sentence end, so bisecting the sentence bounds finds them
+        a = bisect_left(starts, sent.start)
+        b = bisect_left(starts, sent.end, a)
+        if b > a:
+            ranges[sent.sentence_id] = (a, b)
+    return TokenColumns(starts, list(map(_END, tokens)), list(map(_KIND, tokens)),
+                        [text[t.start:t.end] for t in tokens],
+                        list(map(_SENTENCE_ID, tokens)), ranges)
 
 
 def _sentence_tokens(text: str, sentences: list[Sentence]) -> list[Token]:
@@ -235,18 +242,19 @@ class Article:
             zip(cols.sentence_id, cols.start, cols.end, cols.kind))]
 
     def paragraph_token_columns(self, paragraph_id: int) -> TokenColumns:
-        """The tokens of one paragraph as :class:`TokenColumns` (computed once).
+        """The tokens of one paragraph as :class:`TokenColumns`.
 
-        The lists are shared by every caller: read them, do not change them.
+        Cut from :attr:`token_spans` when the whole article is already tokenised;
+        otherwise the paragraph is tokenised once and kept, and the lists are shared by
+        every caller: read them, do not change them.
         """
+        if "token_spans" in self.__dict__:
+            return _columns_of(self.text, self._paragraph_slice(paragraph_id),
+                               self._sentences_by_paragraph.get(paragraph_id, []))
         cols = self._paragraph_column_cache.get(paragraph_id)
         if cols is None:
-            if "token_spans" in self.__dict__:
-                cols = _columns_of(self.text, self._paragraph_slice(paragraph_id))
-            else:
-                cols = _sentence_token_columns(
-                    self.text, self._sentences_by_paragraph.get(paragraph_id, []))
-            self._paragraph_column_cache[paragraph_id] = cols
+            cols = self._paragraph_column_cache[paragraph_id] = _sentence_token_columns(
+                self.text, self._sentences_by_paragraph.get(paragraph_id, []))
         return cols
 
     def _paragraph_slice(self, paragraph_id: int) -> list[Token]:
