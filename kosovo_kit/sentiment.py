@@ -46,6 +46,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -412,6 +414,7 @@ def _strip_word(token: str, punct: str = _PUNCT) -> str:
 
 
 _WORD_RE = re.compile(r"\S+")
+_FIRST = itemgetter(0)  # words are never empty: they come from str.split()
 _QUOTE_OPEN = frozenset("\"“‘`'")
 
 
@@ -465,7 +468,7 @@ def _token_valences(
     ``stems`` maps lower-cased words to the lexicon entries they are looked up by.
     """
     n = len(words)
-    lowers = [w.lower() for w in words]
+    lowers = list(map(str.lower, words))
     if stems is not None:
         lowers = stems(lowers)
     n_caps = sum(map(str.isupper, words))
@@ -476,11 +479,11 @@ def _token_valences(
     names = (
         raw is not None
         and rules.name_weight != 1.0
-        and sum(map(str.isupper, [w[:1] for w in words])) <= 0.6 * n
+        and sum(map(str.isupper, map(_FIRST, words))) <= 0.6 * n
     )
     sentiments: list[float] = [0] * n
     # only lexicon words carry a valence; the rules below read their neighbours
-    hits = [i for i, lw in enumerate(lowers) if lw in lex]
+    hits = list(compress(range(n), map(lex.__contains__, lowers)))
     for i in hits:
         lw = lowers[i]
         # Degree words and the "kind" of "kind of" act as modifiers, not as sentiment words.
