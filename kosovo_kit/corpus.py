@@ -715,14 +715,38 @@ def _n_workers(n_jobs: int | None) -> int:
     return n_jobs
 
 
-def _chunks(items: Iterable[_Doc | _Err], size: int) -> Iterator[tuple[list[_Doc], list[_Err]]]:
+def _chunk_sizes(size: int, total: int | None, workers: int) -> Iterator[int]:
+    """Articles per chunk, chunk after chunk: ``size`` each, or a guided schedule.
+
+    With several workers and a known total, each worker's first chunk is small, so all
+    start at once, and chunks shrink as the articles run out, so no worker waits long on
+    another's last chunk; in between they are ``size``, so few tables are built.
+    """
+    if total is None or workers == 1:
+        while True:
+            yield size
+    small = min(size, _SMALLEST_CHUNK)
+    for _ in range(workers):
+        yield small
+    left = total - workers * small
+    while True:
+        step = min(size, max(small, math.ceil(left / (2 * workers))))
+        yield step
+        left -= step
+
+
+def _chunks(items: Iterable[_Doc | _Err], size: int, total: int | None = None,
+            workers: int = 1) -> Iterator[tuple[list[_Doc], list[_Err]]]:
     docs: list[_Doc] = []
     errs: list[_Err] = []
+    sizes = _chunk_sizes(size, total, workers)
+    target = next(sizes)
     for item in items:
         (docs if isinstance(item, _Doc) else errs).append(item)
-        if len(docs) >= size:
+        if len(docs) >= target:
             yield docs, errs
             docs, errs = [], []
+            target = next(sizes)
     if docs or errs:
         yield docs, errs
 
@@ -742,10 +766,10 @@ def _pool(workers: int, gazetteer: Gazetteer | None) -> ProcessPoolExecutor:
 
 
 def _run(items: Iterable[_Doc | _Err], workers: int, chunksize: int, bar: Any,
-         meta: Mapping[str, Any] | None, gazetteer: Gazetteer | None = None
-         ) -> Iterator[Outcome]:
+         meta: Mapping[str, Any] | None, gazetteer: Gazetteer | None = None,
+         total: int | None = None) -> Iterator[Outcome]:
     """Analyse chunks in input order; at most a few chunks per worker are in flight."""
-    chunks = _chunks(items, chunksize)
+    chunks = _chunks(items, chunksize, total, workers)
     if workers == 1:
         for docs, errs in chunks:
             batch, failed = _analyze_chunk(docs, meta, gazetteer)
@@ -789,6 +813,10 @@ def _progress(progress: bool, total: int | None) -> Any:
     from tqdm.auto import tqdm
 
     return tqdm(total=total, disable=not progress, unit="article", desc="analysing")
+
+
+# a worker's first chunk and the last ones of a run with a known total (see _chunk_sizes)
+_SMALLEST_CHUNK = 4
 
 
 def _default_chunksize(total: int | None, workers: int) -> int:
@@ -1094,7 +1122,8 @@ def analyze_corpus(
     progress : bool
         Show a progress bar (in JupyterLab and terminals).
     chunksize : int, optional
-        Articles sent to a worker at a time.
+        Articles sent to a worker at a time (at most; with several workers the first
+        and last chunks are smaller, so all workers start at once and finish together).
     output, fmt, overwrite
         With ``output``, stream to that folder instead (see :func:`stream_corpus`).
     gazetteer : Gazetteer, path or DataFrame, optional
@@ -1124,7 +1153,7 @@ def analyze_corpus(
     analysis_errors: list[_Err] = []
     batches: list[Batch] = []
     with _progress(progress, len(docs)) as bar:
-        runs = _run(docs, workers, size, bar, meta, _user_gazetteer(gazetteer))
+        runs = _run(docs, workers, size, bar, meta, _user_gazetteer(gazetteer), len(docs))
         for batch, _ in _batches(runs, analysis_errors):
             batches.append(batch)
     statements, mentions, rows = _merge(batches, meta)
@@ -1285,7 +1314,7 @@ def stream_corpus(
         buffered, n_buffered = [], 0
 
     with _progress(progress, total) as bar:
-        runs = _run(_dedupe(items), workers, size, bar, None, gaz)
+        runs = _run(_dedupe(items), workers, size, bar, None, gaz, total)
         for batch, errs in _batches(runs, analysis_errors):
             load_errors += errs
             meta_columns.update(_meta_of(batch[2]))

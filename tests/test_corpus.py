@@ -237,6 +237,37 @@ def test_one_or_two_processes_give_identical_frames(result):
     pd.testing.assert_frame_equal(two.errors, result.errors)
 
 
+def test_the_guided_schedule_covers_every_article_and_ends_small() -> None:
+    for total, workers, size in [(924, 2, 58), (100, 4, 10), (5, 2, 64), (1, 2, 1)]:
+        sizes, left = [], total
+        schedule = kc._chunk_sizes(size, total, workers)
+        while left > 0:
+            sizes.append(next(schedule))
+            left -= sizes[-1]
+        assert all(1 <= n <= size for n in sizes)
+        # every worker starts on a small chunk; the tail never grows back
+        assert sizes[:workers] == [min(size, kc._SMALLEST_CHUNK)] * min(workers, len(sizes))
+        peak = sizes.index(max(sizes))
+        assert sizes[peak:] == sorted(sizes[peak:], reverse=True)
+        if total > 10 * size:
+            assert sizes[-1] <= kc._SMALLEST_CHUNK < size
+    # one worker, or an unknown total: plain chunks of the given size
+    assert [next(kc._chunk_sizes(7, None, 2)) for _ in range(3)] == [7, 7, 7]
+    one = kc._chunk_sizes(7, 100, 1)
+    assert [next(one) for _ in range(3)] == [7, 7, 7]
+
+
+def test_two_processes_on_the_guided_schedule_give_the_same_frames() -> None:
+    # 30 articles in chunks of 4, 4, 6, 4, 4, 4, 4: the order and rows must not change
+    frame = pd.concat([news_frame().assign(article_id=lambda f, i=i: f["article_id"] + f"-{i}")
+                       for i in range(30 // len(NEWS) + 1)], ignore_index=True).head(30)
+    one = analyze_corpus(frame, progress=False)
+    two = analyze_corpus(frame, n_jobs=2, progress=False, chunksize=8)
+    pd.testing.assert_frame_equal(two.statements, one.statements)
+    pd.testing.assert_frame_equal(two.actors, one.actors)
+    assert two.articles["article_id"].tolist() == frame["article_id"].tolist()
+
+
 def test_a_failing_article_is_reported_not_raised(monkeypatch, result):
     real = kc.quote_records
 
