@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 from hypothesis import given, settings
@@ -12,6 +13,8 @@ from kosovo_kit.patterns import trie_pattern
 BOUNDARY = r"[\w-]"
 letters = st.sampled_from(list("AaBbEeKkTtSs -.'"))
 phrase = st.text(letters, min_size=1, max_size=6)
+# the CI runs every property at least 2,000 times (see test_properties.py)
+EXAMPLES = 2000 if os.environ.get("KOSOVO_KIT_CI") == "1" else 500
 
 
 def _reference(phrases: list[str]) -> re.Pattern[str]:
@@ -24,7 +27,7 @@ def _spans(pattern: re.Pattern[str], text: str, pos: int = 0) -> list[tuple[int,
     return [m.span() for m in pattern.finditer(text, pos)]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(st.lists(phrase, min_size=1, max_size=12), st.text(letters, max_size=60),
        st.integers(0, 5))
 def test_trie_with_boundary_matches_the_plain_alternation(phrases, text, pos):
