@@ -84,8 +84,6 @@ _CLOSERS_FOR = {
 }
 
 
-
-
 class _Q(NamedTuple):
     """A quotation: where its opening mark starts, its inner text, its closing mark's end."""
 
