@@ -130,8 +130,8 @@ def count_words(texts: Iterable[str], lex: snt.Lexicon, new_words: bool = False)
 def _scores(words: list[str], raw: list[str], lex: snt.Lexicon) -> list[float]:
     rules = lex.rules
     quoted = snt._quoted_flags(raw) if rules.quote_weight != 1.0 else None
-    stem = lex.stem if rules.lemma_fallback else None
-    return snt._token_valences(words, lex.valences, rules, quoted, None, raw, stem)
+    stems = lex.stems if rules.lemma_fallback else None
+    return snt._token_valences(words, lex.valences, rules, quoted, None, raw, stems)
 
 
 @dataclass
