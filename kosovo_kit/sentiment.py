@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING, Any
 from vaderSentiment import vaderSentiment as _ref
 
 from .gc_pause import gc_paused
+from .predicates import Evidence, find_evidence
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -791,7 +792,9 @@ def _tokenise_with_offsets(
 
 
 def explain_sentiment(
-    text: str, lexicon: str | Path | Mapping[str, float] | Lexicon = "news"
+    text: str,
+    lexicon: str | Path | Mapping[str, float] | Lexicon = "news",
+    compact: bool = False,
 ) -> pd.DataFrame:
     """Show what every token and rule contributes to a sentence's score.
 
@@ -801,6 +804,9 @@ def explain_sentiment(
         The sentence.
     lexicon : str, Path, Mapping or Lexicon
         As in :func:`score_sentiment`.
+    compact : bool
+        Keep only ``token``, ``valence``, the rule columns that changed some token and
+        ``score``: a short table whose columns still add up, row by row, to ``score``.
 
     Returns
     -------
@@ -850,6 +856,9 @@ def explain_sentiment(
     frame = frame.sort_values(["start", "kind"], kind="stable").reset_index(drop=True)
     frame.attrs.update(scores)
     frame.attrs.update({"raw": raw_sum, "alpha": alpha, "lexicon": lex.name})
+    if compact:
+        fired = [c for c in RULE_COLUMNS if frame[c].any()]
+        frame = frame[["token", "valence", *fired, "score"]]
     return frame
 
 
@@ -937,7 +946,12 @@ TARGET_FEATURES: tuple[str, ...] = (
     "speaker",
     "quoted",
     "length",
+    "predicate",
+    "place",
+    "evaluation",
 )
+# Evidence rules that link the mention to a stance predicate (see kosovo_kit.predicates).
+_LINK_RULES = frozenset({"object", "subject", "passive", "agent"})
 
 
 def _check_span(sentence: Any, start: Any, end: Any) -> None:
@@ -959,6 +973,7 @@ def target_features(
     end: int,
     lexicon: str | Lexicon = "news",
     cues: Mapping[str, tuple[float, float]] | None = None,
+    evidence: list[Evidence | None] | None = None,
 ) -> dict[str, float]:
     """Transparent features describing how a sentence treats the mention ``sentence[start:end]``.
 
@@ -984,8 +999,14 @@ def target_features(
         :data:`CONTRAST_WEIGHT` times in the other features); whether the mention opens the
         sentence (``subject``); whether it is the agent or patient of an attack or praise verb;
         whether it is the speaker of a speech verb; whether it lies inside quotation marks; log
-        sentence length; and the learned cue-word log-odds of the other words weighted by
-        closeness (``cue_*``).
+        sentence length; the learned cue-word log-odds of the other words weighted by
+        closeness (``cue_*``); and the stance pattern of
+        :func:`kosovo_kit.predicates.find_evidence`: the sign of a predicate linked to the
+        mention (``predicate``: "praised Kurti", "Serbia defends …"), whether the mention
+        heads a place phrase (``place``) and the sign of a
+        copula's evaluative complement (``evaluation``).
+    evidence : list, optional
+        When given, the :class:`~kosovo_kit.predicates.Evidence` found (or None) is appended.
     """
     if cues is None:
         cues = _target_cues()
@@ -995,6 +1016,7 @@ def target_features(
     _, _, raw, words, spans = _tokenise_with_offsets(sentence, rules.punct)
     stems = lex.stems if rules.lemma_fallback else None
     scores = _token_valences(words, lex.valences, rules, None, None, raw, stems)
+    full_scores = list(scores)  # the contrast scoping below rewrites ``scores``
     n = len(words)
     inside = [i for i, (a, b) in enumerate(spans) if a < end and b > start]
     if not inside:  # mention made only of punctuation: anchor on the nearest token
@@ -1066,6 +1088,12 @@ def target_features(
         flags = _quoted_flags(raw)
         feats["quoted"] = float(flags[first])
     feats["length"] = math.log1p(n)
+    found = find_evidence(raw, first, last, full_scores) if inside else None
+    if found is not None:
+        name = "predicate" if found.rule in _LINK_RULES else found.rule
+        feats[name] = 1.0 if found.rule == "place" else float(found.sign)
+    if evidence is not None:
+        evidence.append(found)
     return feats
 
 
@@ -1109,8 +1137,11 @@ def _target_probabilities(feats: Mapping[str, float], model: Mapping[str, Any]) 
 def sentiment_toward(sentence: str, start: int, end: int) -> int:
     """How a sentence portrays the mention at ``sentence[start:end]``.
 
-    A multinomial logistic regression over :func:`target_features`, trained on the NewsMTSC
-    training set by ``benchmarks/train_target_model.py``; its weights are in
+    A stance predicate linked to the mention decides when its pattern is one the model file
+    lists as decisive ("praised Kurti", "Kurti was condemned", "Serbia defends …"; see
+    :mod:`kosovo_kit.predicates`); otherwise a multinomial logistic regression over
+    :func:`target_features`, trained on the NewsMTSC training set by
+    ``benchmarks/train_target_model.py``, whose weights are in
     ``data/models/target_sentiment.json``.
 
     Parameters
@@ -1141,10 +1172,14 @@ def sentiment_toward_explained(sentence: str, start: int, end: int) -> dict[str,
     Returns
     -------
     dict
-        ``label`` (-1, 0, +1), ``probabilities`` (per label), ``features`` (the feature values)
-        and ``contributions`` (per label: feature → weight × standardised value).
+        ``label`` (-1, 0, +1); ``decided_by`` (``"rule"`` or ``"model"``); ``evidence`` (the
+        stance pattern found, as a dict with ``sign``, ``rule``, ``word`` and its character
+        ``start``/``end`` in the sentence, or None); ``probabilities`` (the model's, per label);
+        ``features`` (the feature values) and ``contributions`` (per label: feature → weight ×
+        standardised value).
     """
-    feats = target_features(sentence, start, end)
+    found: list[Evidence | None] = []
+    feats = target_features(sentence, start, end, evidence=found)
     model = _target_model()
     probs = _target_probabilities(feats, model)
     labels = model["labels"]
@@ -1155,9 +1190,25 @@ def sentiment_toward_explained(sentence: str, start: int, end: int) -> dict[str,
             f: w * (feats[f] - m) / sd
             for f, w, m, sd in zip(model["features"], ws, model["mean"], model["std"])
         }
+    evidence = found[0] if found else None
+    decisive = evidence is not None and evidence.rule in model.get("decisive_rules", ())
     return {
-        "label": labels[best],
+        "label": evidence.sign if decisive else labels[best],
+        "decided_by": "rule" if decisive else "model",
+        "evidence": _evidence_dict(sentence, evidence),
         "probabilities": dict(zip(labels, probs)),
         "features": feats,
         "contributions": contributions,
     }
+
+
+def _evidence_dict(sentence: str, evidence: Evidence | None) -> dict[str, Any] | None:
+    """The evidence with the character span of its word(s) in ``sentence``."""
+    if evidence is None:
+        return None
+    out: dict[str, Any] = {"sign": evidence.sign, "rule": evidence.rule, "word": evidence.word}
+    if evidence.first >= 0:
+        _, _, _, _, spans = _tokenise_with_offsets(sentence, NEWS_RULES.punct)
+        out["start"], out["end"] = spans[evidence.first][0], spans[evidence.last][1]
+        out["word"] = sentence[out["start"]:out["end"]]
+    return out
