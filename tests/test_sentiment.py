@@ -218,6 +218,20 @@ def test_learned_overlay_changes_scores_in_its_direction():
     assert (news - hand) * row["shift"] > 0
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new rules will mean fewer deaths on the roads.",
+        "The envoys worked on ending tensions in the north.",
+        "Talks helped prevent a war.",
+    ],
+)
+def test_reducing_a_harm_is_good_news(text):
+    assert score_sentiment(text, "news")["compound"] > 0
+    frame = explain_sentiment(text)
+    assert (frame["reversal"] > 0).any()
+
+
 def test_overlay_neutralises_preposition_like():
     text = "Leaders like Mr. Smith met on Monday."
     assert score_sentiment(text, "vader")["compound"] > 0
