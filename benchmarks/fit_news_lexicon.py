@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from shared_data import load_newsmtsc, load_nyt
+from shared_data import VADER_OTHER_FILES, load_newsmtsc, load_nyt, load_vader_other
 
 from kosovo_kit import sentiment as snt
 
@@ -37,6 +37,7 @@ MIN_COUNT = 8
 NEW_WORDS = False
 L2 = 0.5
 NEWSMTSC_WEIGHT = 0.5
+OTHER_WEIGHT = 0.0  # weight of VADER's other sets (tweets, movie and product reviews)
 FOLDS = 5
 DELTA = 0.01  # valence step used to read off each occurrence's rule multiplier
 STEPS = 1500
@@ -67,13 +68,16 @@ class Corpus:
     """Sentences with their data-set id and target value."""
 
     texts: list[str]
-    source: np.ndarray  # 0 NYT, 1 NewsMTSC
+    source: np.ndarray  # 0 NYT, 1 NewsMTSC, 2.. VADER's other sets
     target: np.ndarray
     doc: np.ndarray  # NYT document number, -1 for NewsMTSC
 
 
-def fitting_corpus() -> Corpus:
-    """NYT odd documents plus NewsMTSC train minus its validation slice (one row a sentence)."""
+def fitting_corpus(other: bool = False) -> Corpus:
+    """NYT odd documents plus NewsMTSC train minus its validation slice (one row a sentence).
+
+    With ``other``, VADER's other human-rated sets follow, each as its own source.
+    """
     nyt = load_nyt()
     labels: dict[str, list[int]] = {}
     sentences: dict[str, str] = {}
@@ -86,7 +90,15 @@ def fitting_corpus() -> Corpus:
     source = np.array([0] * len(nyt) + [1] * len(labels))
     target = np.array([r[1] for r in nyt] + [float(np.mean(v)) for v in labels.values()])
     doc = np.array([r[0] for r in nyt] + [-1] * len(labels))
-    return Corpus(texts, source, target, doc)
+    corpus = Corpus(texts, source, target, doc)
+    if other:
+        for k, name in enumerate(VADER_OTHER_FILES, start=2):
+            rows = load_vader_other(name)
+            corpus.texts += [t for _, _, t in rows]
+            corpus.source = np.concatenate([corpus.source, np.full(len(rows), k)])
+            corpus.target = np.concatenate([corpus.target, [r for _, r, _ in rows]])
+            corpus.doc = np.concatenate([corpus.doc, np.full(len(rows), -1)])
+    return corpus
 
 
 def _tokens(text: str) -> tuple[str, list[str], list[str]]:
@@ -130,8 +142,8 @@ def count_words(texts: Iterable[str], lex: snt.Lexicon, new_words: bool = False)
 def _scores(words: list[str], raw: list[str], lex: snt.Lexicon) -> list[float]:
     rules = lex.rules
     quoted = snt._quoted_flags(raw) if rules.quote_weight != 1.0 else None
-    stem = lex.stem if rules.lemma_fallback else None
-    return snt._token_valences(words, lex.valences, rules, quoted, None, raw, stem)
+    stems = lex.stems if rules.lemma_fallback else None
+    return snt._token_valences(words, lex.valences, rules, quoted, None, raw, stems)
 
 
 @dataclass
@@ -195,6 +207,7 @@ def fit_shifts(
     rules: snt.Rules,
     l2: float = L2,
     newsmtsc_weight: float = NEWSMTSC_WEIGHT,
+    other_weight: float = OTHER_WEIGHT,
 ) -> np.ndarray:
     """Valence shifts of ``d.vocab`` minimising calibrated squared error plus ``l2 * shift**2``.
 
@@ -203,9 +216,10 @@ def fit_shifts(
     for Pearson's r.
     """
     n = len(target)
-    weight = np.where(source == 0, 1.0, newsmtsc_weight)
+    weight = np.where(source == 0, 1.0, np.where(source == 1, newsmtsc_weight, other_weight))
+    sources = [int(k) for k in np.unique(source)]
     z = np.empty(n)
-    for k in (0, 1):
+    for k in sources:
         m = source == k
         if m.any():
             z[m] = (target[m] - target[m].mean()) / target[m].std()
@@ -218,7 +232,7 @@ def fit_shifts(
         raw = d.raw + np.bincount(d.rows, d.vals * shift[d.cols], minlength=n)
         comp, slope = _compound(raw, d.n_words, rules)
         resid = np.empty(n)
-        for k in (0, 1):
+        for k in sources:
             m = source == k
             if not m.any():
                 continue
@@ -243,13 +257,22 @@ def learned_overlay(
     newsmtsc_weight: float = NEWSMTSC_WEIGHT,
     min_count: int = MIN_COUNT,
     new_words: bool = NEW_WORDS,
+    other_weight: float = OTHER_WEIGHT,
 ) -> dict[str, tuple[int, float, float]]:
-    """Fit on the rows in ``mask``: word → (count, base valence, shift)."""
+    """Fit on the rows in ``mask``: word → (count, base valence, shift).
+
+    Words are counted in the news rows (NYT, NewsMTSC) only: VADER's other sets, when given a
+    weight, inform the shifts of news words but add no words of their own.
+    """
+    if other_weight == 0:
+        mask = mask & (corpus.source <= 1)
     texts = [t for t, m in zip(corpus.texts, mask) if m]
-    counts = count_words(texts, base, new_words)
+    news = [t for t, m, s in zip(corpus.texts, mask, corpus.source) if m and s <= 1]
+    counts = count_words(news, base, new_words)
     vocab = sorted(w for w, c in counts.items() if c >= min_count)
     d = design(texts, base, vocab)
-    shift = fit_shifts(d, corpus.source[mask], corpus.target[mask], base.rules, l2, newsmtsc_weight)
+    shift = fit_shifts(d, corpus.source[mask], corpus.target[mask], base.rules, l2, newsmtsc_weight,
+                       other_weight)
     return {w: (counts[w], base.valences.get(w, 0.0), float(s)) for w, s in zip(vocab, shift)}
 
 
@@ -278,6 +301,7 @@ def cross_validated_compound(
     min_count: int = MIN_COUNT,
     new_words: bool = NEW_WORDS,
     base: snt.Lexicon | None = None,
+    other_weight: float = OTHER_WEIGHT,
 ) -> np.ndarray:
     """Out-of-fold news compound scores of the NYT rows (folds grouped by document).
 
@@ -291,7 +315,8 @@ def cross_validated_compound(
     out = np.zeros(int(nyt.sum()))
     for k in range(FOLDS):
         train = folds != k
-        learned = learned_overlay(corpus, train, base, l2, newsmtsc_weight, min_count, new_words)
+        learned = learned_overlay(corpus, train, base, l2, newsmtsc_weight, min_count, new_words,
+                                  other_weight)
         lex = apply_overlay(base, learned)
         for i in np.flatnonzero(folds == k):
             out[i] = snt.score_sentiment(corpus.texts[i], lex)["compound"]

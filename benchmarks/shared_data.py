@@ -62,3 +62,23 @@ def macro_f1(gold: list[int], pred: list[int]) -> float:
         denom = 2 * tp + fp + fn
         scores.append(2 * tp / denom if denom else 0.0)
     return sum(scores) / len(scores)
+
+
+VADER_OTHER = SHARED / "vader-other"
+#: VADER's other human-rated sets (same protocol as the NYT snippets), by short name.
+VADER_OTHER_FILES = {
+    "tweets": "tweets_GroundTruth.tsv",
+    "movies": "movieReviewSnippets_GroundTruth.tsv",
+    "products": "amazonReviewSnippets_GroundTruth.tsv",
+}
+
+
+def load_vader_other(name: str) -> list[tuple[str, float, str]]:
+    """One of VADER's other sets as ``(id, mean rating, text)``."""
+    rows = []
+    with open(VADER_OTHER / VADER_OTHER_FILES[name], encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 3:
+                rows.append((parts[0], float(parts[1]), "\t".join(parts[2:])))
+    return rows

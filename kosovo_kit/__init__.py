@@ -32,6 +32,7 @@ _EXPORTS = {
     "add_sentiment": "stance",
     "actor_summary": "stance",
     "stance_table": "stance",
+    "stance_evidence": "stance",
     "evaluate": "evaluation",
     "read_brat": "brat",
     "write_brat": "brat",
@@ -71,6 +72,7 @@ __all__ = [
     "read_text_file",
     "score_sentiment",
     "sentiment_toward",
+    "stance_evidence",
     "stance_table",
     "write_brat",
 ]
@@ -82,7 +84,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .quotes import QUOTE_COLUMNS, attribute_quotes
     from .render import Analysis, actor_colour, analyse, highlight_html, quotes_html
     from .sentiment import explain_sentiment, score_sentiment, sentiment_toward
-    from .stance import actor_summary, add_sentiment, stance_table
+    from .stance import actor_summary, add_sentiment, stance_evidence, stance_table
     from .text import Article, bundled_articles, load_article, read_text_file
 
 

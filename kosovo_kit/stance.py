@@ -13,9 +13,20 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kosovo_kit.sentiment import load_lexicon, score_sentiment, sentiment_toward
+from kosovo_kit.predicates import cue_evidence, find_evidence
+from kosovo_kit.sentiment import (
+    NEWS_RULES,
+    _token_valences,
+    _tokenise_with_offsets,
+    load_lexicon,
+    score_sentiment,
+    sentiment_toward,
+)
 
-__all__ = ["actor_summary", "add_sentiment", "content_text", "stance_table"]
+__all__ = [
+    "actor_summary", "add_sentiment", "content_text", "stance_evidence", "stance_table",
+    "stance_toward",
+]
 
 SCORE_COLUMNS = ("compound", "pos", "neu", "neg")
 
@@ -137,6 +148,43 @@ def actor_summary(quotes: pd.DataFrame, lexicon: Any = "news") -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def stance_toward(text: str, start: int, end: int, cue: str | None = None) -> dict[str, Any]:
+    """The stance a statement takes toward the mention ``text[start:end]``, and why.
+
+    The first pattern that applies decides: a stance predicate linked to the mention, a place
+    phrase or an evaluative copula (:func:`kosovo_kit.predicates.find_evidence`: "supports
+    Serbia" +1, "Serbia defends …" +1, "tensions in Kosovo" 0, "… is a very bad signal" -1);
+    then the reporting cue when it is itself a stance predicate ("denounced the rhetoric of
+    Belgrade" -1); then :func:`kosovo_kit.sentiment.sentiment_toward`.
+
+    Parameters
+    ----------
+    text : str
+        The statement.
+    start, end : int
+        Character span of the mention in ``text``.
+    cue : str, optional
+        The cue that introduces the statement ("said", "denounced" …).
+
+    Returns
+    -------
+    dict
+        ``stance`` (-1, 0, +1), ``rule`` (the pattern, ``cue`` or ``model``) and ``word`` (what
+        decided: the predicate, preposition or evaluative words; empty for the model).
+    """
+    lex = load_lexicon("news")
+    _, _, raw, words, spans = _tokenise_with_offsets(text, NEWS_RULES.punct)
+    inside = [i for i, (a, b) in enumerate(spans) if a < end and b > start]
+    if inside:
+        scores = _token_valences(words, lex.valences, NEWS_RULES, None, None, raw, lex.stems)
+        found = find_evidence(raw, inside[0], inside[-1], scores)
+        if found is None and isinstance(cue, str):
+            found = cue_evidence(cue)
+        if found is not None:
+            return {"stance": found.sign, "rule": found.rule, "word": found.word}
+    return {"stance": sentiment_toward(text, start, end), "rule": "model", "word": ""}
+
+
 def _surfaces(quotes: pd.DataFrame, mentions: pd.DataFrame | None) -> dict[str, str]:
     """Surface string → target actor name."""
     table: dict[str, str] = {}
@@ -168,31 +216,9 @@ def _find(text: str, surfaces: dict[str, str]) -> list[tuple[int, int, str]]:
     return sorted(taken)
 
 
-def stance_table(article_or_quotes: Any, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Which actors each actor talks about, and in what tone.
-
-    Every statement is searched for target names (whole words, case-sensitive); each match is
-    scored with :func:`kosovo_kit.sentiment.sentiment_toward` on the statement text, a
-    statement's matches of one target are averaged, and these values are averaged per
-    (speaker actor, target). Mentions of the speaking actor itself are skipped.
-
-    Parameters
-    ----------
-    article_or_quotes : Article, str, pandas.DataFrame or object with a ``quotes`` attribute
-        An article (its statements and gazetteer mentions are found here), or a
-        who-said-what table (``text`` and ``actor`` or ``speaker``; ``quote_id`` optional).
-        Speakers are resolved as in :func:`actor_summary`.
-    mentions : pandas.DataFrame, optional
-        Gazetteer or mention table with columns ``text`` (surface form) and ``actor`` or
-        ``canonical`` (the target name it stands for); ``start``/``end`` are not needed. When
-        omitted, the actor names of the quotes table are the targets.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``actor``, ``target``, ``n`` (statements), ``mean_stance`` (in [-1, 1]) and
-        ``statements`` (list of quote ids, or row labels when there is no ``quote_id``).
-    """
+def _statements(article_or_quotes: Any, mentions: pd.DataFrame | None
+                ) -> tuple[pd.DataFrame, pd.DataFrame | None, bool]:
+    """The quotes table and target mentions; whether demonyms may add targets."""
     from kosovo_kit.text import Article
 
     if isinstance(article_or_quotes, (Article, str)):
@@ -204,39 +230,118 @@ def stance_table(article_or_quotes: Any, mentions: pd.DataFrame | None = None) -
             article = Article.from_text(article)
         quotes = attribute_quotes(article)
         if mentions is None:
-            mentions = actors(article)
-    else:
-        quotes = getattr(article_or_quotes, "quotes", article_or_quotes)
+            return quotes, actors(article), True
+        return quotes, mentions, False
+    quotes = getattr(article_or_quotes, "quotes", article_or_quotes)
     if not isinstance(quotes, pd.DataFrame):
         raise TypeError(
             "stance_table needs an Article, a text, a quotes DataFrame or an object with .quotes"
         )
-    columns = ["actor", "target", "n", "mean_stance", "statements"]
+    return quotes, mentions, False
+
+
+def _demonyms() -> dict[str, str]:
+    from kosovo_kit.gazetteer import load_gazetteer
+
+    return dict(load_gazetteer().demonyms)
+
+
+EVIDENCE_COLUMNS = ("statement", "actor", "target", "mention", "start", "end", "stance", "rule",
+                    "word")
+
+
+def stance_evidence(article_or_quotes: Any, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per target mention in a statement: the stance toward it and what decided it.
+
+    Parameters
+    ----------
+    article_or_quotes, mentions
+        As in :func:`stance_table`. With an article and no ``mentions``, the gazetteer's
+        mentions and the demonyms of ``data/demonyms.csv`` ("the Serbian military presence" →
+        Serbia) are the targets.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``statement`` (quote id), ``actor`` (who speaks), ``target``, ``mention`` (as
+        written), ``start``/``end`` (in the statement's text), ``stance`` (-1, 0, +1), ``rule``
+        and ``word`` (see :func:`stance_toward`). Mentions of the speaking actor are skipped.
+    """
+    quotes, mentions, demonyms = _statements(article_or_quotes, mentions)
     if quotes.empty or "text" not in quotes.columns:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=list(EVIDENCE_COLUMNS))
     surfaces = _surfaces(quotes, mentions)
+    if demonyms:
+        for word, actor in _demonyms().items():
+            surfaces.setdefault(word, actor)
     who = _who(quotes)
     ids = quotes["quote_id"] if "quote_id" in quotes.columns else pd.Series(quotes.index)
     ids.index = quotes.index
-    per_pair: dict[tuple[str, str], list[tuple[Any, float]]] = {}
+    cues = quotes["cue"] if "cue" in quotes.columns else pd.Series(None, index=quotes.index)
+    rows = []
     for idx, text in quotes["text"].items():
         actor = who[idx]
         if not isinstance(text, str) or not isinstance(actor, str):
             continue
-        by_target: dict[str, list[int]] = {}
+        cue = cues[idx] if isinstance(cues[idx], str) else None
         for start, end, target in _find(text, surfaces):
-            if target != actor:
-                by_target.setdefault(target, []).append(sentiment_toward(text, start, end))
-        for target, values in by_target.items():
-            per_pair.setdefault((actor, target), []).append((ids[idx], sum(values) / len(values)))
-    rows = [
-        {
+            if target == actor:
+                continue
+            found = stance_toward(text, start, end, cue)
+            rows.append({"statement": ids[idx], "actor": actor, "target": target,
+                         "mention": text[start:end], "start": start, "end": end, **found})
+    return pd.DataFrame(rows, columns=list(EVIDENCE_COLUMNS))
+
+
+def stance_table(article_or_quotes: Any, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Which actors each actor talks about, and in what tone.
+
+    Every statement is searched for target names (whole words, case-sensitive); each match gets
+    the stance of :func:`stance_toward` (a predicate linking the speaker to the target decides:
+    "we support Belgrade" +1, "denounced the rhetoric of Belgrade" -1; a place phrase such as
+    "tensions in Kosovo" is 0; otherwise :func:`kosovo_kit.sentiment.sentiment_toward`). A
+    statement's matches of one target are averaged, and these values are averaged per (speaker
+    actor, target). Mentions of the speaking actor itself are skipped.
+    :func:`stance_evidence` lists every match with what decided it.
+
+    Parameters
+    ----------
+    article_or_quotes : Article, str, pandas.DataFrame or object with a ``quotes`` attribute
+        An article (its statements and gazetteer mentions are found here), or a
+        who-said-what table (``text`` and ``actor`` or ``speaker``; ``quote_id`` and ``cue``
+        optional). Speakers are resolved as in :func:`actor_summary`.
+    mentions : pandas.DataFrame, optional
+        Gazetteer or mention table with columns ``text`` (surface form) and ``actor`` or
+        ``canonical`` (the target name it stands for); ``start``/``end`` are not needed. When
+        omitted, the actor names of the quotes table are the targets (for an article: its
+        gazetteer mentions and demonyms).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``actor``, ``target``, ``n`` (statements), ``mean_stance`` (in [-1, 1]),
+        ``statements`` (list of quote ids, or row labels when there is no ``quote_id``) and
+        ``evidence`` (per statement, the words that decided, e.g. ``"supporting (object +1)"``).
+    """
+    columns = ["actor", "target", "n", "mean_stance", "statements", "evidence"]
+    found = stance_evidence(article_or_quotes, mentions)
+    if found.empty:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for (actor, target), group in found.groupby(["actor", "target"], sort=True):
+        per_statement = group.groupby("statement", sort=False)
+        values = per_statement["stance"].mean()
+        why = [
+            "; ".join(f"{w or 'model'} ({r} {s:+d})" for w, r, s in
+                      zip(g["word"], g["rule"], g["stance"]))
+            for _, g in per_statement
+        ]
+        rows.append({
             "actor": actor,
             "target": target,
-            "n": len(items),
-            "mean_stance": sum(v for _, v in items) / len(items),
-            "statements": [q for q, _ in items],
-        }
-        for (actor, target), items in sorted(per_pair.items())
-    ]
+            "n": len(values),
+            "mean_stance": float(values.mean()),
+            "statements": list(values.index),
+            "evidence": why,
+        })
     return pd.DataFrame(rows, columns=columns)

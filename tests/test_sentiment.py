@@ -139,6 +139,22 @@ def test_explain_reports_rules():
     assert (marks["punct"] > 0).all()
 
 
+@pytest.mark.parametrize("text", [
+    "The repairs had cost less than planned, but the delays were terrible.",
+    "It is NOT a very good deal at all!!",
+])
+def test_compact_explanation_adds_up(text):
+    full = explain_sentiment(text)
+    frame = explain_sentiment(text, compact=True)
+    shown = [c for c in frame.columns if c not in ("token", "score")]
+    assert shown[0] == "valence" and set(shown[1:]) <= set(RULE_COLUMNS)
+    # every column a reader sees adds up to the score, and the scores to the raw sum
+    assert ((frame[shown].sum(axis=1) - frame["score"]).abs() < 1e-9).all()
+    assert math.isclose(frame["score"].sum(), full.attrs["raw"], abs_tol=1e-9)
+    assert "negativity" in frame.columns  # the news rule that weighs bad news more
+    assert frame.attrs["compound"] == score_sentiment(text)["compound"]
+
+
 def test_punctuation_rows_follow_sign():
     frame = explain_sentiment("This is terrible!", "vader")
     assert frame.loc[frame["kind"] == "punct", "score"].iloc[0] < 0
@@ -200,6 +216,20 @@ def test_learned_overlay_changes_scores_in_its_direction():
     news = score_sentiment(text, "news")["compound"]
     hand = score_sentiment(text, LEXICONS / "news_overlay.csv")["compound"]
     assert (news - hand) * row["shift"] > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new rules will mean fewer deaths on the roads.",
+        "The envoys worked on ending tensions in the north.",
+        "Talks helped prevent a war.",
+    ],
+)
+def test_reducing_a_harm_is_good_news(text):
+    assert score_sentiment(text, "news")["compound"] > 0
+    frame = explain_sentiment(text)
+    assert (frame["reversal"] > 0).any()
 
 
 def test_overlay_neutralises_preposition_like():
