@@ -706,8 +706,8 @@ def check_annotation(annotation: pd.DataFrame | str | os.PathLike[str],
 
     def inside(frame: pd.DataFrame) -> pd.DataFrame:
         starts = frame["start"].astype("Int64")
-        keep = [any(lo <= int(s) < hi for lo, hi in bounds) if pd.notna(s) else False
-                for s in starts]
+        keep = pd.Series([pd.notna(s) and any(lo <= int(s) < hi for lo, hi in bounds)
+                          for s in starts], index=frame.index, dtype=bool)
         return frame[keep].reset_index(drop=True)
 
     if isinstance(annotation, (str, os.PathLike)):
@@ -734,8 +734,8 @@ def check_annotation(annotation: pd.DataFrame | str | os.PathLike[str],
                 fb.right.append(f"{found}, said by {gold_speaker(int(row.gold_index))}.")
             else:
                 fb.right.append(f"{found}: you found the statement.")
-                fb.again.append(f"{found}: the speaker — you have "
-                                f"“{row.pred_speaker or 'nobody'}”, the gold has "
+                yours = "nobody" if _missing_text(row.pred_speaker) else row.pred_speaker
+                fb.again.append(f"{found}: the speaker — you have “{yours}”, the gold has "
                                 f"“{gold_speaker(int(row.gold_index))}”.")
         elif row.status == "fn":
             fb.missing.append(f"a statement in paragraph "
@@ -755,6 +755,11 @@ def check_annotation(annotation: pd.DataFrame | str | os.PathLike[str],
                    "is the reported words without the cue and the speaker; a pronoun such as "
                    "“he” is a speaker mention too.")
     return fb
+
+
+def _missing_text(value: Any) -> bool:
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value))) or not str(
+        value).strip()
 
 
 def _para_of(bounds: list[tuple[int, int]], ids: list[int], pos: int) -> int:

@@ -229,6 +229,14 @@ def test_annotation_in_brat_and_a_wrong_one(article, tmp_path):
     assert exercises.check_annotation(path, [BURGER_PARAGRAPH], article).right
 
 
+@needs_gold
+def test_an_empty_annotation_lists_every_gold_statement_as_missing(article):
+    fb = exercises.check_annotation(exercises.annotation_table([], article),
+                                    [BURGER_PARAGRAPH], article)
+    assert_wrong(fb)
+    assert len(fb.missing) >= 1 and "0 of" in fb.title
+
+
 def test_annotation_table_says_what_it_cannot_find(article):
     with pytest.raises(ValueError, match="row 1: the content"):
         exercises.annotation_table([{"content": "Nobody said this", "speaker": ""}], article)
