@@ -42,6 +42,7 @@ _EXPORTS = {
     "actor_colour": "render",
     "evaluate_many": "evaluation",
     "load_polnear": "brat",
+    "load_gold": "brat",
 }
 
 __all__ = [
@@ -63,6 +64,7 @@ __all__ = [
     "highlight_html",
     "load_article",
     "load_gazetteer",
+    "load_gold",
     "load_polnear",
     "quotes_html",
     "read_brat",
@@ -74,7 +76,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .brat import load_polnear, read_brat, write_brat
+    from .brat import load_gold, load_polnear, read_brat, write_brat
     from .evaluation import evaluate, evaluate_many
     from .gazetteer import Gazetteer, actors, load_gazetteer
     from .quotes import QUOTE_COLUMNS, attribute_quotes

@@ -17,12 +17,14 @@ from typing import Any
 import pandas as pd
 
 from .export import atomic_write
+from .resources import data_path
 
 __all__ = [
     "BRAT_COLUMNS",
     "PolnearArticle",
     "default_polnear_root",
     "iter_polnear",
+    "load_gold",
     "load_polnear",
     "parse_brat",
     "polnear_frame",
@@ -47,7 +49,12 @@ BRAT_COLUMNS = [
     "source_text",
     "cue_text",
     "content_text",
+    "kind",
+    "actor",
+    "speaker",
 ]
+#: Event attributes read into columns (``A1<TAB>Kind E1 direct``); values have no spaces.
+ATTRIBUTES = {"Kind": "kind", "Actor": "actor"}
 
 # Event arguments we keep; BRAT numbers repeated roles (Content2), so digits are stripped.
 _ROLES = ("Source", "Cue", "Content")
@@ -121,6 +128,8 @@ def parse_brat(content: str, text: str | None = None, name: str = "<string>") ->
     lines = content.split("\n")
     bounds: dict[str, _TextBound] = {}
     events: list[tuple[str, str, list[tuple[str, str]], int]] = []
+    attributes: dict[str, dict[str, str]] = {}
+    notes: dict[str, str] = {}
     i = 0
     while i < len(lines):
         lineno, line = i + 1, lines[i].rstrip("\r")
@@ -163,8 +172,20 @@ def parse_brat(content: str, text: str | None = None, name: str = "<string>") ->
             if any(parts[0] == known[0] for known in events):
                 raise _fail(name, lineno, f"duplicate annotation id {parts[0]}")
             events.append((parts[0], args[0][0], args, lineno))
-        elif line[0] in "#ARNM*":
-            # Notes, attributes, relations and normalisations carry nothing we score.
+        elif line[0] in "AM":
+            # an attribute: "A1<TAB>Kind E1 direct" (the kind and the side of a statement)
+            fields = line.split("\t")[1].split() if "\t" in line else []
+            if len(fields) == 3 and fields[0] in ATTRIBUTES:
+                attributes.setdefault(fields[1], {})[ATTRIBUTES[fields[0]]] = fields[2]
+        elif line[0] == "#":
+            # a note on a Source span names the speaker as the gazetteer does:
+            # "#1<TAB>AnnotatorNotes T1<TAB>Dmitry Peskov"
+            parts = line.split("\t", 2)
+            head = parts[1].split() if len(parts) == 3 else []
+            if len(head) == 2 and head[0] == "AnnotatorNotes":
+                notes[head[1]] = parts[2].strip()
+        elif line[0] in "RN*":
+            # Relations and normalisations carry nothing we score.
             continue
         else:
             raise _fail(name, lineno, f"unrecognised line {line[:40]!r}")
@@ -179,6 +200,9 @@ def parse_brat(content: str, text: str | None = None, name: str = "<string>") ->
             if base in found:
                 found[base].append(bounds[ref])
         spans = {role: [s for tb in found[role] for s in tb.spans] for role in _ROLES}
+        sources = [ref for role, ref in args if role.rstrip("0123456789") == "Source"]
+        speaker = next((notes[ref] for ref in sources if ref in notes), pd.NA)
+        event_attributes = attributes.get(eid, {})
         rows.append(
             {
                 "attribution_id": eid,
@@ -195,14 +219,47 @@ def parse_brat(content: str, text: str | None = None, name: str = "<string>") ->
                 "source_text": _join(found["Source"]),
                 "cue_text": _join(found["Cue"]),
                 "content_text": _join(found["Content"]),
+                "kind": event_attributes.get("kind", pd.NA),
+                "actor": event_attributes.get("actor", pd.NA),
+                "speaker": speaker,
             }
         )
     frame = pd.DataFrame(rows, columns=BRAT_COLUMNS)
     for col in ("start", "end", "source_start", "source_end", "cue_start", "cue_end"):
         frame[col] = frame[col].astype("Int64")
-    for col in ("source_text", "cue_text", "content_text"):
+    for col in ("source_text", "cue_text", "content_text", "kind", "actor", "speaker"):
         frame[col] = frame[col].astype("string")
     return frame
+
+
+def load_gold(name: str | None = None) -> pd.DataFrame:
+    """The hand annotation of a bundled article, as :func:`read_brat` reads it.
+
+    Parameters
+    ----------
+    name : str, optional
+        A bundled article's name (see :func:`kosovo_kit.bundled_articles`); by default the
+        article :func:`kosovo_kit.load_article` returns without an argument.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per statement of ``data/annotations/NAME.ann``, every span checked against
+        the article text, with ``kind``, ``actor`` and ``speaker``.
+
+    Raises
+    ------
+    FileNotFoundError
+        If the article has no annotation file.
+    """
+    from .text import load_article
+
+    article = load_article(name)
+    stem = article.metadata.get("name", name)
+    path = data_path("annotations", f"{stem}.ann")
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: the bundled article {stem!r} has no hand annotation")
+    return read_brat(path, text=article.text)
 
 
 def read_brat(ann_path: str | os.PathLike[str], text: str | None = None) -> pd.DataFrame:
@@ -221,7 +278,9 @@ def read_brat(ann_path: str | os.PathLike[str], text: str | None = None) -> pd.D
         One row per ``E`` event with ``attribution_id``, ``label``, the span lists
         ``source_spans``/``cue_spans``/``content_spans`` (lists of ``(start, end)``), their
         texts, ``start``/``end`` (extent of the content) and ``source_start``/``source_end``/
-        ``cue_start``/``cue_end`` (NA when absent).
+        ``cue_start``/``cue_end`` (NA when absent); ``kind`` and ``actor`` from the event's
+        ``Kind`` and ``Actor`` attributes (``A1<TAB>Kind E1 direct``) and ``speaker`` from an
+        ``AnnotatorNotes`` note on its Source span (the canonical name), NA when absent.
 
     Raises
     ------
@@ -238,6 +297,11 @@ def _read_exact(path: Path) -> str:
     # newline="" keeps \r\n intact so character offsets stay valid.
     with open(path, encoding="utf-8", newline="") as handle:
         return handle.read()
+
+
+def _text_cell(row: Any, column: str) -> str:
+    value = row[column] if column in row.index else None
+    return "" if value is None or pd.isna(value) else " ".join(str(value).split())
 
 
 def _cell(value: Any) -> int | None:
@@ -276,7 +340,9 @@ def write_brat(attributions_df: pd.DataFrame, path: str | os.PathLike[str], text
     attributions_df : pandas.DataFrame
         A who-said-what table with ``start``, ``end`` and optionally ``speaker_start``,
         ``speaker_end``, ``cue_start``, ``cue_end`` (NA when absent), or a table from
-        :func:`read_brat` (its span lists are used, keeping discontinuous spans).
+        :func:`read_brat` (its span lists are used, keeping discontinuous spans). Its
+        ``kind``, ``actor`` and ``speaker`` columns, when present, are written as the
+        ``Kind`` and ``Actor`` attributes and a note on the Source span.
     path : str or path-like
         Destination ``.ann`` file; it is replaced in one step so readers never see half a file.
     text : str
@@ -293,7 +359,7 @@ def write_brat(attributions_df: pd.DataFrame, path: str | os.PathLike[str], text
         if missing:
             raise ValueError(f"write_brat: attribution table lacks column(s) {missing}")
     lines: list[str] = []
-    tid = 0
+    tid = n_attr = n_note = 0
 
     def add_t(label: str, spans: list[Span]) -> str:
         nonlocal tid
@@ -326,6 +392,15 @@ def write_brat(attributions_df: pd.DataFrame, path: str | os.PathLike[str], text
         # BRAT events need a trigger; PolNeAR uses the cue, so fall back to the content.
         trigger = add_t(label, cue or content)
         lines.append(f"E{n}\t{label}:{trigger} {' '.join(args)}")
+        for name, column in ATTRIBUTES.items():
+            value = _text_cell(row, column)
+            if value:
+                n_attr += 1
+                lines.append(f"A{n_attr}\t{name} E{n} {'_'.join(value.split())}")
+        speaker = _text_cell(row, "speaker")
+        if speaker and source:
+            n_note += 1
+            lines.append(f"#{n_note}\tAnnotatorNotes {args[0].split(':')[1]}\t{speaker}")
 
     atomic_write(path, "".join(line + "\n" for line in lines))
 

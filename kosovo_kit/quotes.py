@@ -71,7 +71,9 @@ QUOTE_DTYPES: dict[str, Any] = {
 QUOTE_COLUMNS = list(QUOTE_DTYPES)
 KINDS = ("direct", "mixed", "indirect", "belief")
 
-_MARK_RE = re.compile(r"''|``|[“”„‟«»‹›‘’‚\"']")
+# Three apostrophes after a word close a single quotation, then a double one
+# (''the word 'old-school,''' said X): the single mark is read first.
+_MARK_RE = re.compile(r"(?<=\S)'(?='')|''|``|[“”„‟«»‹›‘’‚\"']")
 # A mark that can open a quotation (an apostrophe inside or after a word cannot)
 _ANY_MARK = re.compile(r"[“”„‟«»‹›‘‚\"`]|''|(?<![\w’'])'")
 _ALWAYS_OPENS = frozenset(["“", "„", "‟", "«", "‹", "‚", "``"])
@@ -144,6 +146,11 @@ _ADVERBIAL_PREPOSITIONS = {
     "regarding", "referring", "according",
 }
 _LEADING_PREPOSITIONS = frozenset(_NP_PREPOSITIONS | _ADVERBIAL_PREPOSITIONS)
+# Words that open a subordinate clause or a scene-setting phrase ("When asked …",
+# "Following the meeting …"): what they open is the frame's setting, not what was said.
+_SUBORDINATE_OPENERS = {"when", "if", "as", "after", "before", "while", "although", "though",
+                        "because", "since", "until", "unless", "once", "whether", "whenever",
+                        "following", "during", "despite", "amid", "at", "in", "on"}
 _SUBORDINATORS = {"as", "while", "when", "after", "before", "since", "until", "following"}
 _TIME_WORDS = {
     "yesterday", "today", "tonight", "earlier", "later", "monday", "tuesday", "wednesday",
@@ -177,7 +184,7 @@ _TRAILERS = {"which", "compared", "while", "whereas", "although", "though", "des
              "even", "prompting", "drawing", "sparking"}
 # Speech verbs whose content can be a to-infinitive ("vowed to fight", "declined to comment").
 _TO_VERBS = {"promise", "vow", "pledge", "threaten", "refuse", "decline", "urge", "ask", "agree",
-             "offer", "call on", "encourage", "demand", "propose"}
+             "offer", "call on", "demand", "propose"}
 # Cues whose first complement is an addressee: "told reporters that …".
 _ADDRESSEE_CUES = {"tell", "assure", "warn", "urge", "advise", "remind", "inform", "ask",
                    "promise", "caution"}
@@ -431,6 +438,7 @@ class _ArticleParser:
             attr = self._frame(cue, quotes, found)
             if attr is None:
                 continue
+            attr.pieces = [self._unwrapped(p) for p in attr.pieces]
             if not attr.pieces:
                 awaiting = attr
                 self._remember(attr)
@@ -493,6 +501,17 @@ class _ArticleParser:
         if awaiting is not None and (last is None or last.pieces[-1][1] <= awaiting.cue.start):
             carry = awaiting
         return carry, (last if last is not None else awaiting)
+
+    def _unwrapped(self, piece: tuple[int, int]) -> tuple[int, int]:
+        """A piece that is exactly one quotation, marks and all, becomes the words inside
+        them: quoted content reads the same whatever frame introduced it."""
+        s, e = piece
+        i = bisect_left(self._q_opens, s)
+        if i < len(self._quotes):
+            q = self._quotes[i]
+            if q.open == s and q.close == e:
+                return (q.inner_start, q.inner_end)
+        return piece
 
     def _continues(self, prev: _Attribution | None, q: _Q, para, cues) -> bool:
         """A paragraph that is one quotation, right after a paragraph that ended on a
@@ -660,7 +679,8 @@ class _ArticleParser:
         closes_quote = before > sa and self.kinds[before] == "quote" and (
             self.text[self.starts[before]] in _CLOSERS) and (
             self.words[before - 1] in (",", "?", "!", "…", "—"))
-        frame_ends = tail >= sb or tail_w in _CLAUSE_END or quote_follows
+        frame_ends = (tail >= sb or tail_w in _CLAUSE_END or quote_follows
+                      or self._coordinated_cue_at(tail, sb))
         if before_w in _FRAME_OPENERS and tail_w != ":" and (frame_ends or closes_quote):
             back = self._backward_content(quotes, sa, before, cue)
             back_is_quote = bool(back) and self._is_quote_piece(back[0])
@@ -668,6 +688,9 @@ class _ArticleParser:
                 back = []  # “Fox News Sunday,” X said his …: a title, not the content
             if back and not self._backward_allowed(cue, back):
                 back = []
+            if back and not back_is_quote and tail_w in ("and", "but") and (
+                    self._only_subordinate(back)):
+                back = []  # "When told …, Bush thought … and said": the scene, not content
             if back and (back_is_quote or not (fwd and self._all_quoted(fwd))):
                 pieces = back + self._continuation(quotes, tail, sb, back_is_quote)
                 rule = "quote-cue-speaker" if back_is_quote else "clause-cue-speaker"
@@ -683,6 +706,24 @@ class _ArticleParser:
         attr = self._make(fwd, rule, cue, np_span, sid, para_id)
         attr.unclosed = unclosed
         return attr
+
+    def _only_subordinate(self, pieces: list[tuple[int, int]]) -> bool:
+        """Unquoted words before a frame that are one subordinate clause or phrase ("When
+        asked …", "Following the meeting") set the scene; with a comma inside ("If they win,
+        we lose") a main clause follows."""
+        s, e = pieces[0][0], pieces[-1][1]
+        first = self.text[s:e].split(None, 1)[0].lower()
+        return first in _SUBORDINATE_OPENERS and "," not in self.text[s:e]
+
+    def _coordinated_cue_at(self, k: int, sb: int) -> bool:
+        """Token ``k`` opens a second cue of the same speaker: "… and denounced …".
+
+        A frame that ends there has reported the content before it; the second cue
+        reports its own (the ``coordinated-cue`` rule)."""
+        if k + 1 >= sb or self.lows[k] not in ("and", "but"):
+            return False
+        nxt = self.lows[k + 1]
+        return (nxt in self.single_cues or nxt in self.double_cues) and not nxt.endswith("ing")
 
     def _end_at_comma(self, pieces, sb: int) -> list[tuple[int, int]]:
         """Cut content at its first comma outside quotation marks (a relative clause ends)."""
@@ -748,6 +789,13 @@ class _ArticleParser:
         """The named or pronoun subject opening a sentence, if it has one."""
         k = sa
         while k < limit and self.lows[k] in ("but", "and", "however", ","):
+            k += 1
+        if k < limit and (self.lows[k] in _LEADING_PREPOSITIONS
+                          or self.lows[k] in _SUBORDINATE_OPENERS):
+            # a fronted phrase or clause ("In his speech, Graham …") is not the subject:
+            # the subject follows its comma
+            while k < limit and self.words[k] != ",":
+                k += 1
             k += 1
         if k >= limit:
             return None
@@ -918,8 +966,8 @@ class _ArticleParser:
             k += 1
             while k < sb and self.words[k] == ",":
                 k += 1
-        if k >= sb:
-            return [], False
+        if k >= sb or self._coordinated_cue_at(k, sb):
+            return [], False  # "thought for a moment and said …": the second cue reports it
         start = self.starts[k]
         # the content runs to the end of the sentence, or to a following ", adding …"
         end_tok = sb
@@ -1092,7 +1140,10 @@ class _ArticleParser:
                     end - 1, quotes):
                 end -= 1
             pieces = [(start, end)]
-        elif cue.t0 > sa and self.words[cue.t0 - 1] == ",":
+        elif cue.t0 > sa and (self.words[cue.t0 - 1] == "," or (
+                cue.t0 - 2 >= sa and self.words[cue.t0 - 2] == ","
+                and self.text[self.starts[cue.t0 - 1]] in _CLOSERS)):
+            # "…, according to X" and “…,” according to X
             pieces = self._backward_content(quotes, sa, cue.t0 - 1, cue)
         else:
             return None
@@ -1267,6 +1318,9 @@ class _ArticleParser:
             want = facts.pronoun
             if want == "self":
                 return None, None, ""
+            subject = self._previous_subject(pos, want)
+            if subject is not None:
+                return subject[0], subject[1], "pronoun-carryover"
             for canonical, ptype, actor, _ in self._antecedents(pos):
                 if (want == "person" and ptype == "person") or (want == "org" and ptype in (
                         "org", "place")) or (want == "group" and ptype in ("group", "org")):
@@ -1284,6 +1338,36 @@ class _ArticleParser:
             canonical, _ptype, actor = self.local_aliases[words[-1]]
             return canonical, actor or facts.actor, ""
         return facts.name, facts.actor, ""
+
+    def _previous_subject(self, pos: int, want: str) -> tuple[str, str | None] | None:
+        """The named subject of the sentence before, for a pronoun opening its sentence.
+
+        "Serbia does not recognize … . It encourages …": a pronoun in subject position
+        most often continues the previous sentence's subject (the centre of attention),
+        which need not be anyone quoted so far. Only a subject found in the gazetteer,
+        of the kind the pronoun asks for, is taken.
+        """
+        ti = bisect_left(self.starts, pos)
+        if pos < 0 or ti >= len(self.starts) or self.starts[ti] != pos:
+            return None
+        sid = self.sids[ti]
+        sa, _ = self.sent_ranges[sid]
+        if ti != sa or sid - 1 not in self.sent_ranges:
+            return None
+        pa, pb = self.sent_ranges[sid - 1]
+        span = self._subject(pa, pb)
+        if span is None:
+            return None
+        words = self.words[span[0]:span[1] + 1]
+        facts = self.mention_facts.get(key := tuple(words))
+        if facts is None:
+            facts = self.mention_facts[key] = self._mention_facts(words)
+        entry = facts.entry
+        if entry is None or facts.pronoun:
+            return None
+        kind = {"person": "person", "group": "group"}.get(entry.type, "org")
+        fits = kind == want or (want == "group" and kind == "org")
+        return (entry.canonical, entry.actor or facts.actor) if fits else None
 
     def _mention_facts(self, words: list[str]) -> _MentionFacts:
         """What a mention's words say on their own, before the article's history."""

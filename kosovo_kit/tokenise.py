@@ -255,7 +255,8 @@ def classify_paragraphs(
 
     The rules are general: the first paragraph is the title when it reads as a
     headline (short, no closing sentence punctuation) or equals ``title``; a
-    paragraph right after the title that repeats it is boilerplate, one that is
+    paragraph right after the title that repeats it is boilerplate (of two copies that
+    differ only in punctuation, the one written exactly as ``title`` is the title), one that is
     headline-like and not a sentence is a subtitle (``title``); later short lines
     without final punctuation are headings; lines matching a pattern of
     ``data/boilerplate.txt`` (SEE ALSO, READ MORE, Related: …) are boilerplate.
@@ -291,6 +292,30 @@ def classify_paragraphs(
         if kind not in ("title", "boilerplate"):
             in_title_block = False
         kinds.append(kind)
+    return _prefer_exact_title(text, spans, kinds, title)
+
+
+def _prefer_exact_title(
+    text: str, spans: list[tuple[int, int]], kinds: list[str], title: str | None
+) -> list[str]:
+    """Of headline copies that differ only in punctuation, the one written exactly as the
+    given title is the title and the others are duplicates (boilerplate): sites print a
+    plain copy of the headline above the real one."""
+    if not title:
+        return kinds
+    exact = title.strip()
+    block = []
+    for i, kind in enumerate(kinds):
+        if kind not in ("title", "boilerplate"):
+            break
+        block.append(i)
+    chosen = next((i for i in block if text[spans[i][0]:spans[i][1]].strip() == exact), None)
+    if chosen is None or kinds[chosen] == "title":
+        return kinds
+    key = _normalise_title(exact)
+    for i in block:
+        if _normalise_title(text[spans[i][0]:spans[i][1]]) == key:
+            kinds[i] = "title" if i == chosen else "boilerplate"
     return kinds
 
 

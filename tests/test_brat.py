@@ -293,3 +293,30 @@ def test_polnear_frame_is_a_corpus_table():
     bare = load_polnear("dev", root=root, limit=3, annotations=False)
     assert [d.text for d in bare] == [d.text for d in dev]
     assert not any(d.annotations for d in bare)
+
+
+def test_kind_actor_and_speaker_round_trip(tmp_path):
+    import kosovo_kit as kk
+
+    article = kk.load_article()
+    quotes = kk.attribute_quotes(article)
+    path = tmp_path / "kit.ann"
+    kk.write_brat(quotes, path, article.text)
+    back = kk.read_brat(path, text=article.text)
+    assert back["kind"].tolist() == quotes["kind"].tolist()
+    assert back["actor"].tolist() == quotes["actor"].tolist()
+    assert back["speaker"].tolist() == quotes["speaker"].tolist()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert "A1\tKind E1 mixed" in lines and "A2\tActor E1 Russia" in lines
+
+
+def test_attributes_and_notes_are_optional_and_unknown_ones_ignored():
+    from kosovo_kit.brat import parse_brat
+
+    text = "Ana said it rains."
+    ann = ("T1\tSource 0 3\tAna\nT2\tCue 4 8\tsaid\nT3\tContent 9 17\tit rains\n"
+           "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\nA1\tConfidence E1 high\n"
+           "M2\tNegated E1\n#1\tAnnotatorNotes E1\tcheck this\n")
+    table = parse_brat(ann, text=text)
+    assert table["kind"].isna().all() and table["actor"].isna().all()
+    assert table["speaker"].isna().all()  # a note on the event, not on its Source

@@ -536,3 +536,94 @@ def test_same_mention_words_follow_the_article_so_far() -> None:
                                       "Milan Jovic", "Milan Jovic"]
     assert table["rule"].iloc[5].endswith("+title-carryover")
     assert not table["rule"].iloc[3].endswith("+title-carryover")
+
+
+@pytest.mark.parametrize("body, content", [
+    ("According to the minister, “The border will stay open for trade.”",
+     "The border will stay open for trade."),
+    ("According to Ana Petrova, “The talks have failed”.", "The talks have failed"),
+    ("“The talks have failed,” according to Ana Petrova.", "The talks have failed,"),
+])
+def test_a_fully_quoted_content_is_direct_whatever_the_frame(body, content):
+    text, table = run(body)
+    row = the_row(table, content)
+    assert row["kind"] == "direct" and row["rule"] == "according-to"
+    assert text[row["start"] - 1] in "“\"" and text[row["end"]] in "”\""
+
+
+def test_words_inside_quotation_marks_read_the_same_for_every_frame():
+    _, said = run("Ana Petrova said: “We will not give up.”")
+    _, according = run("According to Ana Petrova, “We will not give up.”")
+    assert said["text"].tolist() == according["text"].tolist() == ["We will not give up."]
+
+
+def test_a_frame_after_its_content_takes_it_and_a_coordinated_cue_speaks_again():
+    text, table = run(
+        "The new border tax is a “serious mistake”, the ministry said on Tuesday and "
+        "criticised the “reckless haste” of the government.")
+    first = the_row(table, "The new border tax is a “serious mistake”")
+    second = the_row(table, "the “reckless haste” of the government")
+    assert (first["kind"], first["cue"], first["rule"]) == ("mixed", "said",
+                                                            "clause-cue-speaker")
+    assert (second["kind"], second["cue"], second["rule"]) == ("mixed", "criticised",
+                                                               "coordinated-cue")
+    assert first["speaker_start"] == second["speaker_start"]
+    assert mention(text, first) == "the ministry"
+    assert len(table) == 2
+
+
+def test_unquoted_content_before_a_frame_with_a_second_cue():
+    _, table = run("The plan is dead, the minister said and added that talks would resume.")
+    assert table[["text", "cue", "rule"]].values.tolist() == [
+        ["The plan is dead", "said", "clause-cue-speaker"],
+        ["talks would resume", "added", "coordinated-cue"],
+    ]
+
+
+def test_a_scene_setting_clause_before_a_subject_is_not_what_was_said():
+    _, table = run("When told of the vote, Petrova thought for a moment and said that the "
+                   "result was “a surprise”.")
+    assert table["text"].tolist() == ["the result was “a surprise”"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The new rules encourage farmers to plant more wheat.",
+    "It encourages the 2,000 workers in the port to challenge the managers.",
+    "The mayor encouraged residents to stay indoors during the storm.",
+])
+def test_an_action_verb_with_an_object_and_an_infinitive_reports_no_speech(sentence):
+    _, table = run(sentence)
+    assert table.empty, table[["text", "cue"]]
+
+
+def test_encourage_with_a_that_clause_still_reports_speech():
+    _, table = run("The mayor encouraged that residents stay indoors, officials said.")
+    assert "residents stay indoors" in " ".join(table["text"])
+
+
+def test_a_sentence_opening_pronoun_continues_the_previous_subject():
+    _, table = run(
+        "Burger said the barricades must go. Serbia does not recognize the vote. It says that "
+        "the result is void.")
+    row = the_row(table, "the result is void")
+    assert (row["speaker"], row["actor"]) == ("Serbia", "Serbia")
+    assert row["rule"].endswith("+pronoun-carryover")
+
+
+def test_a_pronoun_skips_a_previous_subject_of_the_wrong_kind():
+    _, table = run("Peskov spoke to reporters. Serbia does not recognize the vote. He said "
+                   "that the result is void.")
+    assert the_row(table, "the result is void")["speaker"] == "Dmitry Peskov"
+
+
+def test_three_marks_after_a_word_close_the_inner_quotation_first():
+    _, table = run("''I would use the word 'old-school,''' said Petrova, the chair.")
+    row = the_row(table, "I would use the word 'old-school,'")
+    assert row["kind"] == "direct"
+
+
+def test_a_fronted_phrase_is_not_the_subject_of_a_coordinated_cue():
+    text, table = run("In his speech, Petrova urged voters to turn out, and criticized the "
+                      "party’s lack of ambition.")
+    row = the_row(table, "the party’s lack of ambition")
+    assert row["speaker"] == "Petrova" and mention(text, row) == "Petrova"

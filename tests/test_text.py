@@ -179,11 +179,11 @@ def test_bundled_article_metadata():
     assert meta["language"] == "en"
 
 
-def test_seed_article_structure(seed_article):
-    kinds = seed_article.paragraphs["kind"].tolist()
-    assert kinds[:2] in (["title", "title"], ["title", "boilerplate"])
-    texts = seed_article.paragraphs["text"].tolist()
-    assert kinds[texts.index("Germany condemns Serbia’s policies")] == "heading"
-    assert any(t.startswith("SEE ALSO") and k == "boilerplate" for t, k in zip(texts, kinds))
-    assert kinds.count("body") == 9
-    check_offsets(seed_article)
+def test_of_two_headline_copies_the_one_written_as_the_title_is_the_title():
+    text = "Floods hit Belgrade again\n\nFloods hit Belgrade, again\n\nRivers rose on Monday."
+    article = Article.from_text(text, title="Floods hit Belgrade, again")
+    assert article.paragraphs["kind"].tolist() == ["boilerplate", "title", "body"]
+    # without a title, the first copy stays the title and the second is the duplicate
+    plain = Article.from_text(text)
+    assert plain.paragraphs["kind"].tolist() == ["title", "boilerplate", "body"]
+    assert plain.title == "Floods hit Belgrade again"
