@@ -28,7 +28,6 @@ from .text import Article
 __all__ = [
     "Feedback",
     "annotation_table",
-    "bundled_gold_path",
     "check_annotation",
     "check_offsets",
     "check_references",
@@ -599,13 +598,6 @@ def check_tone_words(words: Iterable[str], article: Article | None = None,
     return fb
 
 
-def bundled_gold_path(article_name: str = "kosovo-russia-serbia-2022-12-28") -> str:
-    """Path of the hand annotation (BRAT ``.ann``) of a bundled article."""
-    from .resources import data_path
-
-    return str(data_path("annotations", f"{article_name}.ann"))
-
-
 def _find_word(text: str, piece: str, lo: int, hi: int, near: int) -> int | None:
     pattern = re.compile(r"(?<!\w)" + re.escape(_norm_keep(piece.strip())) + r"(?!\w)")
     hits = [m.start() for m in pattern.finditer(_norm_keep(text), lo, hi)]
@@ -683,7 +675,8 @@ def check_annotation(annotation: pd.DataFrame | str | os.PathLike[str],
     article : Article, optional
         The article; the bundled one by default.
     gold : DataFrame or path, optional
-        The gold annotation; the bundled hand annotation by default.
+        The gold annotation; by default the hand annotation bundled with the article
+        (:func:`kosovo_kit.load_gold`).
 
     Returns
     -------
@@ -691,7 +684,7 @@ def check_annotation(annotation: pd.DataFrame | str | os.PathLike[str],
         Found, missed and extra statements, whether each speaker is right, and the scores of
         :func:`kosovo_kit.evaluate` in the title.
     """
-    from .brat import read_brat
+    from .brat import load_gold, read_brat
     from .evaluation import align, summarise
 
     art = _article(article)
@@ -712,8 +705,12 @@ def check_annotation(annotation: pd.DataFrame | str | os.PathLike[str],
 
     if isinstance(annotation, (str, os.PathLike)):
         annotation = read_brat(annotation, text)
-    gold_table = read_brat(gold if gold is not None else bundled_gold_path(), text) \
-        if not isinstance(gold, pd.DataFrame) else gold
+    if gold is None:
+        gold_table = load_gold(art.metadata.get("name"))
+    elif isinstance(gold, pd.DataFrame):
+        gold_table = gold
+    else:
+        gold_table = read_brat(gold, text)
     gold_table, student = inside(gold_table), inside(annotation)
     pairs = align(student, gold_table, text)
     scores = summarise(pairs)["all"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
@@ -183,12 +181,6 @@ def test_feedback_html_escapes_what_a_student_typed():
     assert "&lt;script&gt;" in fb._repr_html_()
 
 
-# The hand annotation ships beside the article; these tests read it like a student would.
-GOLD = Path(exercises.bundled_gold_path())
-needs_gold = pytest.mark.skipif(not GOLD.exists(), reason=f"no hand annotation at {GOLD}")
-
-
-@needs_gold
 def test_annotation_of_the_burger_paragraph(article):
     text = article.text
     start = text.index("We are very concerned")
@@ -202,7 +194,6 @@ def test_annotation_of_the_burger_paragraph(article):
     assert "1 of 1 gold statements" in fb.title
 
 
-@needs_gold
 def test_annotation_partly_right_says_what_is_missing(article):
     rows = [{"content": "We have very close allied, historical and spiritual ties with Serbia,",
              "speaker": "Dmitry Peskov"},
@@ -216,7 +207,6 @@ def test_annotation_partly_right_says_what_is_missing(article):
     assert "one statement per cue" in fb.hint
 
 
-@needs_gold
 def test_annotation_in_brat_and_a_wrong_one(article, tmp_path):
     wrong = pd.DataFrame({"start": [0], "end": [41], "speaker": [None],
                           "speaker_start": [None], "speaker_end": [None]})
@@ -229,7 +219,6 @@ def test_annotation_in_brat_and_a_wrong_one(article, tmp_path):
     assert exercises.check_annotation(path, [BURGER_PARAGRAPH], article).right
 
 
-@needs_gold
 def test_an_empty_annotation_lists_every_gold_statement_as_missing(article):
     fb = exercises.check_annotation(exercises.annotation_table([], article),
                                     [BURGER_PARAGRAPH], article)
