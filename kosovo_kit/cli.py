@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -47,8 +48,13 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
         cols = ["quote_id", "kind", "speaker", "actor", "cue", "rule", "text"]
         import pandas as pd
 
-        with pd.option_context("display.max_colwidth", 60, "display.width", 200):
-            out = table[cols].to_string(index=False) + "\n"
+        if table.empty:
+            out = "no statements found\n"
+        else:
+            # an unknown speaker or side is shown as a blank, not as pandas' <NA>
+            shown = table[cols].astype(object).where(table[cols].notna(), "")
+            with pd.option_context("display.max_colwidth", 60, "display.width", 200):
+                out = shown.to_string(index=False) + "\n"
         data = out.encode("utf-8")
     else:
         data = table_to_bytes(table, args.format)
@@ -92,6 +98,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (FileNotFoundError, ValueError, TypeError, ImportError) as err:
         print(f"kosovo-kit: error: {err}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # the reader went away ("kosovo-kit quotes | head"): stop quietly; stdout is pointed
+        # at the null device so the interpreter's final flush cannot fail again
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -154,3 +154,40 @@ def test_quotes_in_process(article_file, capsys):
     assert main(["quotes", str(article_file), "--format", "csv"]) == 0
     out = capsys.readouterr().out
     assert out.encode("utf-8") == table_to_bytes(expected_table(article_file), "csv")
+
+
+def test_table_of_an_article_without_statements_says_so(tmp_path):
+    path = tmp_path / "quiet.txt"
+    path.write_text("Snow in Pristina\n\nSnow fell on the city all night.\n", encoding="utf-8")
+    done = cli("quotes", str(path))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "no statements found\n"
+
+
+def test_table_shows_an_unknown_side_as_a_blank(tmp_path):
+    path = tmp_path / "unknown.txt"
+    path.write_text("Rain in Pristina\n\nThe rain will stop soon, Mira Kolar said.\n",
+                    encoding="utf-8")
+    done = cli("quotes", str(path))
+    assert done.returncode == 0, done.stderr
+    assert "Mira Kolar" in done.stdout
+    assert "NaN" not in done.stdout and "<NA>" not in done.stdout and "None" not in done.stdout
+
+
+def test_a_closed_pipe_ends_the_command_quietly():
+    # the reader has gone before the first write, as in `kosovo-kit quotes | head -0`
+    proc = subprocess.Popen([sys.executable, "-m", "kosovo_kit", "quotes"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode("utf-8")
+    proc.wait(timeout=120)
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr
+    assert proc.returncode == 0
+
+
+def test_info_without_a_path_describes_the_bundled_article():
+    done = cli("info", "-v")
+    assert done.returncode == 0, done.stderr
+    assert "title:      Tensions in Kosovo: Russia supports Serbia" in done.stdout
+    assert "paragraphs: 13 (1 title, 1 heading, 9 body, 2 boilerplate)" in done.stdout
+    assert "heading     Germany condemns Serbia’s policies" in done.stdout

@@ -104,11 +104,13 @@ def test_wheel_installs_and_loads_data(tmp_path):
     assert int(lines[3]) > 50
     assert lines[4] == "2"
     text_file = target / "kosovo_kit" / "data" / "articles" / "kosovo-russia-serbia-2022-12-28.txt"
-    if text_file.exists():
-        art = subprocess.run([str(venv / "bin" / "python"), "-c",
-                              "import kosovo_kit as kk; print(kk.load_article().title)"],
-                             capture_output=True, text=True, cwd=tmp_path, timeout=120)
-        assert art.stdout.strip() == "Tensions in Kosovo: Russia supports Serbia", art.stderr
+    assert text_file.read_bytes() == (ROOT / "data" / "articles" / text_file.name).read_bytes()
+    art = subprocess.run([str(venv / "bin" / "python"), "-c",
+                          "import kosovo_kit as kk; a = kk.load_article(); print(a.title); "
+                          "print(len(kk.attribute_quotes(a)), len(kk.load_gold()))"],
+                         capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert art.stdout.splitlines() == ["Tensions in Kosovo: Russia supports Serbia", "9 9"], (
+        art.stderr)
 
 
 def _free_port() -> int:
