@@ -25,6 +25,12 @@ test: $(STAMP)
 test-browser: $(STAMP)
 	KOSOVO_KIT_BROWSER_TESTS=1 $(BIN)/python -m pytest -m browser tests/browser
 
+## dashboard: the actor explorer as a page without code (Voilà), on http://127.0.0.1:8866
+# JUPYTER_PATH adds the kit's Voilà template, which loads nothing from outside the machine.
+dashboard: $(STAMP)
+	JUPYTER_PATH=$(CURDIR)/share/jupyter $(BIN)/voila notebooks/dashboard.ipynb --template=kosovo-kit \
+		--no-browser --Voila.ip=127.0.0.1 --port=8866
+
 ## lint: ruff over the kit, tests and benchmarks
 lint: $(STAMP)
 	$(BIN)/ruff check kosovo_kit tests benchmarks

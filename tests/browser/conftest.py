@@ -146,6 +146,13 @@ def browser_context(chromium_executable: str, tmp_path_factory: pytest.TempPathF
 
 
 @pytest.fixture
+def offsite_requests() -> Callable[[], list[str]]:
+    """Call it to get the URLs off 127.0.0.1 that pages requested (all blocked) in this test."""
+    already = len(_BLOCKED)
+    return lambda: _BLOCKED[already:]
+
+
+@pytest.fixture
 def page(browser_context: Any) -> Iterator[Any]:
     """A new tab; closed after the test."""
     tab = browser_context.new_page()
@@ -251,12 +258,16 @@ def _stop(server: Server) -> None:
 
 def start_server(kind: str, argv: list[str], *, root: Path, work: Path, port: int,
                  token: str, ready_path: str, timings: Callable[[str, float], None],
-                 ) -> Server:
-    """Start a server in its own process group and wait until ``ready_path`` answers 200."""
+                 env: dict[str, str] | None = None) -> Server:
+    """Start a server in its own process group and wait until ``ready_path`` answers 200.
+
+    ``env`` adds variables to the isolated environment.
+    """
     log = work / f"{kind}.log"
     started = time.monotonic()
     with open(log, "wb") as out:
-        process = subprocess.Popen(argv, cwd=root, env=_isolated_env(work), stdout=out,
+        process = subprocess.Popen(argv, cwd=root, env={**_isolated_env(work), **(env or {})},
+                                   stdout=out,
                                    stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                    start_new_session=True)
     server = Server(f"http://127.0.0.1:{port}", token, root, process, log)
@@ -304,24 +315,33 @@ def jupyter_lab(chromium_executable: str, notebook_dir: Path,
 @pytest.fixture
 def voila_server(chromium_executable: str, tmp_path_factory: pytest.TempPathFactory,
                  timings: Callable[[str, float], None],
-                 ) -> Iterator[Callable[[Path], Server]]:
-    """Start Voilà on one notebook (loopback, random token); stopped after the test."""
+                 ) -> Iterator[Callable[..., Server]]:
+    """Start Voilà on one notebook (loopback, random token); stopped after the test.
+
+    Call it with the notebook and optionally a template name from the project's
+    ``share/jupyter/voila/templates``.
+    """
     if importlib.util.find_spec("voila") is None:
         _unavailable("voila is not installed")
     servers: list[Server] = []
 
-    def start(notebook: Path) -> Server:
+    def start(notebook: Path, template: str | None = None) -> Server:
         work = tmp_path_factory.mktemp("voila")
         port, token = free_port(), secrets.token_hex(16)
         argv = [sys.executable, "-m", "voila", str(notebook), "--no-browser",
                 "--Voila.ip=127.0.0.1", f"--Voila.port={port}", "--Voila.port_retries=0",
                 f"--Voila.token={token}", "--Voila.open_browser=False",
                 f"--Voila.connection_dir_root={work}"]
+        env = None
+        if template is not None:
+            # as `make dashboard` does: the project's templates join Jupyter's search path
+            argv.append(f"--template={template}")
+            env = {"JUPYTER_PATH": str(ROOT / "share" / "jupyter")}
         # Voilà serves no /api/status; its own script answering shows the server is up
         # without starting a kernel the way the page itself would.
         server = start_server("voila", argv, root=notebook.parent, work=work, port=port,
                               token=token, ready_path="/voila/static/voila.js",
-                              timings=timings)
+                              timings=timings, env=env)
         servers.append(server)
         return server
 

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import time
-from pathlib import Path
 
 import pytest
 
@@ -34,8 +31,6 @@ BURGER_QUOTES = ["This is a very bad signal",
                  "We call on both sides to return to dialogue without delay"]
 PESKOV = "Dmitry Peskov (speaker, 3)"
 BURGER = "Christofer Burger (speaker, 2)"
-# Written only on request, so an ordinary test run never changes the repository.
-README_SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "actor_explorer.png"
 
 
 def option_labels(dropdown) -> list[str]:
@@ -72,10 +67,7 @@ def test_dropdown_switches_statements_between_speakers(
     expect(page.locator(".kk-count")).to_contain_text("3 of 3 statements of Dmitry Peskov")
     screenshot(page, "jupyterlab_peskov_page.png")
     cell = page.locator(".jp-CodeCell", has=page.locator(".kk-actor-explorer"))
-    readme_shot = screenshot(cell, "jupyterlab_peskov_explorer.png")
-    if os.environ.get("KOSOVO_KIT_UPDATE_SCREENSHOT") == "1":
-        README_SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(readme_shot, README_SCREENSHOT)
+    screenshot(cell, "jupyterlab_peskov_explorer.png")
 
     started = time.monotonic()
     choose(dropdown, BURGER)

@@ -30,13 +30,15 @@ def labels(dropdown) -> list[str]:
 
 
 def test_voila_shows_the_explorer_without_code(
-        page, notebook_dir, explorer_notebook, voila_server, screenshot, timings):
+        page, notebook_dir, explorer_notebook, voila_server, screenshot, timings,
+        offsite_requests):
     from playwright.sync_api import expect
 
     folder = notebook_dir / "voila"
     folder.mkdir()
     notebook = explorer_notebook(folder, "dashboard", ARTICLE)
-    server = voila_server(notebook)
+    # the kit's template, as `make dashboard` serves any explorer notebook
+    server = voila_server(notebook, template="kosovo-kit")
 
     started = time.monotonic()
     page.goto(server.link("/"))
@@ -66,3 +68,4 @@ def test_voila_shows_the_explorer_without_code(
         expect(statements).to_contain_text(quote)
     expect(statements).not_to_contain_text(BURGER_QUOTE)
     screenshot(page, "voila_peskov.png")
+    assert offsite_requests() == []
