@@ -184,3 +184,16 @@ def test_tone_over_time_without_dates_gives_a_note():
         _dated().iloc[:0]).texts)
     with pytest.raises(ValueError, match="no date column"):
         plots.tone_over_time(_quotes())
+
+
+def test_stance_network_of_the_bundled_article_reads_as_the_headlines_do():
+    import kosovo_kit as kk
+
+    stance = kk.stance_table(kk.load_article())
+    ax = plots.stance_network(stance)
+    arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    # one arrow per row, in the table's order
+    colour = {(a, t): mcolors.to_hex(arrow.get_edgecolor())
+              for a, t, arrow in zip(stance["actor"], stance["target"], arrows)}
+    assert colour[("Russia", "Serbia")] == "#2e7d32"   # "Russia supports Serbia"
+    assert colour[("Germany", "Serbia")] == "#c62828"  # "Germany condemns Serbia's policies"
