@@ -627,3 +627,25 @@ def test_a_fronted_phrase_is_not_the_subject_of_a_coordinated_cue():
                       "party’s lack of ambition.")
     row = the_row(table, "the party’s lack of ambition")
     assert row["speaker"] == "Petrova" and mention(text, row) == "Petrova"
+
+
+# --- more reporting verbs ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "content", "cue", "family"), [
+    ("“The talks have failed,” the statement read.", "The talks have failed,", "read",
+     "quote-cue-speaker"),
+    ("The sign read: “No more walls.”", "No more walls.", "read", "speaker-cue-quote"),
+    ("Ana Petrova mocked the new border tax on Tuesday.", "the new border tax", "mocked",
+     "cue-that-clause"),
+    ("Ana Petrova decried the “reckless haste” of the government.",
+     "the “reckless haste” of the government", "decried", "cue-that-clause"),
+])
+def test_reporting_verbs_from_the_lexicon(body, content, cue, family):
+    _, table = run(body)
+    row = the_row(table, content)
+    assert (row["cue"], row["rule"].split("+")[0]) == (cue, family)
+
+
+def test_read_without_a_quotation_or_clause_reports_nothing():
+    _, table = run("Ana Petrova read the report twice.")
+    assert table.empty, table[["text", "cue"]]
