@@ -20,7 +20,8 @@ Frames (the ``rule`` column):
 ``according-to``
     According to X, … / …, according to X.
 ``question-cue``
-    When asked whether …, (a reported question with no named asker: speaker NA)
+    When asked whether …, (a reported question with no named asker: speaker NA; the
+    content is the question, up to the comma that ends it)
 ``participle-cue``
     …, adding that Russia “follows …” (the speaker of the main clause)
 ``coordinated-cue``
@@ -36,7 +37,9 @@ same paragraph, or a quotation left open at a paragraph's end and taken up by th
 paragraph, belongs to that statement: it becomes a further piece of it.
 
 A ``+pronoun-carryover`` suffix says the speaker mention is a pronoun resolved to
-the last suitable named speaker; ``+title-carryover`` the same for "the minister".
+the last suitable named speaker; ``+title-carryover`` the same for "the minister";
+``+relative-pronoun`` says the mention is "who" or "which" and the speaker is the phrase
+before it ("Ana Petrova, who said …").
 Following the PolNeAR guidelines, content a single cue introduces in several
 pieces (“A,” he said, “B.”) is one attribution: ``start``/``end`` cover all of it
 and ``pieces`` lists the pieces.
@@ -947,9 +950,10 @@ class _ArticleParser:
         if k >= sb:
             return [], False
         first = self.lows[k]
-        if cue.lemma in _ADDRESSEE_CUES and first not in ("that", ":", ",") and not (
-                self._opens(k)):
-            # the addressee: "told reporters in Moscow that …", "told Interfax: …"
+        if cue.lemma in _ADDRESSEE_CUES and first not in ("that", ":", ",") and (
+                first not in _CONTENT_MARKERS) and not self._opens(k):
+            # the addressee: "told reporters in Moscow that …", "told Interfax: …"; a
+            # question that follows at once ("asked whether …") has none
             for m in range(k + 1, min(sb, k + 10)):
                 w = self.words[m]
                 if w.lower() in _CONTENT_MARKERS or w in (":", ",") or self._opens(m):

@@ -15,7 +15,7 @@ from kosovo_kit import QUOTE_COLUMNS, attribute_quotes
 FAMILIES = {
     "quote-cue-speaker", "speaker-cue-quote", "cue-that-clause", "clause-cue-speaker",
     "according-to", "participle-cue", "coordinated-cue", "quote-continuation",
-    "quote-dash-speaker",
+    "quote-dash-speaker", "question-cue",
 }
 HEAD = "Kremlin backs Serbia in Kosovo row\n\nTensions rose in northern Kosovo on Monday.\n\n"
 
@@ -39,7 +39,7 @@ def check_rows(table: pd.DataFrame, text: str) -> None:
             assert mention.strip() == mention and mention
         family, *how = row.rule.split("+")
         assert family in FAMILIES
-        assert set(how) <= {"pronoun-carryover", "title-carryover"}
+        assert set(how) <= {"pronoun-carryover", "title-carryover", "relative-pronoun"}
 
 
 def run(body: str) -> tuple[str, pd.DataFrame]:
@@ -649,3 +649,34 @@ def test_reporting_verbs_from_the_lexicon(body, content, cue, family):
 def test_read_without_a_quotation_or_clause_reports_nothing():
     _, table = run("Ana Petrova read the report twice.")
     assert table.empty, table[["text", "cue"]]
+
+
+# --- reported questions and relative pronouns -------------------------------------------------
+
+@pytest.mark.parametrize(("body", "question"), [
+    ("When asked whether Serbia would send troops to the border, Vucic declined to comment.",
+     "whether Serbia would send troops to the border"),
+    ("When asked if the army was ready, Vucic said it was.", "if the army was ready"),
+])
+def test_a_reported_question_is_the_question_with_no_asker(body, question):
+    _, table = run(body)
+    row = the_row(table, question)
+    check(row, "indirect", None, None, "asked", "question-cue")
+    assert pd.isna(row["speaker_start"])
+
+
+def test_the_answer_after_a_reported_question_has_its_own_speaker():
+    _, table = run("When asked whether Serbia would send troops, Peskov said that Moscow "
+                   "backed Belgrade.")
+    said = the_row(table, "Moscow backed Belgrade")
+    check(said, "indirect", "Dmitry Peskov", "Russia", "said", "cue-that-clause")
+    assert the_row(table, "whether Serbia would send troops")["rule"] == "question-cue"
+
+
+def test_a_relative_pronoun_speaks_for_the_phrase_before_it():
+    text, table = run("The report was welcomed by Ana Petrova, who said that the talks had "
+                      "failed.")
+    row = the_row(table, "the talks had failed")
+    check(row, "indirect", "Ana Petrova", None, "said", "cue-that-clause")
+    assert row["rule"] == "cue-that-clause+relative-pronoun"
+    assert mention(text, row) == "who"
