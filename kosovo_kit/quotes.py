@@ -28,6 +28,10 @@ Frames (the ``rule`` column):
     … estimated … and denounced the “nationalist rhetoric” (same speaker)
 ``quote-dash-speaker``
     “…” ― Jorge Falcon (a quotation signed with a dash, as in vox-pop lists)
+``speaker-colon``
+    Graham: “…” / Jane Smith, Reuters: “…” (a name and a colon open a sentence or follow a
+    heading's dash, with no verb: the content is the quotation, else the rest of the
+    paragraph, as in headlines and interview transcripts)
 ``quote-continuation``
     a paragraph that is one quotation, right after a paragraph that ended on a
     direct quotation and its speaker: the same speaker goes on
@@ -257,6 +261,23 @@ class _MentionFacts(NamedTuple):
 
 _ACCORDING = CueEntry("according to", "speech", False, False)
 _DASH = CueEntry("dash", "speech", False, False)
+_COLON = CueEntry("colon", "speech", False, False)
+# A speaker line: one to five capitalised words and a colon, no verb ("Graham: …",
+# "Jane Smith, Reuters: “…”"); _speaker_lines checks where it stands.
+_SPEAKER_LINE = re.compile(
+    r"(?<![\w’'.-])[A-Z][\w.’'&-]*(?:,?[ \t]+[A-Z][\w.’'&-]*){0,4}[ \t]*:(?=[ \t])")
+# Capitalised words before a colon that label a line rather than name a speaker
+_SPEAKER_LINE_LABELS = frozenset({
+    "note", "update", "updated", "editor", "editor’s", "editor's", "related", "source",
+    "sources", "photo", "video", "watch", "read", "see", "more", "also", "correction",
+    "disclosure", "advertisement", "subscribe", "follow", "click", "listen", "full",
+    "transcript", "here", "here’s", "here's", "this", "the", "a", "an", "in", "on", "why",
+    "what", "how", "who", "when", "where", "it", "but", "and", "so", "q", "question",
+    "answer", "breaking", "revealed", "bombshell", "exclusive", "leaked", "paid", "just",
+})
+# The fewest words a speaker line's content has (shorter: a label or a list item)
+_MIN_LINE_WORDS = 3
+_DASHES = frozenset({"-", "–", "—", "―", "--"})
 # “…” ― Jorge Falcon   (a signed quotation, as in vox-pop lists)
 _DASH_SIGNATURE = re.compile(
     r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})"
@@ -349,7 +370,8 @@ class _ArticleParser:
             # the rest are found from the first one on, as finditer() would
             self.cue_matches = [first, *cue_re.finditer(text, first.end(), para.end)] if (
                 first) else []
-            if first is None and not _ANY_MARK.search(text, para.start, para.end):
+            if first is None and not _ANY_MARK.search(text, para.start, para.end) and not (
+                    _SPEAKER_LINE.search(text, para.start, para.end)):
                 pending = prev_para_attr = None
                 continue
             columns = self.article.paragraph_token_columns(para.paragraph_id)
@@ -452,6 +474,7 @@ class _ArticleParser:
             found.append(attr)
             self._remember(attr)
         found.extend(self._dash_attributions(para, quotes, found))
+        found.extend(self._speaker_lines(para, quotes, found))
         if carry_q is not None and not any(
                 self._overlaps([(carry_q.inner_start, carry_q.inner_end)], a.pieces)
                 for a in found):
@@ -554,6 +577,53 @@ class _ArticleParser:
             out.append(_Attribution([(q.inner_start, q.inner_end)], "quote-dash-speaker", cue,
                                     (ns, ne), speaker, actor, self._sentence_of(q.open),
                                     para.paragraph_id))
+        return out
+
+    def _speaker_lines(self, para, quotes, found) -> list[_Attribution]:
+        """Graham: “…” — a name and a colon, no verb, open a sentence: the name speaks.
+
+        What follows the colon is the content: the quotation that opens there, else the
+        rest of the paragraph (a headline, an interview answer)."""
+        out = []
+        text = self.text
+        starts = self.starts
+        sentence_starts = {a for a, _ in self.sent_ranges.values()}
+        lines = list(_SPEAKER_LINE.finditer(text, para.start, para.end))
+        for i, m in enumerate(lines):
+            t0 = bisect_left(starts, m.start())
+            colon = bisect_left(starts, m.end() - 1)
+            if t0 >= len(starts) or starts[t0] != m.start() or colon + 1 >= len(starts) or (
+                    self.words[colon] != ":") or self._in_any_quote(m.start()):
+                continue
+            if t0 not in sentence_starts and not (t0 > 0 and self.words[t0 - 1] in _DASHES):
+                continue
+            words = self.words[t0:colon]
+            if any(self._verb_cue(w) or w.lower() in _SPEAKER_LINE_LABELS for w in words) or (
+                    all(w.isupper() for w in words if w.isalpha())):
+                continue  # "Read more:", "UPDATE:", "WASHINGTON:": a label, not a speaker
+            k = colon + 1
+            q = next((q for q in quotes if q.open == starts[k]), None) if self._opens(k) else (
+                None)
+            sb = self._sentence_bounds(k)[1]
+            if q is not None and (q.close is None or q.close >= self.ends[sb - 1] or not any(
+                    c.isalnum() for c in text[q.close:self.ends[sb - 1]])):
+                pieces, unclosed = [(q.inner_start, q.inner_end)], q.close is None
+            else:
+                # the rest of the paragraph, up to the next speaker line
+                end = lines[i + 1].start() if i + 1 < len(lines) else para.end
+                while end > starts[k] and text[end - 1] in ".!?;,:—– " and not (
+                        self._in_any_quote(end - 1)):
+                    end -= 1
+                pieces, unclosed = [(starts[k], end)], False
+            if len(text[pieces[0][0]:pieces[-1][1]].split()) < _MIN_LINE_WORDS or any(
+                    a.pieces[0][0] <= pieces[0][0] < a.pieces[-1][1] for a in found):
+                continue
+            cue = _Cue(starts[colon], self.ends[colon], _COLON, ":", colon, colon)
+            attr = self._make(pieces, "speaker-colon", cue, (t0, colon - 1), self.sids[t0],
+                              para.paragraph_id)
+            attr.unclosed = unclosed
+            out.append(attr)
+            self._remember(attr)
         return out
 
     def _nested(self, a: _Attribution, b: _Attribution) -> bool:

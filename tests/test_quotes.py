@@ -15,7 +15,7 @@ from kosovo_kit import QUOTE_COLUMNS, attribute_quotes
 FAMILIES = {
     "quote-cue-speaker", "speaker-cue-quote", "cue-that-clause", "clause-cue-speaker",
     "according-to", "participle-cue", "coordinated-cue", "quote-continuation",
-    "quote-dash-speaker", "question-cue",
+    "quote-dash-speaker", "question-cue", "speaker-colon",
 }
 HEAD = "Kremlin backs Serbia in Kosovo row\n\nTensions rose in northern Kosovo on Monday.\n\n"
 
@@ -680,3 +680,34 @@ def test_a_relative_pronoun_speaks_for_the_phrase_before_it():
     check(row, "indirect", "Ana Petrova", None, "said", "cue-that-clause")
     assert row["rule"] == "cue-that-clause+relative-pronoun"
     assert mention(text, row) == "who"
+
+
+# --- speaker lines: a name and a colon --------------------------------------------------------
+
+def test_speaker_lines_in_a_transcript():
+    text, table = run('Petrova: "The border stays open for trade." Kurti: "The police acted '
+                      'lawfully and will stay."')
+    first = the_row(table, "The border stays open for trade.")
+    check(first, "direct", "Petrova", None, ":", "speaker-colon")
+    assert mention(text, first) == "Petrova"
+    second = the_row(table, "The police acted lawfully and will stay.")
+    check(second, "direct", "Albin Kurti", "Kosovo", ":", "speaker-colon")
+
+
+def test_a_speaker_line_with_an_affiliation_and_unquoted_answer():
+    text, table = run("Jane Smith, Reuters: Well, no one expected that. In a way, the vote "
+                      "changed everything.")
+    row = the_row(table, "Well, no one expected that. In a way, the vote changed everything")
+    check(row, "indirect", "Jane Smith", None, ":", "speaker-colon")
+    assert mention(text, row) == "Jane Smith, Reuters"
+
+
+@pytest.mark.parametrize("body", [
+    "UPDATE: The talks resumed in Brussels on Friday.",
+    "Read more: The talks resumed in Brussels on Friday.",
+    "The plan had three parts: roads, schools and courts for the north.",
+    "Peskov said three things: no, never and not now.",
+])
+def test_a_label_or_a_list_is_no_speaker_line(body):
+    _, table = run(body)
+    assert not (table["rule"] == "speaker-colon").any(), table[["text", "speaker", "rule"]]
