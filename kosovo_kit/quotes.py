@@ -278,6 +278,9 @@ _SPEAKER_LINE_LABELS = frozenset({
 # The fewest words a speaker line's content has (shorter: a label or a list item)
 _MIN_LINE_WORDS = 3
 _DASHES = frozenset({"-", "–", "—", "―", "--"})
+# How many appositives may stand between a speaker and the cue, and how long each may be
+_APPOSITIVES = 3
+_APPOSITIVE_TOKENS = 24
 # “…” ― Jorge Falcon   (a signed quotation, as in vox-pop lists)
 _DASH_SIGNATURE = re.compile(
     r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})"
@@ -712,7 +715,7 @@ class _ArticleParser:
         # inverted: “…,” said Peskov. / …, said the minister.
         if prev_w in _FRAME_OPENERS or prev_i < sa:
             attr = self._inverted(cue, quotes, sa, sb, prev_i, sid, para_id)
-            if attr is not None or prev_w != ",":
+            if attr is not None or prev_w not in (",", "--", "—", "–"):
                 return attr
 
         # "When asked whether …": the question is reported, the asker is not named
@@ -1229,22 +1232,30 @@ class _ArticleParser:
     def _left_np(self, j: int, sa: int) -> tuple[int, int] | None:
         """Token range (first, last) of the speaker phrase ending at token ``j``."""
         w = self.words[j]
-        if w == ",":
-            # appositive: "Kerr Putney, the police chief, said" / "Quina Jones, 25, said"
-            k = j - 1
-            while k >= sa and self.words[k] != "," and j - k < 24:
-                if self.kinds[k] == "quote" or self.words[k] in (";", ":"):
-                    return None
+        if w in (",", "--", "—", "–"):
+            # appositive: "Kerr Putney, the police chief, said" / "Quina Jones, 25, said";
+            # several in a row ("Ramil Carr, 31, a photographer, said"), or between dashes
+            # ("A former candidate -- John McCain, who lost in 2008 -- said")
+            close = w if w != "," else None
+            k = j
+            for _ in range(_APPOSITIVES):
                 k -= 1
-            if k < sa or self.words[k] != "," or k == j - 1:
-                return None
-            head = self._left_np(k - 1, sa) if k - 1 >= sa else None
-            # a name on either side: "Kerr Putney, the police chief," / "the city's
-            # transport chief, Ana Petrova,"
-            if head is None or not any(_is_cap(w) or w.lower() in _PRONOUNS
-                                       for w in self.words[head[0]:j]):
-                return None
-            return head[0], j - 1
+                while k >= sa and self.words[k] != w and j - k < _APPOSITIVE_TOKENS:
+                    if self.kinds[k] == "quote" or self.words[k] in (";", ":") or (
+                            close is None and self.words[k] in _DASHES):
+                        return None
+                    k -= 1
+                if k < sa or self.words[k] != w or k == j - 1 or k - 1 < sa:
+                    return None
+                head = self._left_np(k - 1, sa)
+                # a name on either side: "Kerr Putney, the police chief," / "the city's
+                # transport chief, Ana Petrova,"
+                if head is not None and self.kinds[head[1]] != "number" and any(
+                        _is_cap(w) or w.lower() in _PRONOUNS for w in self.words[head[0]:j]):
+                    return head[0], j - 1
+                if close is not None:
+                    return None
+            return None
         if w == ")":
             # "Gov. Pat McCrory (R)"
             k = j

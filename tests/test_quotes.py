@@ -711,3 +711,15 @@ def test_a_speaker_line_with_an_affiliation_and_unquoted_answer():
 def test_a_label_or_a_list_is_no_speaker_line(body):
     _, table = run(body)
     assert not (table["rule"] == "speaker-colon").any(), table[["text", "speaker", "rule"]]
+
+
+@pytest.mark.parametrize(("body", "content", "speaker"), [
+    ("Ana Petrova, 31, a teacher from Mitrovica, said the schools would stay closed.",
+     "the schools would stay closed", "Ana Petrova"),
+    ("A former mayor -- Ana Petrova, who lost the 2020 election -- said the schools would "
+     "stay closed.", "the schools would stay closed", "Ana Petrova"),
+])
+def test_a_speaker_with_several_appositives_or_one_between_dashes(body, content, speaker):
+    _, table = run(body)
+    row = the_row(table, content)
+    check(row, "indirect", speaker, None, "said", "cue-that-clause")
