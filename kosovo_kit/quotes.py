@@ -23,7 +23,8 @@ Frames (the ``rule`` column):
     When asked whether …, (a reported question with no named asker: speaker NA; the
     content is the question, up to the comma that ends it)
 ``participle-cue``
-    …, adding that Russia “follows …” (the speaker of the main clause)
+    …, adding that Russia “follows …” / … by saying that … (the speaker of the main
+    clause: the latest speaker in the sentence, else its subject, cut after its head)
 ``coordinated-cue``
     … estimated … and denounced the “nationalist rhetoric” (same speaker)
 ``quote-dash-speaker``
@@ -278,6 +279,8 @@ _SPEAKER_LINE_LABELS = frozenset({
 # The fewest words a speaker line's content has (shorter: a label or a list item)
 _MIN_LINE_WORDS = 3
 _DASHES = frozenset({"-", "–", "—", "―", "--"})
+# Words that link a gerund cue to the clause before it: "… by saying", "… before noting"
+_GERUND_LINKS = frozenset({"by", "before", "after", "while", "when", "without"})
 # How many appositives may stand between a speaker and the cue, and how long each may be
 _APPOSITIVES = 3
 _APPOSITIVE_TOKENS = 24
@@ -709,6 +712,9 @@ class _ArticleParser:
         # denounced …" — both speak with the voice of the sentence's earlier speaker
         if gerund and prev_w == ",":
             return self._same_speaker(cue, quotes, found, "participle-cue", sa, sb)
+        if gerund and prev_w.lower() in _GERUND_LINKS:
+            # "… by saying he would serve", "… before noting that …": the subject speaks
+            return self._same_speaker(cue, quotes, found, "participle-cue", sa, sb)
         if prev_w in ("and", "but") and not gerund:
             return self._same_speaker(cue, quotes, found, "coordinated-cue", sa, sb)
 
@@ -864,10 +870,11 @@ class _ArticleParser:
     def _subject(self, sa: int, limit: int) -> tuple[int, int] | None:
         """The named or pronoun subject opening a sentence, if it has one."""
         k = sa
-        while k < limit and self.lows[k] in ("but", "and", "however", ","):
+        while k < limit and (self.lows[k] in ("but", "and", "however", ",", "then", "so")
+                             or self.lows[k] in _SKIP_BEFORE_CUE):
             k += 1
         if k < limit and (self.lows[k] in _LEADING_PREPOSITIONS
-                          or self.lows[k] in _SUBORDINATE_OPENERS):
+                          or self.lows[k] in _SUBORDINATE_OPENERS or self.lows[k] == "here"):
             # a fronted phrase or clause ("In his speech, Graham …") is not the subject:
             # the subject follows its comma
             while k < limit and self.words[k] != ",":
@@ -878,11 +885,32 @@ class _ArticleParser:
         span = self._right_np(k, limit)
         if span is None:
             return None
+        span = self._subject_head(span)
+        if span is None:
+            return None
         words = self.words[span[0]:span[1] + 1]
         if (words[0].lower() in _PRONOUNS and _PRONOUNS[words[0].lower()] != "self") or any(
-                _is_cap(w) and w.lower() not in _DETERMINERS for w in words):
-            return span
+                _is_cap(w) and w.lower() not in _DETERMINERS for w in words) or (
+                words[-1].lower() in self.titles):
+            return span  # a name, a pronoun or a title ("the justice")
         return None
+
+    def _subject_head(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        """Cut a subject phrase after its head: "Petrova went fully" -> "Petrova", "the
+        minister sounded off" -> "the minister". The head is a name, a title, a pronoun or
+        an organisation word; after it, a lowercase word other than "of" is the verb."""
+        a, b = span
+        end = None
+        for i in range(a, b + 1):
+            w, low = self.words[i], self.lows[i]
+            if low in _DETERMINERS and end is None:
+                continue
+            if _is_cap(w) or low in self.titles or low in _PRONOUNS or low in _ORG_WORDS or (
+                    w in ("’s", "'s", "-", ".", "&")):
+                end = i
+            elif end is not None and low != "of":
+                break
+        return (a, end) if end is not None else None
 
     def _clause_end(self, pieces, cue: _Cue, sb: int) -> int:
         """End of a subordinate question: the comma that closes it, else the content end."""

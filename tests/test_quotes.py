@@ -723,3 +723,24 @@ def test_a_speaker_with_several_appositives_or_one_between_dashes(body, content,
     _, table = run(body)
     row = the_row(table, content)
     check(row, "indirect", speaker, None, "said", "cue-that-clause")
+
+
+@pytest.mark.parametrize(("body", "content", "speaker"), [
+    ('And then Petrova went on the attack, saying, "We have got to act now."',
+     "We have got to act now.", "Petrova"),
+    ('Here in Mitrovica, Petrova stepped up her campaign, saying, "We have got to act now."',
+     "We have got to act now.", "Petrova"),
+    ("In three interviews, the minister sounded off on the plan, saying it would fail.",
+     "it would fail", "minister"),
+    ("Petrova distanced herself from the party by saying she would serve if asked.",
+     "she would serve if asked", "Petrova"),
+])
+def test_a_participle_cue_speaks_for_the_head_of_the_subject(body, content, speaker):
+    _, table = run(body)
+    row = the_row(table, content)
+    assert (row["speaker"], row["cue"], row["rule"]) == (speaker, "saying", "participle-cue")
+
+
+def test_a_gerund_after_a_preposition_reports_nothing():
+    _, table = run("Petrova was fined for saying the vote was rigged.")
+    assert table.empty, table[["text", "cue"]]
