@@ -1084,6 +1084,10 @@ class _ArticleParser:
                 if (nxt.endswith("ing") and nxt in self.single_cues) or nxt == "according":
                     end_tok = m
                     break
+                if nxt in _GERUND_LINKS and m + 2 < sb and self.lows[m + 2].endswith(
+                        "ing") and self.lows[m + 2] in self.single_cues:
+                    end_tok = m  # "…, before noting that …": the second cue reports it
+                    break
             if low in ("and", "but") and m + 1 < sb and m > k + 2:
                 nxt = self.words[m + 1]
                 if nxt in self.single_cues and not nxt.endswith("ing") and not (

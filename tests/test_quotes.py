@@ -744,3 +744,12 @@ def test_a_participle_cue_speaks_for_the_head_of_the_subject(body, content, spea
 def test_a_gerund_after_a_preposition_reports_nothing():
     _, table = run("Petrova was fined for saying the vote was rigged.")
     assert table.empty, table[["text", "cue"]]
+
+
+def test_content_ends_where_a_linked_participle_cue_begins():
+    _, table = run("Petrova said the talks had failed, before noting that the border would "
+                   "reopen.")
+    assert table[["text", "cue", "rule"]].values.tolist() == [
+        ["the talks had failed", "said", "cue-that-clause"],
+        ["the border would reopen", "noting", "participle-cue"],
+    ]
