@@ -279,6 +279,9 @@ _SPEAKER_LINE_LABELS = frozenset({
 # The fewest words a speaker line's content has (shorter: a label or a list item)
 _MIN_LINE_WORDS = 3
 _DASHES = frozenset({"-", "–", "—", "―", "--"})
+# Verbs that lead in to a cue and leave its subject the speaker: "X went on to say"
+_LEAD_INS = (("went", "on", "to"), ("goes", "on", "to"), ("go", "on", "to"),
+             ("going", "on", "to"), ("continued", "to"), ("continues", "to"))
 # Words that link a gerund cue to the clause before it: "… by saying", "… before noting"
 _GERUND_LINKS = frozenset({"by", "before", "after", "while", "when", "without"})
 # How many appositives may stand between a speaker and the cue, and how long each may be
@@ -734,8 +737,13 @@ class _ArticleParser:
                                     None, sid, para_id)
             return None
 
-        # speaker before the cue
+        # speaker before the cue, over a lead-in ("X went on to say")
         j = prev_i
+        for phrase in _LEAD_INS:
+            n = len(phrase)
+            if j - n + 1 > sa and tuple(self.lows[j - n + 1:j + 1]) == phrase:
+                j -= n
+                break
         skipped: list[str] = []
         while j >= sa and self.lows[j] in _SKIP_BEFORE_CUE:
             skipped.append(self.lows[j])

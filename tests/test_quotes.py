@@ -753,3 +753,15 @@ def test_content_ends_where_a_linked_participle_cue_begins():
         ["the talks had failed", "said", "cue-that-clause"],
         ["the border would reopen", "noting", "participle-cue"],
     ]
+
+
+@pytest.mark.parametrize(("body", "content", "family"), [
+    ("“The talks have failed,” Petrova went on to say.", "The talks have failed,",
+     "quote-cue-speaker"),
+    ("Petrova went on to say that the talks had failed.", "the talks had failed",
+     "cue-that-clause"),
+])
+def test_went_on_to_say_keeps_its_subject_as_the_speaker(body, content, family):
+    _, table = run(body)
+    row = the_row(table, content)
+    assert (row["speaker"], row["cue"], row["rule"]) == ("Petrova", "say", family)
