@@ -379,8 +379,9 @@ class _ArticleParser:
             # the rest are found from the first one on, as finditer() would
             self.cue_matches = [first, *cue_re.finditer(text, first.end(), para.end)] if (
                 first) else []
-            if first is None and not _ANY_MARK.search(text, para.start, para.end) and not (
-                    _SPEAKER_LINE.search(text, para.start, para.end)):
+            if first is None and not _ANY_MARK.search(text, para.start, para.end) and (
+                    text.find(":", para.start, para.end) < 0
+                    or not _SPEAKER_LINE.search(text, para.start, para.end)):
                 pending = prev_para_attr = None
                 continue
             columns = self.article.paragraph_token_columns(para.paragraph_id)
@@ -593,11 +594,15 @@ class _ArticleParser:
 
         What follows the colon is the content: the quotation that opens there, else the
         rest of the paragraph (a headline, an interview answer)."""
-        out = []
+        out: list[_Attribution] = []
         text = self.text
+        if text.find(":", para.start, para.end) < 0:
+            return out  # most paragraphs: no colon, no speaker line
+        lines = list(_SPEAKER_LINE.finditer(text, para.start, para.end))
+        if not lines:
+            return out
         starts = self.starts
         sentence_starts = {a for a, _ in self.sent_ranges.values()}
-        lines = list(_SPEAKER_LINE.finditer(text, para.start, para.end))
         for i, m in enumerate(lines):
             t0 = bisect_left(starts, m.start())
             colon = bisect_left(starts, m.end() - 1)
