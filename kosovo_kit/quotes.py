@@ -20,13 +20,19 @@ Frames (the ``rule`` column):
 ``according-to``
     According to X, … / …, according to X.
 ``question-cue``
-    When asked whether …, (a reported question with no named asker: speaker NA)
+    When asked whether …, (a reported question with no named asker: speaker NA; the
+    content is the question, up to the comma that ends it)
 ``participle-cue``
-    …, adding that Russia “follows …” (the speaker of the main clause)
+    …, adding that Russia “follows …” / … by saying that … (the speaker of the main
+    clause: the latest speaker in the sentence, else its subject, cut after its head)
 ``coordinated-cue``
     … estimated … and denounced the “nationalist rhetoric” (same speaker)
 ``quote-dash-speaker``
     “…” ― Jorge Falcon (a quotation signed with a dash, as in vox-pop lists)
+``speaker-colon``
+    Graham: “…” / Jane Smith, Reuters: “…” (a name and a colon open a sentence or follow a
+    heading's dash, with no verb: the content is the quotation, else the rest of the
+    paragraph, as in headlines and interview transcripts)
 ``quote-continuation``
     a paragraph that is one quotation, right after a paragraph that ended on a
     direct quotation and its speaker: the same speaker goes on
@@ -36,7 +42,9 @@ same paragraph, or a quotation left open at a paragraph's end and taken up by th
 paragraph, belongs to that statement: it becomes a further piece of it.
 
 A ``+pronoun-carryover`` suffix says the speaker mention is a pronoun resolved to
-the last suitable named speaker; ``+title-carryover`` the same for "the minister".
+the last suitable named speaker; ``+title-carryover`` the same for "the minister";
+``+relative-pronoun`` says the mention is "who" or "which" and the speaker is the phrase
+before it ("Ana Petrova, who said …").
 Following the PolNeAR guidelines, content a single cue introduces in several
 pieces (“A,” he said, “B.”) is one attribution: ``start``/``end`` cover all of it
 and ``pieces`` lists the pieces.
@@ -254,6 +262,31 @@ class _MentionFacts(NamedTuple):
 
 _ACCORDING = CueEntry("according to", "speech", False, False)
 _DASH = CueEntry("dash", "speech", False, False)
+_COLON = CueEntry("colon", "speech", False, False)
+# A speaker line: one to five capitalised words and a colon, no verb ("Graham: …",
+# "Jane Smith, Reuters: “…”"); _speaker_lines checks where it stands.
+_SPEAKER_LINE = re.compile(
+    r"(?<![\w’'.-])[A-Z][\w.’'&-]*(?:,?[ \t]+[A-Z][\w.’'&-]*){0,4}[ \t]*:(?=[ \t])")
+# Capitalised words before a colon that label a line rather than name a speaker
+_SPEAKER_LINE_LABELS = frozenset({
+    "note", "update", "updated", "editor", "editor’s", "editor's", "related", "source",
+    "sources", "photo", "video", "watch", "read", "see", "more", "also", "correction",
+    "disclosure", "advertisement", "subscribe", "follow", "click", "listen", "full",
+    "transcript", "here", "here’s", "here's", "this", "the", "a", "an", "in", "on", "why",
+    "what", "how", "who", "when", "where", "it", "but", "and", "so", "q", "question",
+    "answer", "breaking", "revealed", "bombshell", "exclusive", "leaked", "paid", "just",
+})
+# The fewest words a speaker line's content has (shorter: a label or a list item)
+_MIN_LINE_WORDS = 3
+_DASHES = frozenset({"-", "–", "—", "―", "--"})
+# Verbs that lead in to a cue and leave its subject the speaker: "X went on to say"
+_LEAD_INS = (("went", "on", "to"), ("goes", "on", "to"), ("go", "on", "to"),
+             ("going", "on", "to"), ("continued", "to"), ("continues", "to"))
+# Words that link a gerund cue to the clause before it: "… by saying", "… before noting"
+_GERUND_LINKS = frozenset({"by", "before", "after", "while", "when", "without"})
+# How many appositives may stand between a speaker and the cue, and how long each may be
+_APPOSITIVES = 3
+_APPOSITIVE_TOKENS = 24
 # “…” ― Jorge Falcon   (a signed quotation, as in vox-pop lists)
 _DASH_SIGNATURE = re.compile(
     r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})"
@@ -346,7 +379,9 @@ class _ArticleParser:
             # the rest are found from the first one on, as finditer() would
             self.cue_matches = [first, *cue_re.finditer(text, first.end(), para.end)] if (
                 first) else []
-            if first is None and not _ANY_MARK.search(text, para.start, para.end):
+            if first is None and not _ANY_MARK.search(text, para.start, para.end) and (
+                    text.find(":", para.start, para.end) < 0
+                    or not _SPEAKER_LINE.search(text, para.start, para.end)):
                 pending = prev_para_attr = None
                 continue
             columns = self.article.paragraph_token_columns(para.paragraph_id)
@@ -449,6 +484,7 @@ class _ArticleParser:
             found.append(attr)
             self._remember(attr)
         found.extend(self._dash_attributions(para, quotes, found))
+        found.extend(self._speaker_lines(para, quotes, found))
         if carry_q is not None and not any(
                 self._overlaps([(carry_q.inner_start, carry_q.inner_end)], a.pieces)
                 for a in found):
@@ -553,6 +589,57 @@ class _ArticleParser:
                                     para.paragraph_id))
         return out
 
+    def _speaker_lines(self, para, quotes, found) -> list[_Attribution]:
+        """Graham: “…” — a name and a colon, no verb, open a sentence: the name speaks.
+
+        What follows the colon is the content: the quotation that opens there, else the
+        rest of the paragraph (a headline, an interview answer)."""
+        out: list[_Attribution] = []
+        text = self.text
+        if text.find(":", para.start, para.end) < 0:
+            return out  # most paragraphs: no colon, no speaker line
+        lines = list(_SPEAKER_LINE.finditer(text, para.start, para.end))
+        if not lines:
+            return out
+        starts = self.starts
+        sentence_starts = {a for a, _ in self.sent_ranges.values()}
+        for i, m in enumerate(lines):
+            t0 = bisect_left(starts, m.start())
+            colon = bisect_left(starts, m.end() - 1)
+            if t0 >= len(starts) or starts[t0] != m.start() or colon + 1 >= len(starts) or (
+                    self.words[colon] != ":") or self._in_any_quote(m.start()):
+                continue
+            if t0 not in sentence_starts and not (t0 > 0 and self.words[t0 - 1] in _DASHES):
+                continue
+            words = self.words[t0:colon]
+            if any(self._verb_cue(w) or w.lower() in _SPEAKER_LINE_LABELS for w in words) or (
+                    all(w.isupper() for w in words if w.isalpha())):
+                continue  # "Read more:", "UPDATE:", "WASHINGTON:": a label, not a speaker
+            k = colon + 1
+            q = next((q for q in quotes if q.open == starts[k]), None) if self._opens(k) else (
+                None)
+            sb = self._sentence_bounds(k)[1]
+            if q is not None and (q.close is None or q.close >= self.ends[sb - 1] or not any(
+                    c.isalnum() for c in text[q.close:self.ends[sb - 1]])):
+                pieces, unclosed = [(q.inner_start, q.inner_end)], q.close is None
+            else:
+                # the rest of the paragraph, up to the next speaker line
+                end = lines[i + 1].start() if i + 1 < len(lines) else para.end
+                while end > starts[k] and text[end - 1] in ".!?;,:—– " and not (
+                        self._in_any_quote(end - 1)):
+                    end -= 1
+                pieces, unclosed = [(starts[k], end)], False
+            if len(text[pieces[0][0]:pieces[-1][1]].split()) < _MIN_LINE_WORDS or any(
+                    a.pieces[0][0] <= pieces[0][0] < a.pieces[-1][1] for a in found):
+                continue
+            cue = _Cue(starts[colon], self.ends[colon], _COLON, ":", colon, colon)
+            attr = self._make(pieces, "speaker-colon", cue, (t0, colon - 1), self.sids[t0],
+                              para.paragraph_id)
+            attr.unclosed = unclosed
+            out.append(attr)
+            self._remember(attr)
+        return out
+
     def _nested(self, a: _Attribution, b: _Attribution) -> bool:
         """One statement reports the other's belief, cue and all ("X said Y seeks to …")."""
         self_text = self.text
@@ -633,13 +720,16 @@ class _ArticleParser:
         # denounced …" — both speak with the voice of the sentence's earlier speaker
         if gerund and prev_w == ",":
             return self._same_speaker(cue, quotes, found, "participle-cue", sa, sb)
+        if gerund and prev_w.lower() in _GERUND_LINKS:
+            # "… by saying he would serve", "… before noting that …": the subject speaks
+            return self._same_speaker(cue, quotes, found, "participle-cue", sa, sb)
         if prev_w in ("and", "but") and not gerund:
             return self._same_speaker(cue, quotes, found, "coordinated-cue", sa, sb)
 
         # inverted: “…,” said Peskov. / …, said the minister.
         if prev_w in _FRAME_OPENERS or prev_i < sa:
             attr = self._inverted(cue, quotes, sa, sb, prev_i, sid, para_id)
-            if attr is not None or prev_w != ",":
+            if attr is not None or prev_w not in (",", "--", "—", "–"):
                 return attr
 
         # "When asked whether …": the question is reported, the asker is not named
@@ -652,8 +742,13 @@ class _ArticleParser:
                                     None, sid, para_id)
             return None
 
-        # speaker before the cue
+        # speaker before the cue, over a lead-in ("X went on to say")
         j = prev_i
+        for phrase in _LEAD_INS:
+            n = len(phrase)
+            if j - n + 1 > sa and tuple(self.lows[j - n + 1:j + 1]) == phrase:
+                j -= n
+                break
         skipped: list[str] = []
         while j >= sa and self.lows[j] in _SKIP_BEFORE_CUE:
             skipped.append(self.lows[j])
@@ -788,10 +883,11 @@ class _ArticleParser:
     def _subject(self, sa: int, limit: int) -> tuple[int, int] | None:
         """The named or pronoun subject opening a sentence, if it has one."""
         k = sa
-        while k < limit and self.lows[k] in ("but", "and", "however", ","):
+        while k < limit and (self.lows[k] in ("but", "and", "however", ",", "then", "so")
+                             or self.lows[k] in _SKIP_BEFORE_CUE):
             k += 1
         if k < limit and (self.lows[k] in _LEADING_PREPOSITIONS
-                          or self.lows[k] in _SUBORDINATE_OPENERS):
+                          or self.lows[k] in _SUBORDINATE_OPENERS or self.lows[k] == "here"):
             # a fronted phrase or clause ("In his speech, Graham …") is not the subject:
             # the subject follows its comma
             while k < limit and self.words[k] != ",":
@@ -802,11 +898,32 @@ class _ArticleParser:
         span = self._right_np(k, limit)
         if span is None:
             return None
+        span = self._subject_head(span)
+        if span is None:
+            return None
         words = self.words[span[0]:span[1] + 1]
         if (words[0].lower() in _PRONOUNS and _PRONOUNS[words[0].lower()] != "self") or any(
-                _is_cap(w) and w.lower() not in _DETERMINERS for w in words):
-            return span
+                _is_cap(w) and w.lower() not in _DETERMINERS for w in words) or (
+                words[-1].lower() in self.titles):
+            return span  # a name, a pronoun or a title ("the justice")
         return None
+
+    def _subject_head(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        """Cut a subject phrase after its head: "Petrova went fully" -> "Petrova", "the
+        minister sounded off" -> "the minister". The head is a name, a title, a pronoun or
+        an organisation word; after it, a lowercase word other than "of" is the verb."""
+        a, b = span
+        end = None
+        for i in range(a, b + 1):
+            w, low = self.words[i], self.lows[i]
+            if low in _DETERMINERS and end is None:
+                continue
+            if _is_cap(w) or low in self.titles or low in _PRONOUNS or low in _ORG_WORDS or (
+                    w in ("’s", "'s", "-", ".", "&")):
+                end = i
+            elif end is not None and low != "of":
+                break
+        return (a, end) if end is not None else None
 
     def _clause_end(self, pieces, cue: _Cue, sb: int) -> int:
         """End of a subordinate question: the comma that closes it, else the content end."""
@@ -947,9 +1064,10 @@ class _ArticleParser:
         if k >= sb:
             return [], False
         first = self.lows[k]
-        if cue.lemma in _ADDRESSEE_CUES and first not in ("that", ":", ",") and not (
-                self._opens(k)):
-            # the addressee: "told reporters in Moscow that …", "told Interfax: …"
+        if cue.lemma in _ADDRESSEE_CUES and first not in ("that", ":", ",") and (
+                first not in _CONTENT_MARKERS) and not self._opens(k):
+            # the addressee: "told reporters in Moscow that …", "told Interfax: …"; a
+            # question that follows at once ("asked whether …") has none
             for m in range(k + 1, min(sb, k + 10)):
                 w = self.words[m]
                 if w.lower() in _CONTENT_MARKERS or w in (":", ",") or self._opens(m):
@@ -978,6 +1096,10 @@ class _ArticleParser:
                 nxt = self.lows[m + 1]
                 if (nxt.endswith("ing") and nxt in self.single_cues) or nxt == "according":
                     end_tok = m
+                    break
+                if nxt in _GERUND_LINKS and m + 2 < sb and self.lows[m + 2].endswith(
+                        "ing") and self.lows[m + 2] in self.single_cues:
+                    end_tok = m  # "…, before noting that …": the second cue reports it
                     break
             if low in ("and", "but") and m + 1 < sb and m > k + 2:
                 nxt = self.words[m + 1]
@@ -1155,22 +1277,30 @@ class _ArticleParser:
     def _left_np(self, j: int, sa: int) -> tuple[int, int] | None:
         """Token range (first, last) of the speaker phrase ending at token ``j``."""
         w = self.words[j]
-        if w == ",":
-            # appositive: "Kerr Putney, the police chief, said" / "Quina Jones, 25, said"
-            k = j - 1
-            while k >= sa and self.words[k] != "," and j - k < 24:
-                if self.kinds[k] == "quote" or self.words[k] in (";", ":"):
-                    return None
+        if w in (",", "--", "—", "–"):
+            # appositive: "Kerr Putney, the police chief, said" / "Quina Jones, 25, said";
+            # several in a row ("Ramil Carr, 31, a photographer, said"), or between dashes
+            # ("A former candidate -- John McCain, who lost in 2008 -- said")
+            close = w if w != "," else None
+            k = j
+            for _ in range(_APPOSITIVES):
                 k -= 1
-            if k < sa or self.words[k] != "," or k == j - 1:
-                return None
-            head = self._left_np(k - 1, sa) if k - 1 >= sa else None
-            # a name on either side: "Kerr Putney, the police chief," / "the city's
-            # transport chief, Ana Petrova,"
-            if head is None or not any(_is_cap(w) or w.lower() in _PRONOUNS
-                                       for w in self.words[head[0]:j]):
-                return None
-            return head[0], j - 1
+                while k >= sa and self.words[k] != w and j - k < _APPOSITIVE_TOKENS:
+                    if self.kinds[k] == "quote" or self.words[k] in (";", ":") or (
+                            close is None and self.words[k] in _DASHES):
+                        return None
+                    k -= 1
+                if k < sa or self.words[k] != w or k == j - 1 or k - 1 < sa:
+                    return None
+                head = self._left_np(k - 1, sa)
+                # a name on either side: "Kerr Putney, the police chief," / "the city's
+                # transport chief, Ana Petrova,"
+                if head is not None and self.kinds[head[1]] != "number" and any(
+                        _is_cap(w) or w.lower() in _PRONOUNS for w in self.words[head[0]:j]):
+                    return head[0], j - 1
+                if close is not None:
+                    return None
+            return None
         if w == ")":
             # "Gov. Pat McCrory (R)"
             k = j

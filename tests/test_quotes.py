@@ -15,7 +15,7 @@ from kosovo_kit import QUOTE_COLUMNS, attribute_quotes
 FAMILIES = {
     "quote-cue-speaker", "speaker-cue-quote", "cue-that-clause", "clause-cue-speaker",
     "according-to", "participle-cue", "coordinated-cue", "quote-continuation",
-    "quote-dash-speaker",
+    "quote-dash-speaker", "question-cue", "speaker-colon",
 }
 HEAD = "Kremlin backs Serbia in Kosovo row\n\nTensions rose in northern Kosovo on Monday.\n\n"
 
@@ -39,7 +39,7 @@ def check_rows(table: pd.DataFrame, text: str) -> None:
             assert mention.strip() == mention and mention
         family, *how = row.rule.split("+")
         assert family in FAMILIES
-        assert set(how) <= {"pronoun-carryover", "title-carryover"}
+        assert set(how) <= {"pronoun-carryover", "title-carryover", "relative-pronoun"}
 
 
 def run(body: str) -> tuple[str, pd.DataFrame]:
@@ -627,3 +627,141 @@ def test_a_fronted_phrase_is_not_the_subject_of_a_coordinated_cue():
                       "party’s lack of ambition.")
     row = the_row(table, "the party’s lack of ambition")
     assert row["speaker"] == "Petrova" and mention(text, row) == "Petrova"
+
+
+# --- more reporting verbs ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "content", "cue", "family"), [
+    ("“The talks have failed,” the statement read.", "The talks have failed,", "read",
+     "quote-cue-speaker"),
+    ("The sign read: “No more walls.”", "No more walls.", "read", "speaker-cue-quote"),
+    ("Ana Petrova mocked the new border tax on Tuesday.", "the new border tax", "mocked",
+     "cue-that-clause"),
+    ("Ana Petrova decried the “reckless haste” of the government.",
+     "the “reckless haste” of the government", "decried", "cue-that-clause"),
+])
+def test_reporting_verbs_from_the_lexicon(body, content, cue, family):
+    _, table = run(body)
+    row = the_row(table, content)
+    assert (row["cue"], row["rule"].split("+")[0]) == (cue, family)
+
+
+def test_read_without_a_quotation_or_clause_reports_nothing():
+    _, table = run("Ana Petrova read the report twice.")
+    assert table.empty, table[["text", "cue"]]
+
+
+# --- reported questions and relative pronouns -------------------------------------------------
+
+@pytest.mark.parametrize(("body", "question"), [
+    ("When asked whether Serbia would send troops to the border, Vucic declined to comment.",
+     "whether Serbia would send troops to the border"),
+    ("When asked if the army was ready, Vucic said it was.", "if the army was ready"),
+])
+def test_a_reported_question_is_the_question_with_no_asker(body, question):
+    _, table = run(body)
+    row = the_row(table, question)
+    check(row, "indirect", None, None, "asked", "question-cue")
+    assert pd.isna(row["speaker_start"])
+
+
+def test_the_answer_after_a_reported_question_has_its_own_speaker():
+    _, table = run("When asked whether Serbia would send troops, Peskov said that Moscow "
+                   "backed Belgrade.")
+    said = the_row(table, "Moscow backed Belgrade")
+    check(said, "indirect", "Dmitry Peskov", "Russia", "said", "cue-that-clause")
+    assert the_row(table, "whether Serbia would send troops")["rule"] == "question-cue"
+
+
+def test_a_relative_pronoun_speaks_for_the_phrase_before_it():
+    text, table = run("The report was welcomed by Ana Petrova, who said that the talks had "
+                      "failed.")
+    row = the_row(table, "the talks had failed")
+    check(row, "indirect", "Ana Petrova", None, "said", "cue-that-clause")
+    assert row["rule"] == "cue-that-clause+relative-pronoun"
+    assert mention(text, row) == "who"
+
+
+# --- speaker lines: a name and a colon --------------------------------------------------------
+
+def test_speaker_lines_in_a_transcript():
+    text, table = run('Petrova: "The border stays open for trade." Kurti: "The police acted '
+                      'lawfully and will stay."')
+    first = the_row(table, "The border stays open for trade.")
+    check(first, "direct", "Petrova", None, ":", "speaker-colon")
+    assert mention(text, first) == "Petrova"
+    second = the_row(table, "The police acted lawfully and will stay.")
+    check(second, "direct", "Albin Kurti", "Kosovo", ":", "speaker-colon")
+
+
+def test_a_speaker_line_with_an_affiliation_and_unquoted_answer():
+    text, table = run("Jane Smith, Reuters: Well, no one expected that. In a way, the vote "
+                      "changed everything.")
+    row = the_row(table, "Well, no one expected that. In a way, the vote changed everything")
+    check(row, "indirect", "Jane Smith", None, ":", "speaker-colon")
+    assert mention(text, row) == "Jane Smith, Reuters"
+
+
+@pytest.mark.parametrize("body", [
+    "UPDATE: The talks resumed in Brussels on Friday.",
+    "Read more: The talks resumed in Brussels on Friday.",
+    "The plan had three parts: roads, schools and courts for the north.",
+    "Peskov said three things: no, never and not now.",
+])
+def test_a_label_or_a_list_is_no_speaker_line(body):
+    _, table = run(body)
+    assert not (table["rule"] == "speaker-colon").any(), table[["text", "speaker", "rule"]]
+
+
+@pytest.mark.parametrize(("body", "content", "speaker"), [
+    ("Ana Petrova, 31, a teacher from Mitrovica, said the schools would stay closed.",
+     "the schools would stay closed", "Ana Petrova"),
+    ("A former mayor -- Ana Petrova, who lost the 2020 election -- said the schools would "
+     "stay closed.", "the schools would stay closed", "Ana Petrova"),
+])
+def test_a_speaker_with_several_appositives_or_one_between_dashes(body, content, speaker):
+    _, table = run(body)
+    row = the_row(table, content)
+    check(row, "indirect", speaker, None, "said", "cue-that-clause")
+
+
+@pytest.mark.parametrize(("body", "content", "speaker"), [
+    ('And then Petrova went on the attack, saying, "We have got to act now."',
+     "We have got to act now.", "Petrova"),
+    ('Here in Mitrovica, Petrova stepped up her campaign, saying, "We have got to act now."',
+     "We have got to act now.", "Petrova"),
+    ("In three interviews, the minister sounded off on the plan, saying it would fail.",
+     "it would fail", "minister"),
+    ("Petrova distanced herself from the party by saying she would serve if asked.",
+     "she would serve if asked", "Petrova"),
+])
+def test_a_participle_cue_speaks_for_the_head_of_the_subject(body, content, speaker):
+    _, table = run(body)
+    row = the_row(table, content)
+    assert (row["speaker"], row["cue"], row["rule"]) == (speaker, "saying", "participle-cue")
+
+
+def test_a_gerund_after_a_preposition_reports_nothing():
+    _, table = run("Petrova was fined for saying the vote was rigged.")
+    assert table.empty, table[["text", "cue"]]
+
+
+def test_content_ends_where_a_linked_participle_cue_begins():
+    _, table = run("Petrova said the talks had failed, before noting that the border would "
+                   "reopen.")
+    assert table[["text", "cue", "rule"]].values.tolist() == [
+        ["the talks had failed", "said", "cue-that-clause"],
+        ["the border would reopen", "noting", "participle-cue"],
+    ]
+
+
+@pytest.mark.parametrize(("body", "content", "family"), [
+    ("“The talks have failed,” Petrova went on to say.", "The talks have failed,",
+     "quote-cue-speaker"),
+    ("Petrova went on to say that the talks had failed.", "the talks had failed",
+     "cue-that-clause"),
+])
+def test_went_on_to_say_keeps_its_subject_as_the_speaker(body, content, family):
+    _, table = run(body)
+    row = the_row(table, content)
+    assert (row["speaker"], row["cue"], row["rule"]) == ("Petrova", "say", family)
