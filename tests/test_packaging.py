@@ -167,3 +167,15 @@ def test_cli_reports_bad_input_without_traceback(tmp_path):
     assert out.returncode == 2
     assert "missing.txt: no such file" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_the_version_is_written_in_one_place():
+    import importlib.metadata
+    import re
+
+    import kosovo_kit
+
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert not re.search(r"(?m)^version\s*=", pyproject)
+    assert 'dynamic = ["version"]' in pyproject
+    assert importlib.metadata.version("kosovo_kit") == kosovo_kit.__version__
