@@ -92,6 +92,9 @@ ALIGNMENT_COLUMNS = [
 
 _WSW_COLUMNS = ("start", "end", "speaker", "speaker_start", "speaker_end")
 _BRAT_COLUMNS = ("content_spans", "source_spans")
+# Whether content counts as quoted, for gold and predictions alike. Wider than the marks
+# attribution pairs (kosovo_kit.attribution.marks): annotated texts may keep the CJK and
+# full-width marks 〝〞＂, and a single mark counts only where it opens before a letter.
 _DOUBLE_MARKS = '"“”«»‹›„‟〝〞＂'
 _SINGLE_MARKS = "'‘’‛‚"
 _QUOTE_MARK = re.compile(

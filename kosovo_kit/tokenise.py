@@ -25,6 +25,9 @@ from nltk.tokenize.punkt import (
 from .patterns import trie_pattern
 from .resources import read_word_list
 
+# Which characters are tokens of kind "quote", and which end a sentence after its final
+# stop. How marks pair into quotations is kosovo_kit.attribution.marks; it reads a subset
+# of these (the reversed mark ‛ is a token here but opens no quotation there).
 #: Characters treated as quotation marks (straight, curly, guillemets, low-9).
 QUOTE_CHARS = "\"'“”„‟«»‹›‘’‚‛`"
 #: Quotation marks that can only open a quotation.

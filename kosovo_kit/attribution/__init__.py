@@ -1,0 +1,313 @@
+"""Who said what: reported statements, their speakers, cues and sides.
+
+:func:`attribute_quotes` finds every reported statement in an article — direct
+quotes, mixed (partly quoted) statements, indirect (reported) speech and
+attributed beliefs — and says who made it, with which reporting words, for which
+side, and by which rule. The rules are transparent patterns over the kit's
+tokens; the knowledge they use (reporting verbs, titles, gazetteer, demonyms) is
+in ``data/``.
+
+The package, in the order a statement is found:
+
+- :mod:`.marks`: quotation marks and how they pair into quotations;
+- :mod:`.cues`: the reporting verbs of ``data/cues.csv`` and where they occur;
+- :mod:`.paragraph`: one paragraph's tokens, quotations and sentences, which every
+  frame reads, and the :class:`~.paragraph.Attribution` a frame makes;
+- :mod:`.frames`: one function per ``rule`` value (its docstring has an example);
+- :mod:`.content` and :mod:`.speakers`: where the content starts and ends, and the
+  speaker's noun phrase and whom it refers to (names, titles, pronouns);
+- :mod:`.words`: the closed-class word lists the frames read.
+
+Frames (the ``rule`` column; :data:`.frames.RULES` maps each to its function):
+``quote-cue-speaker`` (“…,” said Peskov.), ``speaker-cue-quote`` (Peskov said: “…”),
+``cue-that-clause`` (Vucevic announced that …), ``clause-cue-speaker`` (… is a “very bad
+signal”, the government estimated.), ``according-to``, ``question-cue`` (When asked
+whether …), ``participle-cue`` (…, adding that …), ``coordinated-cue`` (… and denounced
+…), ``quote-dash-speaker`` (“…” ― Jorge Falcon), ``speaker-colon`` (Graham: “…”) and
+``quote-continuation`` (a paragraph that is one quotation goes on for the previous
+paragraph's speaker).
+
+Otherwise a quoted sentence with no cue of its own that follows a statement in the
+same paragraph, or a quotation left open at a paragraph's end and taken up by the next
+paragraph, belongs to that statement: it becomes a further piece of it.
+
+A ``+pronoun-carryover`` suffix says the speaker mention is a pronoun resolved to
+the last suitable named speaker; ``+title-carryover`` the same for "the minister";
+``+relative-pronoun`` says the mention is "who" or "which" and the speaker is the phrase
+before it ("Ana Petrova, who said …").
+Following the PolNeAR guidelines, content a single cue introduces in several
+pieces (“A,” he said, “B.”) is one attribution: ``start``/``end`` cover all of it
+and ``pieces`` lists the pieces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from ..frames import STR, records_frame
+from ..gazetteer import Gazetteer, load_gazetteer
+from ..gc_pause import gc_paused
+from ..text import Article, check_text
+from .cues import CueEntry, cue_regex, find_cues
+from .frames import (
+    SPEAKER_LINE,
+    attribute_cue,
+    quote_continuation,
+    quote_dash_speaker,
+    speaker_colon,
+)
+from .marks import DOUBLE_MARK, MAY_OPEN, OPENERS, QUOTE_MARKS
+from .paragraph import Attribution, Paragraph, overlaps, titles
+from .speakers import Speakers
+
+__all__ = ["KINDS", "QUOTE_COLUMNS", "QUOTE_DTYPES", "CueEntry", "attribute_quotes",
+           "quote_records"]
+
+#: Column -> dtype of the who-said-what table.
+QUOTE_DTYPES: dict[str, Any] = {
+    "quote_id": "int64", "kind": STR, "text": STR, "start": "int64", "end": "int64",
+    "pieces": object, "speaker": STR, "speaker_start": "Int64", "speaker_end": "Int64",
+    "cue": STR, "cue_start": "Int64", "cue_end": "Int64", "actor": STR,
+    "sentence_id": "int64", "paragraph_id": "int64", "rule": STR,
+}
+#: Columns of the who-said-what table, in order.
+QUOTE_COLUMNS = list(QUOTE_DTYPES)
+KINDS = ("direct", "mixed", "indirect", "belief")
+# A quotation that continues the previous statement is a whole sentence of this many words
+MIN_QUOTED_SENTENCE_WORDS = 2
+
+
+def _attributions(article: Article, gazetteer: Gazetteer) -> list[Attribution]:
+    """Run the frames over the article's body paragraphs, in order."""
+    text = article.text
+    cue_re = cue_regex()
+    speakers = Speakers(article, gazetteer, titles())
+    results: list[Attribution] = []
+    pending: Attribution | None = None  # a statement whose quotation goes on
+    previous: Attribution | None = None  # the previous paragraph's last statement
+    for span in article.paragraph_spans:
+        if span.kind != "body":
+            pending = None
+            continue
+        # a paragraph with neither a reporting verb nor a quotation mark holds no
+        # statement: it need not even be tokenised
+        first = cue_re.search(text, span.start, span.end)
+        # the rest are found from the first one on, as finditer() would
+        cue_matches = [first, *cue_re.finditer(text, first.end(), span.end)] if first else []
+        if first is None and not MAY_OPEN.search(text, span.start, span.end) and (
+                text.find(":", span.start, span.end) < 0
+                or not SPEAKER_LINE.search(text, span.start, span.end)):
+            pending = previous = None
+            continue
+        columns = article.paragraph_token_columns(span.paragraph_id)
+        if not columns.start:
+            continue
+        p = Paragraph.read(article, span, columns, cue_matches)
+        pending, previous = _paragraph(p, pending, previous, speakers, results,
+                                       article.paragraph_spans)
+    return results
+
+
+def _paragraph(p: Paragraph, pending: Attribution | None, previous: Attribution | None,
+               speakers: Speakers, results: list[Attribution], paragraph_spans: Sequence[Any]
+               ) -> tuple[Attribution | None, Attribution | None]:
+    """Add one paragraph's statements to ``results``; return what the next one may continue:
+    the statement whose quotation is still open, and the paragraph's last statement."""
+    text = p.text
+    quotes = p.quotes
+    qspans = [(q.open, q.close if q.close is not None else p.end) for q in quotes]
+    # a quotation carried over from the previous paragraph continues here, or the
+    # one a frame ending in a colon announced ("He said:")
+    carried = quotes[0] if pending is not None and quotes and quotes[0].open == p.starts[0] else (
+        None)
+    cues = find_cues(p)
+    found: list[Attribution] = []
+    awaiting: Attribution | None = None  # "He said:" ending the paragraph
+    for cue in cues:
+        attr = attribute_cue(p, cue, found, speakers)
+        if attr is None:
+            continue
+        attr.pieces = [p.unwrapped(piece) for piece in attr.pieces]
+        if not attr.pieces:
+            awaiting = attr
+            speakers.remember(attr)
+            continue
+        if any(overlaps(attr.pieces, a.pieces) and not _nested(text, attr, a) for a in found):
+            continue
+        found.append(attr)
+        speakers.remember(attr)
+    found.extend(quote_dash_speaker(p, found, speakers))
+    found.extend(speaker_colon(p, found, speakers))
+    if carried is not None and not any(
+            overlaps([(carried.inner_start, carried.inner_end)], a.pieces) for a in found):
+        # no frame of its own: the quotation goes on from the previous paragraph
+        if not pending.pieces:
+            results.append(pending)
+        pending.pieces.append((carried.inner_start, carried.inner_end))
+        pending.unclosed = carried.close is None
+        quotes = quotes[1:]
+        qspans = qspans[1:]
+        if pending.unclosed:
+            results.extend(found)
+            return pending, pending
+
+    # quotations claimed by an attribution
+    used_quotes: set[int] = set()
+    for qi, (o, e) in enumerate(qspans):
+        for a in found:
+            if any(s - 1 <= o and e <= t + 1 for s, t in a.pieces) or any(
+                    o <= s < e for s, _ in a.pieces):
+                used_quotes.add(qi)
+
+    # unclaimed whole-sentence quotations continue the previous attribution
+    sent_starts = {p.starts[a] for a, _ in p.sentence_ranges.values()}
+    for qi, q in enumerate(quotes):
+        if qi in used_quotes:
+            continue
+        o, end = q.open, q.inner_end
+        if o not in sent_starts or len(text[q.inner_start:end].split()) < (
+                MIN_QUOTED_SENTENCE_WORDS):
+            continue
+        before = [a for a in found if a.pieces[-1][1] <= o]
+        if before:
+            target = max(before, key=lambda a: a.pieces[-1][1])
+            target.pieces.append((q.inner_start, end))
+            target.unclosed = q.close is None
+        else:
+            attr = quote_continuation(p, previous, q, cues, paragraph_spans)
+            if attr is None:
+                continue
+            found.append(attr)
+        used_quotes.add(qi)
+
+    found.sort(key=lambda a: a.pieces[0][0])
+    results.extend(found)
+    last = max(found, key=lambda a: a.pieces[-1][1]) if found else None
+    carry = last if last is not None and last.unclosed else None
+    if awaiting is not None and (last is None or last.pieces[-1][1] <= awaiting.cue.start):
+        carry = awaiting
+    return carry, (last if last is not None else awaiting)
+
+
+def _nested(text: str, a: Attribution, b: Attribution) -> bool:
+    """One statement reports the other's belief, cue and all ("X said Y seeks to …")."""
+    for outer, inner in ((a, b), (b, a)):
+        if outer.cue is None or inner.cue is None:
+            continue
+        s, e = outer.pieces[0][0], outer.pieces[-1][1]
+        if s <= inner.cue.start and inner.pieces[-1][1] <= e and not (
+                s <= outer.cue.start < e) and inner.cue.kind == "belief" and (
+                QUOTE_MARKS.isdisjoint(text[s:e])):
+            return True
+    return False
+
+
+def _kind(text: str, pieces: list[tuple[int, int]], cue_kind: str, quoted_pieces: bool) -> str:
+    if quoted_pieces:
+        return "direct"
+    # searched in place: the pieces are not copied out of the text
+    has_quote = any(DOUBLE_MARK.search(text, s, e) or (
+        text.count("‘", s, e) and text.count("’", s, e)) for s, e in pieces)
+    if has_quote:
+        return "mixed"
+    return "belief" if cue_kind == "belief" else "indirect"
+
+
+@gc_paused
+def quote_records(
+    article_or_text: Article | str, gazetteer: Gazetteer | Any = None
+) -> list[dict[str, Any]]:
+    """The rows of :func:`attribute_quotes` as plain dicts, one per attribution.
+
+    What a corpus run or a stream writer wants: no table is built per article.
+
+    Parameters
+    ----------
+    article_or_text, gazetteer
+        As for :func:`attribute_quotes`.
+
+    Returns
+    -------
+    list of dict
+        Keys :data:`QUOTE_COLUMNS`; a missing speaker, cue or actor is None.
+    """
+    if isinstance(article_or_text, Article):
+        article = article_or_text
+    else:
+        article = Article.from_text(check_text(article_or_text, "article text"))
+    found = _attributions(article, load_gazetteer(gazetteer))
+    text = article.text
+    rows = []
+    for attr in found:
+        pieces = [(s, e) for s, e in attr.pieces if e > s]
+        if not pieces:
+            continue
+        pieces.sort()
+        start, end = pieces[0][0], pieces[-1][1]
+        quoted = all(s > 0 and text[s - 1] in OPENERS for s, _ in pieces)
+        cue = attr.cue
+        cue_kind = cue.kind if cue else "speech"
+        mention = attr.mention
+        rows.append({
+            "quote_id": 0,
+            "kind": _kind(text, pieces, cue_kind, quoted),
+            "text": text[start:end],
+            "start": start,
+            "end": end,
+            "pieces": pieces,
+            "speaker": attr.speaker,
+            "speaker_start": mention[0] if mention else None,
+            "speaker_end": mention[1] if mention else None,
+            "cue": text[cue.start:cue.end] if cue else None,
+            "cue_start": cue.start if cue else None,
+            "cue_end": cue.end if cue else None,
+            "actor": attr.actor,
+            "sentence_id": attr.sentence_id,
+            "paragraph_id": attr.paragraph_id,
+            "rule": attr.rule,
+        })
+    rows.sort(key=lambda r: (r["start"], r["end"]))
+    for i, row in enumerate(rows):
+        row["quote_id"] = i
+    return rows
+
+
+def attribute_quotes(
+    article_or_text: Article | str, gazetteer: Gazetteer | Any = None
+) -> pd.DataFrame:
+    """Find every reported statement in an article: who said what, how, for which side.
+
+    Parameters
+    ----------
+    article_or_text : Article or str
+        The article, or its text.
+    gazetteer : Gazetteer, path or DataFrame, optional
+        Names, titles and aliases → canonical speakers and actors; by default the
+        shipped ``data/gazetteer.csv``. Yours is added to it (see :func:`load_gazetteer`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per attribution, columns :data:`QUOTE_COLUMNS`:
+
+        - ``quote_id``; ``kind``: direct, mixed, indirect or belief;
+        - ``text``, ``start``, ``end``: the content and its span (``text ==
+          article.text[start:end]``); ``pieces``: list of ``(start, end)`` pieces when a
+          cue introduces content in several pieces;
+        - ``speaker`` (canonical name, NA if unknown), ``speaker_start``/``speaker_end``:
+          the mention in the sentence (a name, title, organisation or pronoun);
+        - ``cue``, ``cue_start``, ``cue_end``: the reporting words;
+        - ``actor``: the side the speaker speaks for (NA if unknown);
+        - ``sentence_id``, ``paragraph_id``, ``rule``: where, and which rule made it.
+
+    Raises
+    ------
+    TypeError
+        If given neither an Article nor a str.
+    ValueError
+        If the text is empty or white space only.
+    """
+    return records_frame(quote_records(article_or_text, gazetteer), QUOTE_DTYPES)

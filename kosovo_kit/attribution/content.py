@@ -1,0 +1,359 @@
+"""Content: where what was said starts and ends, around a cue and its speaker.
+
+Forward content follows the cue ("said that …"); backward content comes before the frame
+("“…,” said X", "…, X said"); a continuation resumes after a mid-sentence frame ("“A,” he
+said, “B.”"). These functions read a :class:`~.paragraph.Paragraph`'s tokens and return
+character spans (``pieces``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .cues import Cue
+from .marks import CLOSERS, CONTENT_MARKS, OPENERS, QUOTE_MARKS
+from .paragraph import Paragraph, Span
+from .speakers import is_cap, right_phrase
+from .words import (
+    ADVERBIAL_PREPOSITIONS,
+    CLAUSE_END,
+    CONTENT_MARKERS,
+    GERUND_LINKS,
+    OBJECT_END,
+    ONE_WORD_ANSWERS,
+    SKIP_BEFORE_CUE,
+    SUBORDINATE_OPENERS,
+    SUBORDINATORS,
+    TIME_UNITS,
+    TIME_WORDS,
+    TRAILERS,
+)
+
+# The longest adverbial skipped after a cue, in tokens ("said in a statement on Monday"):
+# longer, and a clause goes on there
+ADVERBIAL_TOKENS = 14
+# Shorter limits where a long phrase more likely starts the content: after a cue before
+# its content, and after a trailing frame's cue
+CUE_ADVERBIAL_TOKENS = 8
+TRAILING_ADVERBIAL_TOKENS = 6
+# How far the addressee of "told" may reach: "told some of the miners in Moscow that …"
+ADDRESSEE_TOKENS = 8
+ADDRESSEE_SEARCH_TOKENS = 10
+# How far past a mid-sentence frame its quotation may resume: “A,” he said, pointing …, “B.”
+CONTINUATION_TOKENS = 16
+# The fewest words of an unquoted clause before a frame or after a parenthetical one
+MIN_CLAUSE_WORDS = 3
+# The writer's trailer (", which …") is looked for this many tokens into the content
+TRAILER_OFFSET = 3
+# A dateline opening a story: "MOSCOW (AFP) –", "Belgrade, Dec 28 (Reuters) -"
+DATELINE = re.compile(
+    r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}(?:,?\s+\w{3,9}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^()\n]{1,30}\))?\s*(?:[–—―]|--?)\s+"
+)
+
+
+def skip_adverbials(p: Paragraph, k: int, sent_end: int, limit: int = ADVERBIAL_TOKENS
+                    ) -> int:
+    """Skip time words and prepositional phrases ("on Monday", "in a statement")."""
+    words, lows = p.words, p.lows
+    while k < sent_end:
+        w = words[k]
+        low = w.lower()
+        if low in TIME_WORDS or p.kinds[k] == "number":
+            k += 1
+            continue
+        if low in ("several", "few", "a") and k + 1 < sent_end and lows[k + 1] in TIME_UNITS:
+            k += 2  # "several months after …", "a day later"
+            continue
+        if low in ADVERBIAL_PREPOSITIONS or low in ("reporters", "journalists"):
+            # a subordinate clause ("as she left") runs to the clause end; a
+            # prepositional phrase stops before "and"/"that" too
+            stops = ("that",) if low in SUBORDINATORS else ("that", "and", "but")
+            k0 = k
+            k += 1
+            while k < sent_end and words[k] not in CLAUSE_END and lows[k] not in stops:
+                k += 1
+            if k - k0 > limit and low not in SUBORDINATORS:
+                return k0  # too long for an adverbial: a clause goes on here
+            continue
+        if low.endswith("ly") and not is_cap(w) and len(low) > 4:
+            k += 1
+            continue
+        break
+    return k
+
+
+def frame_tail(p: Paragraph, cue: Cue, sent_end: int) -> int:
+    """Token index after the cue and what may trail it ("told reporters on Monday")."""
+    k = cue.last + 1
+    if cue.entry.addressee:
+        # the addressee: "told some of the miners", "told CNBC in August"
+        m = k
+        while m < sent_end and m - k < ADDRESSEE_TOKENS and p.kinds[m] in (
+                "word", "number") and p.lows[m] not in ("that", "and", "but"):
+            m += 1
+        if m < sent_end and p.words[m] in CLAUSE_END:
+            return m
+    return skip_adverbials(p, k, sent_end)
+
+
+def coordinated_cue_at(p: Paragraph, k: int, sent_end: int) -> bool:
+    """Token ``k`` opens a second cue of the same speaker: "… and denounced …".
+
+    A frame that ends there has reported the content before it; the second cue
+    reports its own (the ``coordinated-cue`` rule)."""
+    if k + 1 >= sent_end or p.lows[k] not in ("and", "but"):
+        return False
+    nxt = p.lows[k + 1]
+    return (nxt in p.single_cues or nxt in p.double_cues) and not nxt.endswith("ing")
+
+
+def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], bool]:
+    """Content after the cue up to the sentence end: (pieces, unclosed)."""
+    text, words, lows = p.text, p.words, p.lows
+    k = cue.last + 1
+    if k >= sent_end:
+        return [], False
+    first = lows[k]
+    if cue.entry.addressee and first not in ("that", ":", ",") and (
+            first not in CONTENT_MARKERS) and not p.opens(k):
+        # the addressee: "told reporters in Moscow that …", "told Interfax: …"; a
+        # question that follows at once ("asked whether …") has none
+        for m in range(k + 1, min(sent_end, k + ADDRESSEE_SEARCH_TOKENS)):
+            w = words[m]
+            if w.lower() in CONTENT_MARKERS or w in (":", ",") or p.opens(m):
+                k = m
+                break
+    elif first in TIME_WORDS or first in ADVERBIAL_PREPOSITIONS:
+        # "said on Wednesday that …", "said in a statement: …", "said Friday the …"
+        skipped = skip_adverbials(p, k, sent_end, limit=CUE_ADVERBIAL_TOKENS)
+        if skipped < sent_end:
+            k = skipped
+    while k < sent_end and words[k] in (":", ",", "—", "–"):
+        k += 1
+    if k < sent_end and lows[k] == "that":
+        k += 1
+        while k < sent_end and words[k] == ",":
+            k += 1
+    if k >= sent_end or coordinated_cue_at(p, k, sent_end):
+        return [], False  # "thought for a moment and said …": the second cue reports it
+    start = p.starts[k]
+    # the content runs to the end of the sentence, or to a following ", adding …"
+    end_tok = sent_end
+    single_cues = p.single_cues
+    for m in range(k + 1, sent_end):
+        w = words[m]
+        low = lows[m]
+        if w in (",", ";") and m + 1 < sent_end:
+            nxt = lows[m + 1]
+            if (nxt.endswith("ing") and nxt in single_cues) or nxt == "according":
+                end_tok = m
+                break
+            if nxt in GERUND_LINKS and m + 2 < sent_end and lows[m + 2].endswith(
+                    "ing") and lows[m + 2] in single_cues:
+                end_tok = m  # "…, before noting that …": the second cue reports it
+                break
+        if low in ("and", "but") and m + 1 < sent_end and m > k + 2:
+            nxt = words[m + 1]
+            if nxt in single_cues and not nxt.endswith("ing") and not (
+                    p.in_quote(p.starts[m])):
+                end_tok = m
+                break
+    end_tok = before_trailing_frame(p, k, end_tok)
+    if end_tok <= k:
+        return [], False
+    if cue.entry.takes_object and lows[k] not in CONTENT_MARKERS and not p.opens(k):
+        # a noun phrase object ("endorsed Clinton in February"): it ends before a comma,
+        # an adverbial or a new clause
+        for m in range(k + 1, end_tok):
+            w = words[m]
+            if w in (",", ";", ":", "—", "–") or w.lower() in OBJECT_END:
+                end_tok = m
+                break
+    for m in range(k + TRAILER_OFFSET, end_tok - 1):
+        # the writer's own addition after the reported clause: ", which …", ", compared …"
+        if words[m] == "," and lows[m + 1] in TRAILERS and not p.in_quote(p.starts[m]):
+            end_tok = m
+            break
+    end = p.ends[end_tok - 1]
+    # stop short of the sentence's final punctuation unless it sits inside quotes
+    while end > start and text[end - 1] in ".!?;,:—– " and not p.in_quote(end - 1):
+        end -= 1
+    # a quotation that starts in the content may run past the sentence
+    unclosed = False
+    for q in p.quotes:
+        if start <= q.open < end:
+            if q.close is None:
+                end, unclosed = max(end, q.inner_end), True
+            elif q.close > end:
+                end = q.close
+    if end <= start:
+        return [], False
+    # content that is one quotation: the words inside the marks
+    if text[start] in OPENERS:
+        for q in p.quotes:
+            if q.open == start and ((q.close is None and unclosed) or q.close == end):
+                return [(q.inner_start, q.inner_end)], unclosed
+    if len(text[start:end].split()) < 2 and not any(
+            ch in QUOTE_MARKS for ch in text[start:end]) and (
+            text[start:end].lower() not in ONE_WORD_ANSWERS):
+        return [], False
+    return [(start, end)], unclosed
+
+
+def before_trailing_frame(p: Paragraph, k: int, end_tok: int) -> int:
+    """End content before a closing ", the ministry said (on Tuesday)." frame."""
+    words = p.words
+    for m in range(k + 1, end_tok - 1):
+        if words[m] != ",":
+            continue
+        span = right_phrase(p, m + 1, end_tok, allow_lower=False)
+        if span is None:
+            continue
+        c = span[1] + 1
+        while c < end_tok and p.lows[c] in SKIP_BEFORE_CUE:
+            c += 1
+        if c >= end_tok or not p.is_verb_cue(words[c]):
+            continue
+        tail = skip_adverbials(p, c + 1, end_tok, limit=TRAILING_ADVERBIAL_TOKENS)
+        if tail >= end_tok or words[tail] in (".", "!", "?"):
+            return m
+    return end_tok
+
+
+def backward_content(p: Paragraph, sent_start: int, before: int) -> list[Span]:
+    """Content before the speaker/cue frame that starts after token ``before``: a
+    quotation or a clause."""
+    text = p.text
+    if before < sent_start:
+        return []
+    end_pos = p.starts[before]
+    # a quotation that closes just before the frame: “…,” said X / “…”, X said
+    closing = p.ends[before] if text[p.starts[before]] in CLOSERS else end_pos
+    while closing > 0 and text[closing - 1] in " ,":
+        closing -= 1
+    for q in reversed(p.quotes):
+        if q.close is None or q.close != closing:
+            continue
+        s_start = p.sentences[p.sentence_of(q.open)].start
+        lead = text[s_start:q.open].strip()
+        if not lead or lead[-1] in ":—–―":
+            return [(q.inner_start, q.inner_end)]
+        # words before the quotation in its sentence: a mixed clause
+        return [(s_start, q.close)]
+    # an unquoted clause from the sentence start to the comma
+    start = p.starts[sent_start]
+    dateline = DATELINE.match(text, start, end_pos)
+    if dateline:
+        start = dateline.end()  # "MOSCOW (AFP) – …": the place and agency are not said
+    end = end_pos
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    if len(text[start:end].split()) < MIN_CLAUSE_WORDS:
+        return []
+    return [(start, end)]
+
+
+def continuation(p: Paragraph, k: int, sent_end: int, quoted: bool) -> list[Span]:
+    """The rest of the content after a mid-sentence frame ending before token ``k``.
+
+    “A,” he said, “B.” and “A,” he said, pointing to X, “B.” add the quotation B;
+    "A, he argues, B." adds the clause B.
+    """
+    text, words = p.text, p.words
+    if k >= sent_end or words[k] != ",":
+        return []
+    m = k + 1
+    while m < sent_end and m - k < CONTINUATION_TOKENS:
+        tok_start = p.starts[m]
+        w = words[m]
+        if p.opens(m):
+            for q in p.quotes:
+                if q.open == tok_start:
+                    return [(q.inner_start, q.inner_end)] if q.inner_end > q.inner_start else []
+            return []
+        low = w.lower()
+        if low in p.single_cues or low == "according" or w in (";", ".", ":"):
+            return []
+        if low in ("and", "but", "or", "as", "while", "because") or (
+                low.endswith("ing") and not quoted):
+            return []
+        if not quoted and m == k + 1:
+            # a parenthetical frame inside an unquoted clause: the clause goes on
+            end = p.ends[sent_end - 1]
+            while end > tok_start and text[end - 1] in ".!?;, ":
+                end -= 1
+            rest = text[tok_start:end]
+            if len(rest.split()) >= MIN_CLAUSE_WORDS and low not in CONTENT_MARKERS | {"as"}:
+                return [(tok_start, end)]
+            return []
+        m += 1
+    return []
+
+
+def clause_end(p: Paragraph, pieces: list[Span], cue: Cue, sent_end: int) -> int:
+    """End of a subordinate question: the comma that closes it, else the content end."""
+    start, end = pieces[0][0], pieces[-1][1]
+    for m in range(cue.last + 1, sent_end):
+        if p.starts[m] >= end:
+            break
+        if p.starts[m] > start and p.words[m] == ",":
+            return p.starts[m]
+    return end
+
+
+def end_at_comma(p: Paragraph, pieces: list[Span], sent_end: int) -> list[Span]:
+    """Cut content at its first comma outside quotation marks (a relative clause ends)."""
+    start, end = pieces[0][0], pieces[-1][1]
+    k = bisect_left(p.starts, start)
+    for m in range(k, sent_end):
+        if p.starts[m] >= end:
+            break
+        if p.words[m] == "," and not p.in_quote(p.starts[m]):
+            return [(start, p.starts[m])] if p.starts[m] > start else pieces
+    return pieces
+
+
+def only_subordinate(p: Paragraph, pieces: list[Span]) -> bool:
+    """Unquoted words before a frame that are one subordinate clause or phrase ("When
+    asked …", "Following the meeting") set the scene; with a comma inside ("If they win,
+    we lose") a main clause follows."""
+    s, e = pieces[0][0], pieces[-1][1]
+    first = p.text[s:e].split(None, 1)[0].lower()
+    return first in SUBORDINATE_OPENERS and "," not in p.text[s:e]
+
+
+def has_complement(p: Paragraph, cue: Cue, forward: list[Span]) -> bool:
+    """Verbs marked ``needs`` count only before a that-clause, colon or quotation."""
+    entry = cue.entry
+    if not entry.needs_complement:
+        return True
+    text = p.text
+    start = forward[0][0]
+    head = text[cue.end:start]
+    if ":" in head or "that" in head.split() or (start > 0 and text[start - 1] in OPENERS):
+        return True
+    content = text[start:forward[-1][1]]
+    first = content.split(None, 1)[0].lower() if content.strip() else ""
+    if first in CONTENT_MARKERS or (first == "to" and (
+            cue.kind == "belief" or entry.to_infinitive)):
+        return True
+    if entry.to_infinitive and "to" in [w.lower() for w in content.split()[1:5]]:
+        return True  # "asked workers to sign up", "urged Congress to act"
+    return any(ch in CONTENT_MARKS for ch in content)
+
+
+def backward_allowed(p: Paragraph, cue: Cue, pieces: list[Span], inverted: bool = False
+                     ) -> bool:
+    """Cues that are often nouns or take an object report a preceding clause only
+    when it is quoted ("“…,” she asked" but not "…, asked Republicans a question");
+    after its subject, "…, X told reporters." reports the clause all the same."""
+    entry = cue.entry
+    picky = (entry.needs_complement and not entry.addressee) or (
+        inverted and entry.addressee) or (
+        entry.noun_like and not cue.form.endswith("ed"))
+    if not picky:
+        return True
+    text = p.text
+    return any(ch in CONTENT_MARKS for s, e in pieces for ch in text[max(0, s - 1):e + 1])

@@ -1,0 +1,469 @@
+"""The attribution frames: one function per ``rule`` value, tried in a fixed order.
+
+:func:`attribute_cue` tries the cue frames on one cue, in the order below; the first that
+fits makes the attribution. :func:`quote_dash_speaker` and :func:`speaker_colon` have no
+cue word and look at the whole paragraph; :func:`quote_continuation` looks back at the
+previous one. :data:`RULES` maps each ``rule`` value to the function that makes it.
+
+Two frame shapes make two rule values each, named for whether the content is a quotation:
+content before the cue and speaker (:func:`quote_cue_speaker`: ``quote-cue-speaker`` or
+``clause-cue-speaker``) and content after them (:func:`speaker_cue_quote`:
+``speaker-cue-quote`` or ``cue-that-clause``). The speaker may stand after the cue ("said
+Peskov", :func:`cue_then_speaker`) or before it ("Peskov said", :func:`speaker_then_cue`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .content import (
+    backward_allowed,
+    backward_content,
+    clause_end,
+    continuation,
+    coordinated_cue_at,
+    end_at_comma,
+    forward_content,
+    frame_tail,
+    has_complement,
+    only_subordinate,
+    skip_adverbials,
+)
+from .cues import COLON, DASH, Cue
+from .marks import CLOSERS, Quotation
+from .paragraph import Attribution, Paragraph, Span, overlaps
+from .speakers import (
+    Speakers,
+    is_cap,
+    left_phrase,
+    plausible_subject,
+    right_phrase,
+    subject,
+)
+from .words import (
+    BE_FORMS,
+    CLAUSE_END,
+    DASHES,
+    FRAME_OPENERS,
+    GERUND_LINKS,
+    LEAD_INS,
+    SKIP_BEFORE_CUE,
+    SPEAKER_LINE_LABELS,
+)
+
+# A quotation that ends its own sentence (“Why not?”) still belongs to a frame that
+# follows within this many tokens of the next sentence's start (“Why not?” she asked.)
+QUESTION_FRAME_TOKENS = 14
+# The longest inverted speaker phrase that may start in lower case, in tokens: "said
+# lobbyist and GOP strategist Charlie Black"; longer ones are clauses
+LOWER_SPEAKER_TOKENS = 8
+# How far an affiliation may follow an inverted speaker: "said X of the University of …"
+AFFILIATION_TOKENS = 12
+# The fewest words a speaker line's content has (shorter: a label or a list item)
+MIN_LINE_WORDS = 3
+# A paragraph continues the previous one's quotation only if that one ended within this
+# many words after its statement, and is itself at least this long and mostly lower case
+# (a list of names is not a statement)
+CONTINUATION_TAIL_WORDS = 12
+MIN_CONTINUATION_WORDS = 4
+MAX_CAPITALISED_SHARE = 0.7
+# A speaker line: one to five capitalised words and a colon, no verb ("Graham: …",
+# "Jane Smith, Reuters: “…”"); speaker_colon() checks where it stands.
+SPEAKER_LINE = re.compile(
+    r"(?<![\w’'.-])[A-Z][\w.’'&-]*(?:,?[ \t]+[A-Z][\w.’'&-]*){0,4}[ \t]*:(?=[ \t])")
+# “…” ― Jorge Falcon   (a signed quotation, as in vox-pop lists)
+DASH_SIGNATURE = re.compile(
+    r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})"
+    r"[ \t]*(?:[.,]?[ \t]*(?:\r?\n|$))"
+)
+_SENTENCE_ENDS = ("?", "!", ".", "…")
+
+
+def frame_sentence(p: Paragraph, cue: Cue) -> tuple[int, int]:
+    """Token range ``[start, end)`` of the sentence a cue's frame reads.
+
+    “Why not?” she asked. — the splitter ends a sentence after “?”; the frame belongs
+    with the quotation before it, so the range starts at that quotation's sentence.
+    """
+    sent_start, sent_end = p.sentence_bounds(cue.first)
+    if sent_start > 0 and cue.first - sent_start <= QUESTION_FRAME_TOKENS and (
+            p.kinds[sent_start - 1] == "quote") and (
+            p.text[p.starts[sent_start - 1]] in CLOSERS and sent_start > 1
+            and p.words[sent_start - 2] in _SENTENCE_ENDS):
+        sent_start = p.sentence_bounds(sent_start - 1)[0]
+    return sent_start, sent_end
+
+
+def attribute_cue(p: Paragraph, cue: Cue, found: list[Attribution], speakers: Speakers
+                  ) -> Attribution | None:
+    """The attribution a cue makes, from the first frame that fits it, or None."""
+    sent_start, sent_end = frame_sentence(p, cue)
+    if cue.lemma == "according to":
+        return according_to(p, cue, sent_start, sent_end, speakers)
+    prev_i = cue.first - 1
+    prev_w = p.words[prev_i] if prev_i >= sent_start else ""
+    gerund = cue.form.endswith("ing")
+    if gerund and (prev_w == "," or prev_w.lower() in GERUND_LINKS):
+        return participle_cue(p, cue, found, sent_start, sent_end, speakers)
+    if prev_w in ("and", "but") and not gerund:
+        return coordinated_cue(p, cue, found, sent_start, sent_end, speakers)
+    if prev_w.lower() in ("when", "if", "after", "before") and cue.lemma == "ask" and (
+            cue.form == "asked"):
+        return question_cue(p, cue, sent_start, sent_end)
+    if prev_w in FRAME_OPENERS or prev_i < sent_start:
+        attr = cue_then_speaker(p, cue, sent_start, sent_end, speakers)
+        if attr is not None or prev_w not in (",", "--", "—", "–"):
+            return attr
+    return speaker_then_cue(p, cue, sent_start, sent_end, speakers)
+
+
+def according_to(p: Paragraph, cue: Cue, sent_start: int, sent_end: int,
+                 speakers: Speakers) -> Attribution | None:
+    """``according-to``: According to X, … / …, according to X. / “…,” according to X."""
+    span = right_phrase(p, cue.last + 1, sent_end, allow_lower=True)
+    if span is None:
+        return None
+    text, words = p.text, p.words
+    if cue.first == sent_start or (cue.first > sent_start and p.opens(cue.first - 1)):
+        # the source first: the content follows the comma after it
+        k = span[1] + 1
+        while k < sent_end and words[k] != ",":
+            k += 1
+        k += 1
+        if k >= sent_end:
+            return None
+        start = p.starts[k]
+        end = p.ends[sent_end - 1]
+        while end > start and text[end - 1] in ".!?;, " and not p.in_quote(end - 1):
+            end -= 1
+        pieces = [(start, end)]
+    elif cue.first > sent_start and (words[cue.first - 1] == "," or (
+            cue.first - 2 >= sent_start and words[cue.first - 2] == ","
+            and text[p.starts[cue.first - 1]] in CLOSERS)):
+        pieces = backward_content(p, sent_start, cue.first - 1)
+    else:
+        return None
+    if not pieces:
+        return None
+    return speakers.attribution(p, pieces, "according-to", cue, span, p.sentence_ids[cue.first])
+
+
+def participle_cue(p: Paragraph, cue: Cue, found: list[Attribution], sent_start: int,
+                   sent_end: int, speakers: Speakers) -> Attribution | None:
+    """``participle-cue``: …, adding that Russia “follows …” / … by saying that …
+
+    The speaker of the main clause speaks: the latest speaker in the sentence, else its
+    subject, cut after its head.
+    """
+    return _same_speaker(p, cue, found, "participle-cue", sent_start, sent_end, speakers)
+
+
+def coordinated_cue(p: Paragraph, cue: Cue, found: list[Attribution], sent_start: int,
+                    sent_end: int, speakers: Speakers) -> Attribution | None:
+    """``coordinated-cue``: … estimated … and denounced the “nationalist rhetoric”.
+
+    The second verb of one subject: the speaker is the sentence's latest, else its subject.
+    """
+    return _same_speaker(p, cue, found, "coordinated-cue", sent_start, sent_end, speakers)
+
+
+def _same_speaker(p: Paragraph, cue: Cue, found: list[Attribution], rule: str,
+                  sent_start: int, sent_end: int, speakers: Speakers) -> Attribution | None:
+    """A cue without its own subject: the sentence's latest speaker, else its subject."""
+    pieces, unclosed = forward_content(p, cue, sent_end)
+    if not pieces or (rule == "coordinated-cue" and not has_complement(p, cue, pieces)):
+        return None
+    sid = p.sentence_ids[cue.first]
+    src = _latest_speaker(found, sid)
+    if src is not None:
+        return Attribution(pieces, rule, cue, src.mention, src.speaker, src.actor, sid,
+                           p.paragraph_id, unclosed=unclosed)
+    # no statement yet in the sentence: its subject speaks ("X mocked it, saying …",
+    # "X called on Congress to act and said …")
+    span = subject(p, sent_start, cue.first)
+    if span is None:
+        return None
+    attr = speakers.attribution(p, pieces, rule, cue, span, sid)
+    attr.unclosed = unclosed
+    return attr
+
+
+def _latest_speaker(found: list[Attribution], sid: int) -> Attribution | None:
+    for a in reversed(found):
+        if a.sentence_id == sid and a.speaker is not None:
+            return a
+    return None
+
+
+def question_cue(p: Paragraph, cue: Cue, sent_start: int, sent_end: int
+                 ) -> Attribution | None:
+    """``question-cue``: When asked whether …, he said …
+
+    A reported question with no named asker: the speaker is NA; the content is the
+    question, up to the comma that ends it.
+    """
+    pieces, _unclosed = forward_content(p, cue, sent_end)
+    if pieces and has_complement(p, cue, pieces):
+        end = clause_end(p, pieces, cue, sent_end)
+        return Attribution([(pieces[0][0], end)], "question-cue", cue, None, None, None,
+                           p.sentence_ids[cue.first], p.paragraph_id)
+    return None
+
+
+def cue_then_speaker(p: Paragraph, cue: Cue, sent_start: int, sent_end: int,
+                     speakers: Speakers) -> Attribution | None:
+    """“…,” said Peskov. — the speaker follows the cue and ends the clause.
+
+    Makes ``quote-cue-speaker`` or ``clause-cue-speaker`` (see :func:`quote_cue_speaker`).
+    """
+    if cue.form.endswith("ing") or cue.kind == "belief":
+        return None
+    nxt = cue.last + 1
+    if nxt < sent_end and p.lows[nxt] == "by":
+        return None  # "reported by the government": a passive participle
+    span = right_phrase(p, nxt, sent_end, allow_lower=False)
+    if span is None:
+        # "…, said lobbyist and GOP strategist Charlie Black.": a role before the name
+        span = right_phrase(p, nxt, sent_end, allow_lower=True)
+        if span is None or span[1] - span[0] > LOWER_SPEAKER_TOKENS or not any(
+                is_cap(w) for w in p.words[span[0]:span[1] + 1]):
+            return None
+    # an affiliation may follow the name: "said Stephen Vladeck of the University of …"
+    after = skip_adverbials(p, span[1] + 1, sent_end, limit=AFFILIATION_TOKENS)
+    if after < sent_end and p.words[after] not in CLAUSE_END:
+        return None  # "…, said he would order …": the cue starts a clause
+    pieces = backward_content(p, sent_start, cue.first - 1)
+    if not pieces or not backward_allowed(p, cue, pieces, inverted=True):
+        return None
+    return quote_cue_speaker(p, cue, pieces, after, span, sent_end, speakers)
+
+
+def speaker_then_cue(p: Paragraph, cue: Cue, sent_start: int, sent_end: int,
+                     speakers: Speakers) -> Attribution | None:
+    """Peskov said … / “…,” Peskov said. — the speaker stands before the cue.
+
+    The content is before the frame (:func:`quote_cue_speaker`) when the frame ends its
+    clause, else after the cue (:func:`speaker_cue_quote`).
+    """
+    lows = p.lows
+    j = cue.first - 1
+    # over a lead-in ("X went on to say")
+    for phrase in LEAD_INS:
+        n = len(phrase)
+        if j - n + 1 > sent_start and tuple(lows[j - n + 1:j + 1]) == phrase:
+            j -= n
+            break
+    skipped: list[str] = []
+    while j >= sent_start and lows[j] in SKIP_BEFORE_CUE:
+        skipped.append(lows[j])
+        j -= 1
+    if j < sent_start:
+        return None
+    progressive = any(w in BE_FORMS for w in skipped)
+    gerund = cue.form.endswith("ing")
+    if gerund and not progressive:
+        return None  # "the thinking", "for saying": not a reporting verb here
+    if progressive and not gerund:
+        return None  # passive ("it was said that"): no speaker here
+    span = left_phrase(p, j, sent_start)
+    if span is None or not plausible_subject(p, cue, span, skipped):
+        return None
+    forward, unclosed = forward_content(p, cue, sent_end)
+    attr = _content_before_speaker(p, cue, span, forward, sent_start, sent_end, speakers)
+    if attr is not None:
+        return attr
+    return speaker_cue_quote(p, cue, span, forward, unclosed, sent_start, sent_end, speakers)
+
+
+def _content_before_speaker(p: Paragraph, cue: Cue, span: Span, forward: list[Span],
+                            sent_start: int, sent_end: int, speakers: Speakers
+                            ) -> Attribution | None:
+    """“…,” Peskov said. / …, the government estimated. — when the frame ends the clause."""
+    words = p.words
+    before = span[0] - 1
+    before_w = words[before] if before >= sent_start else ""
+    tail = frame_tail(p, cue, sent_end)
+    tail_w = words[tail] if tail < sent_end else ""
+    if before_w not in FRAME_OPENERS or tail_w == ":":
+        return None
+    quote_follows = tail_w == "," and tail + 1 < sent_end and p.opens(tail + 1)
+    closes_quote = before > sent_start and p.kinds[before] == "quote" and (
+        p.text[p.starts[before]] in CLOSERS) and words[before - 1] in (",", "?", "!", "…", "—")
+    frame_ends = (tail >= sent_end or tail_w in CLAUSE_END or quote_follows
+                  or coordinated_cue_at(p, tail, sent_end))
+    if not (frame_ends or closes_quote):
+        return None
+    back = backward_content(p, sent_start, before)
+    back_is_quote = bool(back) and p.is_quote_piece(back[0])
+    if not frame_ends and not back_is_quote:
+        return None  # “Fox News Sunday,” X said his …: a title, not the content
+    if back and not backward_allowed(p, cue, back):
+        return None
+    if back and not back_is_quote and tail_w in ("and", "but") and only_subordinate(p, back):
+        return None  # "When told …, Bush thought … and said": the scene, not content
+    if back and (back_is_quote or not (forward and p.all_quoted(forward))):
+        return quote_cue_speaker(p, cue, back, tail, span, sent_end, speakers)
+    return None
+
+
+def quote_cue_speaker(p: Paragraph, cue: Cue, pieces: list[Span], tail: int, span: Span,
+                      sent_end: int, speakers: Speakers) -> Attribution:
+    """``quote-cue-speaker``: “…,” said Peskov. / “…,” he stressed.
+
+    Also ``clause-cue-speaker`` (… is a “very bad signal”, the government estimated.):
+    the same frame after content that is not one quotation. ``pieces`` is the content
+    before the frame; what resumes after a mid-sentence frame (“A,” he said, “B.”) joins it.
+    """
+    quoted = p.is_quote_piece(pieces[0])
+    pieces = pieces + continuation(p, tail, sent_end, quoted)
+    rule = "quote-cue-speaker" if quoted else "clause-cue-speaker"
+    return speakers.attribution(p, pieces, rule, cue, span, p.sentence_ids[cue.first])
+
+
+def speaker_cue_quote(p: Paragraph, cue: Cue, span: Span, forward: list[Span],
+                      unclosed: bool, sent_start: int, sent_end: int, speakers: Speakers
+                      ) -> Attribution | None:
+    """``speaker-cue-quote``: Peskov said: “…”
+
+    Also ``cue-that-clause`` (Vucevic announced that …; mixed when it holds quoted words):
+    the same frame before content that is not all quotation. "Caddell continued:" ending
+    a paragraph makes an attribution without content, which the next paragraph's
+    quotation fills.
+    """
+    sid = p.sentence_ids[cue.first]
+    if not forward and sent_end - 1 == frame_tail(p, cue, sent_end) and (
+            p.words[sent_end - 1] == ":" and sent_end == len(p.starts)):
+        return speakers.attribution(p, [], "speaker-cue-quote", cue, span, sid)
+    if not forward or not has_complement(p, cue, forward):
+        return None
+    if p.lows[span[0]] in ("who", "which") and span[0] - 1 >= sent_start and (
+            p.words[span[0] - 1] == ","):
+        forward = end_at_comma(p, forward, sent_end)  # "X, who said …, issued …"
+    rule = "speaker-cue-quote" if p.all_quoted(forward) else "cue-that-clause"
+    attr = speakers.attribution(p, forward, rule, cue, span, sid)
+    attr.unclosed = unclosed
+    return attr
+
+
+def quote_dash_speaker(p: Paragraph, found: list[Attribution], speakers: Speakers
+                       ) -> list[Attribution]:
+    """``quote-dash-speaker``: “…” ― Jorge Falcon (a quotation signed with a dash)."""
+    out = []
+    text = p.text
+    for q in p.quotes:
+        if q.close is None or any(overlaps([(q.inner_start, q.inner_end)], a.pieces)
+                                  for a in found):
+            continue
+        m = DASH_SIGNATURE.match(text, q.close, p.end)
+        if not m:
+            continue
+        ns, ne = m.span("name")
+        words = [w for w, s, e in zip(p.words, p.starts, p.ends) if ns <= s and e <= ne]
+        speaker, actor, _how = speakers.resolve(p, words)
+        cue = Cue(m.start("dash"), m.end("dash"), DASH, m.group("dash"), -1, -1)
+        out.append(Attribution([(q.inner_start, q.inner_end)], "quote-dash-speaker", cue,
+                               (ns, ne), speaker, actor, p.sentence_of(q.open),
+                               p.paragraph_id))
+    return out
+
+
+def speaker_colon(p: Paragraph, found: list[Attribution], speakers: Speakers
+                  ) -> list[Attribution]:
+    """``speaker-colon``: Graham: “…” / Jane Smith, Reuters: “…”
+
+    A name and a colon, no verb, open a sentence or follow a heading's dash: the name
+    speaks. The content is the quotation that opens after the colon, else the rest of the
+    paragraph up to the next speaker line (a headline, an interview answer).
+    """
+    out: list[Attribution] = []
+    text = p.text
+    if text.find(":", p.start, p.end) < 0:
+        return out  # most paragraphs: no colon, no speaker line
+    lines = list(SPEAKER_LINE.finditer(text, p.start, p.end))
+    if not lines:
+        return out
+    starts, words = p.starts, p.words
+    sentence_starts = {a for a, _ in p.sentence_ranges.values()}
+    for i, m in enumerate(lines):
+        first = bisect_left(starts, m.start())
+        colon = bisect_left(starts, m.end() - 1)
+        if first >= len(starts) or starts[first] != m.start() or colon + 1 >= len(starts) or (
+                words[colon] != ":") or p.in_quote(m.start()):
+            continue
+        if first not in sentence_starts and not (first > 0 and words[first - 1] in DASHES):
+            continue
+        name = words[first:colon]
+        if any(p.is_verb_cue(w) or w.lower() in SPEAKER_LINE_LABELS for w in name) or (
+                all(w.isupper() for w in name if w.isalpha())):
+            continue  # "Read more:", "UPDATE:", "WASHINGTON:": a label, not a speaker
+        k = colon + 1
+        q: Quotation | None = next((q for q in p.quotes if q.open == starts[k]), None) if (
+            p.opens(k)) else None
+        sent_end = p.sentence_bounds(k)[1]
+        if q is not None and (q.close is None or q.close >= p.ends[sent_end - 1] or not any(
+                c.isalnum() for c in text[q.close:p.ends[sent_end - 1]])):
+            pieces, unclosed = [(q.inner_start, q.inner_end)], q.close is None
+        else:
+            # the rest of the paragraph, up to the next speaker line
+            end = lines[i + 1].start() if i + 1 < len(lines) else p.end
+            while end > starts[k] and text[end - 1] in ".!?;,:—– " and not p.in_quote(end - 1):
+                end -= 1
+            pieces, unclosed = [(starts[k], end)], False
+        if len(text[pieces[0][0]:pieces[-1][1]].split()) < MIN_LINE_WORDS or any(
+                a.pieces[0][0] <= pieces[0][0] < a.pieces[-1][1] for a in found):
+            continue
+        cue = Cue(starts[colon], p.ends[colon], COLON, ":", colon, colon)
+        attr = speakers.attribution(p, pieces, "speaker-colon", cue, (first, colon - 1),
+                                    p.sentence_ids[first])
+        attr.unclosed = unclosed
+        out.append(attr)
+        speakers.remember(attr)
+    return out
+
+
+def quote_continuation(p: Paragraph, prev: Attribution | None, q: Quotation,
+                       cues: list[Cue], paragraph_spans: Sequence[Any]
+                       ) -> Attribution | None:
+    """``quote-continuation``: a paragraph that is one quotation goes on for the speaker
+    of the paragraph before, when that one ended on a direct quotation and its speaker.
+
+    “…,” said Peskov.  /  “And this is the next paragraph of what he said.”
+    """
+    if prev is None or prev.speaker is None or cues or q.open != p.start:
+        return None
+    if q.close is None or q.close < p.end - 1:
+        return None
+    if prev.rule.split("+")[0] not in ("quote-cue-speaker", "speaker-cue-quote"):
+        return None
+    prev_para = paragraph_spans[prev.paragraph_id]
+    if prev_para.paragraph_id != p.paragraph_id - 1:
+        return None
+    text = p.text
+    tail = text[max(prev.pieces[-1][1], prev.cue.end if prev.cue else 0):prev_para.end]
+    if len(tail.split()) > CONTINUATION_TAIL_WORDS:
+        return None  # the previous paragraph went on after its statement
+    words = text[q.inner_start:q.inner_end].split()
+    capitalised = sum(w[:1].isupper() for w in words)
+    if len(words) < MIN_CONTINUATION_WORDS or capitalised >= MAX_CAPITALISED_SHARE * len(words):
+        return None
+    return Attribution([(q.inner_start, q.inner_end)], "quote-continuation", None, None,
+                       prev.speaker, prev.actor, p.sentence_of(q.open), p.paragraph_id)
+
+
+#: ``rule`` value -> the function that makes it.
+RULES: dict[str, Callable[..., object]] = {
+    "quote-cue-speaker": quote_cue_speaker,
+    "clause-cue-speaker": quote_cue_speaker,
+    "speaker-cue-quote": speaker_cue_quote,
+    "cue-that-clause": speaker_cue_quote,
+    "according-to": according_to,
+    "question-cue": question_cue,
+    "participle-cue": participle_cue,
+    "coordinated-cue": coordinated_cue,
+    "quote-dash-speaker": quote_dash_speaker,
+    "speaker-colon": speaker_colon,
+    "quote-continuation": quote_continuation,
+}

@@ -1,0 +1,526 @@
+"""Speakers: the noun phrase that names one, and whom it refers to.
+
+The phrase functions find a speaker mention in a paragraph's tokens, to the left of a cue
+("Peskov said"), to its right ("said Peskov") or as a sentence's subject. :class:`Speakers`
+keeps what an article has said about its speakers so far and resolves a mention's words to
+a canonical speaker and actor: gazetteer names, surnames the article introduced, titles
+("the minister") and pronouns carried over from earlier speakers.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import NamedTuple
+
+from ..gazetteer import Entry, Gazetteer, paragraph_matches
+from ..text import Article
+from .cues import Cue
+from .paragraph import Attribution, Paragraph, Span, title_stems
+from .words import (
+    ADVERBIAL_PREPOSITIONS,
+    DASHES,
+    DETERMINERS,
+    LEADING_PREPOSITIONS,
+    NP_PREPOSITIONS,
+    ORG_WORDS,
+    PRONOUNS,
+    SKIP_BEFORE_CUE,
+    STOP_LEFT,
+    SUBORDINATE_OPENERS,
+    TIME_WORDS,
+)
+
+__all__ = ["Speakers", "left_phrase", "plausible_subject", "right_phrase", "subject"]
+
+# How many appositives may stand between a speaker and the cue, and how long each may be:
+# "Ramil Carr, 31, a photographer, said" has three; longer runs are clauses
+APPOSITIVES = 3
+APPOSITIVE_TOKENS = 24
+# How far a speaker phrase reaches from its last word (left) or first word (right); names
+# with titles and affiliations ("U.S. Secretary of State Antony Blinken") stay shorter
+LEFT_PHRASE_TOKENS = 10
+RIGHT_PHRASE_TOKENS = 12
+# The longest parenthesis after a name that still belongs to it: "Gov. Pat McCrory (R-N.C.)"
+PARENTHESIS_TOKENS = 8
+# How many earlier speakers a title or pronoun looks back on, and how many gazetteer
+# people before it: enough for a long article, few enough not to reach a stale one
+HISTORY = 30
+NEARBY_PEOPLE = 10
+
+
+def is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
+    """Token range (first, last) of the speaker phrase ending at token ``j``."""
+    words, kinds = p.words, p.kinds
+    w = words[j]
+    if w in (",", "--", "—", "–"):
+        # appositive: "Kerr Putney, the police chief, said" / "Quina Jones, 25, said";
+        # several in a row ("Ramil Carr, 31, a photographer, said"), or between dashes
+        # ("A former candidate -- John McCain, who lost in 2008 -- said")
+        close = w if w != "," else None
+        k = j
+        for _ in range(APPOSITIVES):
+            k -= 1
+            while k >= sent_start and words[k] != w and j - k < APPOSITIVE_TOKENS:
+                if kinds[k] == "quote" or words[k] in (";", ":") or (
+                        close is None and words[k] in DASHES):
+                    return None
+                k -= 1
+            if k < sent_start or words[k] != w or k == j - 1 or k - 1 < sent_start:
+                return None
+            head = left_phrase(p, k - 1, sent_start)
+            # a name on either side: "Kerr Putney, the police chief," / "the city's
+            # transport chief, Ana Petrova,"
+            if head is not None and kinds[head[1]] != "number" and any(
+                    is_cap(w) or w.lower() in PRONOUNS for w in words[head[0]:j]):
+                return head[0], j - 1
+            if close is not None:
+                return None
+        return None
+    if w == ")":
+        # "Gov. Pat McCrory (R)"
+        k = j
+        while k >= sent_start and words[k] != "(" and j - k < PARENTHESIS_TOKENS:
+            k -= 1
+        if k <= sent_start:
+            return None
+        inner = left_phrase(p, k - 1, sent_start)
+        return (inner[0], j) if inner else None
+    low = w.lower()
+    if low in ("who", "which") and j > sent_start:
+        return j, j  # "Capt. Pardo, who said …": resolved to the phrase before it
+    if kinds[j] not in ("word", "number") or low in STOP_LEFT or p.is_verb_cue(w):
+        return None
+    if low in PRONOUNS:
+        return j, j
+    lows = p.lows
+    first = j
+    k = j - 1
+    while k >= sent_start and j - k < LEFT_PHRASE_TOKENS:
+        kind = kinds[k]
+        wk = words[k]
+        lk = lows[k]
+        if kind == "quote" and not p.possessive_mark(k):
+            break
+        if wk in (",", ";", ":", "—", "–", "(", ")", "[", "]", "!", "?"):
+            break
+        if lk in STOP_LEFT or lk in PRONOUNS or p.is_verb_cue(wk):
+            break
+        if lk.endswith("ed") and len(lk) > 4 and wk == lk and k > sent_start and (
+                lows[k - 1] not in DETERMINERS):
+            break  # a finite verb ("Clinton avoided …"), not part of a name
+        if kind == "punct" and wk not in ("&", ".", "’", "'", "/"):
+            break
+        first = k
+        k -= 1
+    # drop a leading preposition phrase ("On Wednesday the Kremlin")
+    phrase = words[first:j + 1]
+    if phrase and phrase[0].lower() in LEADING_PREPOSITIONS:
+        cut = None
+        for idx in range(1, len(phrase)):
+            if phrase[idx].lower() in DETERMINERS:
+                cut = idx
+        if cut is None:
+            cut = len(phrase) - 1
+            while cut > 0 and is_cap(phrase[cut - 1]):
+                cut -= 1
+        first += cut
+        phrase = phrase[cut:]
+    while phrase and phrase[0].lower() in NP_PREPOSITIONS:
+        first += 1
+        phrase = phrase[1:]
+    if not phrase:
+        return None
+    if kinds[first] == "number" and first == j:
+        return None
+    return first, j
+
+
+def right_phrase(p: Paragraph, k: int, sent_end: int, allow_lower: bool = True
+                 ) -> Span | None:
+    """Token range of a speaker phrase starting at token ``k`` ("said Peskov")."""
+    if k >= sent_end:
+        return None
+    words, kinds = p.words, p.kinds
+    w0 = words[k]
+    low0 = w0.lower()
+    if low0 in PRONOUNS:
+        return k, k
+    if kinds[k] not in ("word", "number"):
+        return None
+    if not (is_cap(w0) or low0 in DETERMINERS or allow_lower
+            or kinds[k] == "number" or low0 in p.titles):
+        return None
+    if low0 in STOP_LEFT or ((low0 in ADVERBIAL_PREPOSITIONS or low0 in TIME_WORDS) and (
+            not is_cap(w0) or low0 in TIME_WORDS)):
+        return None
+    last = k
+    m = k + 1
+    while m < sent_end and m - k < RIGHT_PHRASE_TOKENS:
+        wm = words[m]
+        lm = wm.lower()
+        if (kinds[m] == "quote" and not p.possessive_mark(m)) or wm in (
+                ",", ";", ":", ".", "!", "?", "—", "–"):
+            break
+        if lm in STOP_LEFT or lm in ADVERBIAL_PREPOSITIONS or lm in ("who", "told") or (
+                p.is_verb_cue(wm)) or lm in TIME_WORDS:
+            break
+        if kinds[m] == "punct" and wm not in ("-", "&", "’", "'", "(", ")", "/"):
+            break
+        last = m
+        m += 1
+    return k, last
+
+
+def subject(p: Paragraph, sent_start: int, limit: int) -> Span | None:
+    """The named or pronoun subject opening a sentence, if it has one."""
+    lows = p.lows
+    k = sent_start
+    while k < limit and (lows[k] in ("but", "and", "however", ",", "then", "so")
+                         or lows[k] in SKIP_BEFORE_CUE):
+        k += 1
+    if k < limit and (lows[k] in LEADING_PREPOSITIONS
+                      or lows[k] in SUBORDINATE_OPENERS or lows[k] == "here"):
+        # a fronted phrase or clause ("In his speech, Graham …") is not the subject:
+        # the subject follows its comma
+        while k < limit and p.words[k] != ",":
+            k += 1
+        k += 1
+    if k >= limit:
+        return None
+    span = right_phrase(p, k, limit)
+    if span is None:
+        return None
+    span = subject_head(p, span)
+    if span is None:
+        return None
+    words = p.words[span[0]:span[1] + 1]
+    if (words[0].lower() in PRONOUNS and PRONOUNS[words[0].lower()] != "self") or any(
+            is_cap(w) and w.lower() not in DETERMINERS for w in words) or (
+            words[-1].lower() in p.titles):
+        return span  # a name, a pronoun or a title ("the justice")
+    return None
+
+
+def subject_head(p: Paragraph, span: Span) -> Span | None:
+    """Cut a subject phrase after its head: "Petrova went fully" -> "Petrova", "the
+    minister sounded off" -> "the minister". The head is a name, a title, a pronoun or
+    an organisation word; after it, a lowercase word other than "of" is the verb."""
+    a, b = span
+    end = None
+    for i in range(a, b + 1):
+        w, low = p.words[i], p.lows[i]
+        if low in DETERMINERS and end is None:
+            continue
+        if is_cap(w) or low in p.titles or low in PRONOUNS or low in ORG_WORDS or (
+                w in ("’s", "'s", "-", ".", "&")):
+            end = i
+        elif end is not None and low != "of":
+            break
+    return (a, end) if end is not None else None
+
+
+def plausible_subject(p: Paragraph, cue: Cue, span: Span, skipped: list[str]) -> bool:
+    """Reject nouns read as verbs: "the plans", "Trump's comments", "one of the states"."""
+    words = p.words[span[0]:span[1] + 1]
+    head_end = span[1]
+    for idx, w in enumerate(words):
+        if w in (",", "("):
+            head_end = span[0] + idx - 1
+            words = words[:idx]
+            break
+    if not words:
+        return False
+    last = words[-1].lower()
+    if last in DETERMINERS or last in NP_PREPOSITIONS:
+        return False
+    if p.kinds[head_end] != "word" and not (len(words) > 1 and words[-2].lower() in (
+            "in", "of", "than")):
+        return False  # a number can close "six in 10", "more than 4,000"
+    if cue.entry.noun_like and not cue.form.endswith(("ed", "ing")) and not skipped:
+        named = is_cap(words[-1]) or last in PRONOUNS
+        possessive = any(w in ("’s", "'s", "’", "s’") for w in words)
+        if possessive or not named:
+            k = cue.last + 1
+            nxt = p.lows[k] if k < len(p.starts) else ""
+            if nxt not in ("that", ":") and not (k < len(p.starts) and p.opens(k)):
+                return False
+    return True
+
+
+class MentionFacts(NamedTuple):
+    """What a speaker mention's words say on their own (see :meth:`Speakers.resolve`)."""
+
+    pronoun: str  # what a lone pronoun refers to ("person", "org", "group", "self"), or ""
+    title: str  # the title word of a title-only mention ("the spokesman"), or ""
+    entry: Entry | None  # the gazetteer entry the words name
+    name_like: bool  # capitalised words and titles only: may be a surname used before
+    name: str | None  # the name read off the words
+    actor: str | None  # the actor the words name
+
+
+class Speakers:
+    """The speakers of one article so far, to resolve the next mention against."""
+
+    def __init__(self, article: Article, gazetteer: Gazetteer, titles: frozenset[str]) -> None:
+        self.article = article
+        self.text = article.text
+        self.gaz = gazetteer
+        self.titles = titles
+        # earlier speakers, oldest first: (canonical, type, actor, mention words, position)
+        self.history: list[tuple[str, str, str | None, tuple[str, ...], int]] = []
+        self.people: list[tuple[int, str, str | None]] | None = None
+        # a surname the article introduced -> (canonical, type, actor)
+        self.local_aliases: dict[str, tuple[str, str, str | None]] = {}
+        # speakers recur: what their words say is worked out once per article
+        self.mention_facts: dict[tuple[str, ...], MentionFacts] = {}
+        self.speaker_facts: dict[tuple[str, str], tuple[tuple[str, ...], str, str]] = {}
+
+    def attribution(self, p: Paragraph, pieces: list[Span], rule: str, cue: Cue | None,
+                    span: Span, sentence_id: int) -> Attribution:
+        """The attribution of ``pieces`` to the speaker mentioned by tokens ``span``.
+
+        The rule gets a suffix when the speaker is found elsewhere: ``+pronoun-carryover``,
+        ``+title-carryover`` or ``+relative-pronoun``.
+        """
+        mention_start = p.starts[span[0]]
+        mention_end = p.ends[span[1]]
+        words = p.words[span[0]:span[1] + 1]
+        if "," in words:
+            # an appositive: the name is before its first comma ("Kerr Putney, the chief")
+            # or inside it ("the city's transport chief, Ana Petrova,")
+            cut = words.index(",")
+            head, rest = words[:cut], [w for w in words[cut + 1:] if w != ","]
+            if any(is_cap(w) or w.lower() in PRONOUNS for w in head):
+                words = head
+            elif any(is_cap(w) for w in rest):
+                words = rest
+        if len(words) == 1 and words[0].lower() in ("who", "which"):
+            # a relative pronoun speaks for the phrase it follows
+            j = span[0] - 1
+            if j >= 0 and p.words[j] == ",":
+                j -= 1
+            antecedent = left_phrase(p, j, 0) if j >= 0 else None
+            if antecedent is None:
+                return Attribution(pieces, rule, cue, (mention_start, mention_end), None, None,
+                                   sentence_id, p.paragraph_id)
+            words = p.words[antecedent[0]:antecedent[1] + 1]
+            if "," in words:
+                words = words[:words.index(",")]
+            speaker, actor, how = self.resolve(p, words, mention_start)
+            how = "relative-pronoun"
+        else:
+            speaker, actor, how = self.resolve(p, words, mention_start)
+        if how:
+            rule = f"{rule}+{how}"
+        return Attribution(pieces, rule, cue, (mention_start, mention_end), speaker, actor,
+                           sentence_id, p.paragraph_id)
+
+    def resolve(self, p: Paragraph, words: list[str], pos: int = -1
+                ) -> tuple[str | None, str | None, str]:
+        """Canonical speaker, actor and how it was found, from the mention's words."""
+        facts = self._facts(words)
+        if facts.pronoun:
+            want = facts.pronoun
+            if want == "self":
+                return None, None, ""
+            prev = self._previous_subject(p, pos, want)
+            if prev is not None:
+                return prev[0], prev[1], "pronoun-carryover"
+            for canonical, ptype, actor, _ in self._antecedents(pos):
+                if (want == "person" and ptype == "person") or (want == "org" and ptype in (
+                        "org", "place")) or (want == "group" and ptype in ("group", "org")):
+                    return canonical, actor, "pronoun-carryover"
+            return None, None, "pronoun-carryover"
+        # title-only mentions ("the spokesman") refer back to the last such speaker
+        if facts.title and self.history:
+            for canonical, ptype, actor, mwords, _ in reversed(self.history[-HISTORY:]):
+                if ptype == "person" and facts.title in mwords:
+                    return canonical, actor, "title-carryover"
+        if facts.entry is not None:
+            return facts.entry.canonical, facts.entry.actor or facts.actor, ""
+        # a name the article introduced earlier ("Caddell" after "Pat Caddell")
+        if facts.name_like and words[-1] in self.local_aliases:
+            canonical, _ptype, actor = self.local_aliases[words[-1]]
+            return canonical, actor or facts.actor, ""
+        return facts.name, facts.actor, ""
+
+    def remember(self, attr: Attribution) -> None:
+        """Add the speaker of ``attr`` to the history later mentions resolve against."""
+        if attr.speaker is None or attr.mention is None:
+            return
+        mention = self.text[attr.mention[0]:attr.mention[1]]
+        facts = self.speaker_facts.get((attr.speaker, mention))
+        if facts is None:
+            facts = self.speaker_facts[attr.speaker, mention] = self._speaker_facts(
+                attr.speaker, mention)
+        mwords, ptype, alias = facts
+        if not mwords:
+            return  # a pronoun names no one new
+        self.history.append((attr.speaker, ptype, attr.actor, mwords, attr.mention[0]))
+        if alias:
+            self.local_aliases[alias] = (attr.speaker, ptype, attr.actor)
+
+    def _facts(self, words: list[str]) -> MentionFacts:
+        facts = self.mention_facts.get(key := tuple(words))
+        if facts is None:
+            facts = self.mention_facts[key] = self._mention_facts(words)
+        return facts
+
+    def _previous_subject(self, p: Paragraph, pos: int, want: str
+                          ) -> tuple[str, str | None] | None:
+        """The named subject of the sentence before, for a pronoun opening its sentence.
+
+        "Serbia does not recognize … . It encourages …": a pronoun in subject position
+        most often continues the previous sentence's subject (the centre of attention),
+        which need not be anyone quoted so far. Only a subject found in the gazetteer,
+        of the kind the pronoun asks for, is taken.
+        """
+        ti = bisect_left(p.starts, pos)
+        if pos < 0 or ti >= len(p.starts) or p.starts[ti] != pos:
+            return None
+        sid = p.sentence_ids[ti]
+        sent_start, _ = p.sentence_ranges[sid]
+        if ti != sent_start or sid - 1 not in p.sentence_ranges:
+            return None
+        span = subject(p, *p.sentence_ranges[sid - 1])
+        if span is None:
+            return None
+        facts = self._facts(p.words[span[0]:span[1] + 1])
+        entry = facts.entry
+        if entry is None or facts.pronoun:
+            return None
+        kind = {"person": "person", "group": "group"}.get(entry.type, "org")
+        fits = kind == want or (want == "group" and kind == "org")
+        return (entry.canonical, entry.actor or facts.actor) if fits else None
+
+    def _mention_facts(self, words: list[str]) -> MentionFacts:
+        """What a mention's words say on their own, before the article's history."""
+        low = [w.lower() for w in words]
+        if len(words) == 1 and low[0] in PRONOUNS:
+            return MentionFacts(PRONOUNS[low[0]], "", None, False, None, None)
+        content = [w for w in low if w not in DETERMINERS]
+        title = content[-1] if content and all(w in self.titles for w in content) else ""
+        phrase = " ".join(words).replace(" ’s", "’s").replace(" 's", "'s")
+        phrase = phrase.replace(" - ", "-").replace(" .", ".")
+        matches = self.gaz.find(phrase)
+        entry = None
+        if matches:
+            persons = [m for m in matches if m[2].type == "person"]
+            entry = (persons or matches)[-1][2]
+        name_like = bool(words) and all(is_cap(w) or w.lower() in self.titles for w in words)
+        return MentionFacts("", title, entry, name_like, self._name_from(words),
+                            self.gaz.actor_of_words(words))
+
+    def _antecedents(self, pos: int) -> list[tuple[str, str, str | None, tuple[str, ...]]]:
+        """Named speakers and gazetteer people before ``pos``, the nearest first."""
+        people = self._people()
+        k = bisect_left(people, (pos,)) if pos >= 0 else len(people)
+        merged = [(at, (c, "person", a, ())) for at, c, a in people[max(0, k - NEARBY_PEOPLE):k]]
+        merged += [(h[4], h[:4]) for h in self.history[-HISTORY:] if pos < 0 or h[4] < pos]
+        merged.sort(key=lambda item: item[0], reverse=True)
+        return [item[1] for item in merged]
+
+    def _people(self) -> list[tuple[int, str, str | None]]:
+        """Gazetteer people mentioned in the body, by position (computed once)."""
+        if self.people is None:
+            found = []
+            matches = paragraph_matches(self.article, self.gaz)
+            for para in self.article.paragraph_spans:
+                if para.kind == "body":
+                    found += [(s, e.canonical, e.actor) for s, _, e in matches[para.paragraph_id]
+                              if e.type == "person"]
+            self.people = sorted(found)
+        return self.people
+
+    def _name_from(self, words: list[str]) -> str | None:
+        if "(" in words:
+            # "Rep. Elijah E. Cummings (D-Md.)": the party and state are not the name
+            words = words[:words.index("(")]
+            if not words:
+                return None
+        # possessive phrases name an organisation of someone: "Donald Trump’s campaign"
+        low = [w.lower() for w in words]
+        if any(w in ("’s", "'s") for w in low[:-1]):
+            start = 1 if low[0] in DETERMINERS else 0
+            return _join(words[start:])
+        # the last run of capitalised words, without leading titles
+        end = len(words)
+        while end > 0 and not is_cap(words[end - 1]):
+            end -= 1
+        if end > 0 and end == len(words):
+            begin = end
+            while begin > 0 and (is_cap(words[begin - 1]) or words[begin - 1] in ("-", ".")):
+                begin -= 1
+            run = words[begin:end]
+            if run and run[0].lower() in DETERMINERS:
+                run = run[1:]
+            while len(run) > 1 and run[0].lower().rstrip(".") in title_stems():
+                run = run[1:]
+            run = _after_inner_title(run)
+            if run and not all(w.lower() in self.titles for w in run):
+                return _join(run)
+        start = 1 if low and low[0] in DETERMINERS else 0
+        rest = words[start:]
+        return _join(rest) if rest else None
+
+    def _speaker_facts(self, speaker: str, mention: str) -> tuple[tuple[str, ...], str, str]:
+        """A speaker's mention words, type and the surname it may be called by later."""
+        mwords = tuple([w.strip(",") for w in mention.lower().split()])
+        if len(mwords) == 1 and mwords[0] in PRONOUNS:
+            return (), "", ""
+        entry = self.gaz.by_canonical(speaker)
+        if entry is not None and entry.type:
+            ptype = {"person": "person", "group": "group"}.get(entry.type, "org")
+        else:
+            ptype = self._guess_type(speaker, mwords)
+        alias = ""
+        if ptype == "person":
+            parts = speaker.split()
+            if len(parts) >= 2 and all(is_cap(part) for part in parts):
+                alias = parts[-1]
+        return mwords, ptype, alias
+
+    def _guess_type(self, speaker: str, mwords: tuple[str, ...]) -> str:
+        parts = speaker.split()
+        lowparts = {part.lower().strip("’'s") for part in parts}
+        if lowparts & ORG_WORDS or any(w in ORG_WORDS for w in mwords[-1:]):
+            return "org"
+        if any(w in self.titles for w in mwords) or (
+                len(parts) >= 2 and all(is_cap(part) for part in parts)):
+            return "person"
+        if parts and parts[-1].endswith("s") and not is_cap(parts[-1]):
+            return "group"
+        if len(parts) == 1 and is_cap(parts[0]):
+            return "person"
+        return "group" if speaker.endswith("s") else "org"
+
+
+def _after_inner_title(run: list[str]) -> list[str]:
+    """The full name after the run's last title: "Texas Sen. Ted Cruz" -> "Ted Cruz".
+
+    Words before a title qualify it (a state, a party, a body: "GOP Chairman Chuck
+    Williams", "Rival Hillary Clinton"). Only a name of two words or more is taken, so
+    "Martin Luther King Jr." and "Prince William" keep their words.
+    """
+    stems = title_stems()
+    for i in range(len(run) - 2, 0, -1):
+        if run[i].lower().rstrip(".") in stems:
+            name = [w for w in run[i + 1:] if w not in ("-", ".")]
+            if len(name) >= 2 and not any(w.lower().rstrip(".") in stems for w in name):
+                return run[i + 1:]
+            break
+    return run
+
+
+def _join(words: list[str]) -> str:
+    out = ""
+    for w in words:
+        if not out or w in ("’s", "'s", "-", ".") or out.endswith(("-",)):
+            out += w
+        else:
+            out += " " + w
+    return out

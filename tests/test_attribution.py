@@ -1,0 +1,59 @@
+"""The attribution package's parts: quotation marks, the cue lexicon's flags, the rules."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+from kosovo_kit.attribution import frames
+from kosovo_kit.attribution.cues import cue_lexicon
+from kosovo_kit.attribution.marks import OPENERS, QUOTE_MARKS, Quotation, find_quotations
+from kosovo_kit.tokenise import QUOTE_CHARS
+
+# every rule value the table may hold (tests/test_quotes.py has a pattern test for each)
+FAMILIES = {
+    "quote-cue-speaker", "speaker-cue-quote", "cue-that-clause", "clause-cue-speaker",
+    "according-to", "participle-cue", "coordinated-cue", "quote-continuation",
+    "quote-dash-speaker", "question-cue", "speaker-colon",
+}
+
+
+def test_every_rule_has_a_function_that_names_it_with_an_example():
+    assert set(frames.RULES) == FAMILIES
+    for rule, function in frames.RULES.items():
+        doc = inspect.getdoc(function) or ""
+        assert f"``{rule}``" in doc, (rule, function.__name__)
+        assert "“" in doc or '"' in doc or "…" in doc, f"{function.__name__} has no example"
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("“Yes,” he said.", ["Yes,"]),
+    ("He said: „Da.“", ["Da."]),
+    ("«Non», dit-il.", ["Non"]),
+    ("“It is ‘old-school,’ ” she said.", ["It is ‘old-school,’ "]),
+    ("The voters’ choice, ’90s style.", []),
+])
+def test_quotations_pair_their_marks(text, inner):
+    found = find_quotations(text, 0, len(text))
+    assert [text[q.inner_start:q.inner_end] for q in found] == inner
+
+
+def test_a_quotation_left_open_runs_to_the_paragraph_end():
+    text = "“We will not give up, he said"
+    assert find_quotations(text, 0, len(text)) == [Quotation(0, 1, len(text), None)]
+
+
+def test_every_attribution_mark_is_a_quote_token():
+    # a mark the pairing reads must be a token of its own, or no frame can see it
+    assert set(QUOTE_CHARS) >= QUOTE_MARKS
+    assert OPENERS <= QUOTE_MARKS
+
+
+def test_cue_flags_come_from_the_lexicon_columns():
+    single, double = cue_lexicon()
+    assert single["told"].addressee and not single["told"].to_infinitive
+    assert single["vowed"].to_infinitive and not single["vowed"].addressee
+    assert single["urged"].to_infinitive and single["urged"].addressee
+    assert double["called"]["on"].to_infinitive
+    assert not single["said"].to_infinitive and not single["said"].addressee
