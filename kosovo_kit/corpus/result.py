@@ -20,6 +20,7 @@ from ..aggregate import (
     find_column,
     quote_network,
     tone_by,
+    tone_by_actor,
     tone_by_time,
 )
 from ..frames import INFER, STR, record_columns, typed_frame
@@ -184,8 +185,21 @@ class CorpusResult:
                 f"statements, {len(self.actors)} actor mentions, {len(self.errors)} errors)")
 
     def by_actor(self, column: str = "actor") -> pd.DataFrame:
-        """Statements and tone per actor (the side a speaker speaks for)."""
+        """Statements and tone per actor (the side a speaker speaks for).
+
+        A statement without an actor counts for its speaker, as in
+        :func:`kosovo_kit.actor_summary` of one article (:func:`kosovo_kit.aggregate.
+        tone_by_actor`); another ``column`` groups by that column's values alone.
+        """
+        if column == "actor":
+            return tone_by_actor(self.statements)
         return tone_by(self.statements, column)
+
+    def actor_summary(self) -> pd.DataFrame:
+        """Tone per actor as :func:`kosovo_kit.actor_summary` gives it for one article."""
+        from ..stance import actor_summary
+
+        return actor_summary(self.statements)
 
     def by_outlet(self, column: str | None = None) -> pd.DataFrame:
         """Statements and tone per outlet (``outlet``/``publisher``/``source`` column)."""
