@@ -8,7 +8,7 @@ from support import shared_path
 
 from kosovo_kit.aggregate import tone_by_actor
 from kosovo_kit.brat import polnear_frame
-from kosovo_kit.corpus import analyze_corpus, analyze_text
+from kosovo_kit.corpus import analyze_corpus, analyze_text, load_corpus
 from kosovo_kit.pipeline import STATEMENT_DTYPES, analyse_records
 from kosovo_kit.quotes import attribute_quotes
 from kosovo_kit.render import analyse
@@ -108,3 +108,17 @@ def test_corpus_mode_takes_the_lexicon_option(n_jobs):
 def test_a_bad_lexicon_fails_before_any_article_runs():
     with pytest.raises(ValueError, match="lexicon"):
         analyze_corpus(NEWS, progress=False, lexicon="no-such-lexicon")
+
+
+def test_a_sidecar_with_a_byte_order_mark_loads_alone_and_in_a_corpus(tmp_path):
+    (tmp_path / "story.txt").write_text(NEWS["text"][0], encoding="utf-8")
+    (tmp_path / "story.json").write_text('{"outlet": "RT", "date": "2023-01-02"}',
+                                         encoding="utf-8-sig")
+    article = load_article(tmp_path / "story.txt")
+    corpus = load_corpus(tmp_path)
+    assert article.metadata["outlet"] == "RT" and article.metadata["date"] == "2023-01-02"
+    assert corpus.documents[["outlet", "date"]].values.tolist() == [["RT", "2023-01-02"]]
+    (tmp_path / "story.json").write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"story\.json is not a JSON object"):
+        load_article(tmp_path / "story.txt")
+    assert "story.json is not a JSON object" in load_corpus(tmp_path).errors["reason"][0]

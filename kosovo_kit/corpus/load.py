@@ -13,7 +13,7 @@ import glob as globlib
 import json
 import math
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..frames import STR
 from ..pipeline import STATEMENT_DTYPES
-from ..text import DEFAULT_MAX_BYTES, read_text_file
+from ..text import DEFAULT_MAX_BYTES, read_sidecar, read_text_file
 from .result import _ID_COLUMN, ACTOR_DTYPES, ARTICLE_COLUMNS, _Err, _errors_frame, _norm_dtype
 
 __all__ = ["Corpus", "load_corpus"]
@@ -194,17 +194,11 @@ def _iter_folder(
             if key in table:
                 meta.update(table[key])
                 break
-        sidecar = path.with_suffix(".json")
-        if sidecar != path and sidecar.is_file():
-            try:
-                loaded = json.loads(sidecar.read_text(encoding="utf-8-sig"))
-            except (ValueError, UnicodeDecodeError) as err:
-                yield _Err(article_id, str(path), f"metadata {sidecar} is not valid JSON: {err}")
-                continue
-            if not isinstance(loaded, Mapping):
-                yield _Err(article_id, str(path), f"metadata {sidecar} is not a JSON object")
-                continue
-            meta.update(loaded)
+        try:
+            meta.update(read_sidecar(path))
+        except ValueError as err:
+            yield _Err(article_id, str(path), str(err))
+            continue
         meta = {_meta_name(k): v for k, v in meta.items()}
         meta["path"] = str(path)
         yield _Doc(article_id, text, meta)
