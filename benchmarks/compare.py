@@ -15,6 +15,7 @@ checks that both give the same statements.
 from __future__ import annotations
 
 import argparse
+import importlib
 import io
 import re
 import subprocess
@@ -22,20 +23,22 @@ import sys
 import tarfile
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kosovo_kit import corpus as current  # noqa: E402
+import kosovo_kit as current  # noqa: E402
 from kosovo_kit.brat import default_polnear_root, polnear_frame  # noqa: E402
 
 WARM_UP = "Talks\n\n“We agree,” the minister said on Monday. He added that talks would go on."
 
 
-def earlier_corpus_module(rev: str, into: Path) -> ModuleType:
-    """Import ``kosovo_kit.corpus`` of ``rev`` as the package ``kosovo_kit_then``."""
+def earlier_package(rev: str, into: Path) -> ModuleType:
+    """Import the ``kosovo_kit`` of ``rev`` as the package ``kosovo_kit_then``."""
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "kosovo_kit", "data"],
                              check=True, capture_output=True).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
@@ -46,13 +49,36 @@ def earlier_corpus_module(rev: str, into: Path) -> ModuleType:
     package = into / "kosovo_kit_then"
     (into / "kosovo_kit").rename(package)
     # absolute imports of the kit inside the package must stay inside it
-    for path in package.glob("*.py"):
+    for path in package.rglob("*.py"):
         source = path.read_text(encoding="utf-8")
         path.write_text(re.sub(r"\bkosovo_kit\.", "kosovo_kit_then.", source), encoding="utf-8")
     sys.path.insert(0, str(into))
-    from kosovo_kit_then import corpus as then
+    import kosovo_kit_then
 
-    return then
+    return kosovo_kit_then
+
+
+def statements_of(package: ModuleType) -> Callable[[str, str], list[dict[str, Any]]]:
+    """The per-article analysis of a version of the kit: (article_id, text) -> statements.
+
+    Versions with :mod:`kosovo_kit.pipeline` run it; earlier ones, their corpus module's
+    ``_analyze``.
+    """
+    name = package.__name__
+    try:
+        pipeline = importlib.import_module(f"{name}.pipeline")
+    except ImportError:
+        analyze = importlib.import_module(f"{name}.corpus")._analyze
+        return lambda article_id, text: analyze(article_id, text, {})[0]
+    article = importlib.import_module(f"{name}.text").Article
+    paused = importlib.import_module(f"{name}.gc_pause").collector_paused
+
+    def analyse(_: str, text: str) -> list[dict[str, Any]]:
+        # a corpus run pauses the collector around each chunk of articles
+        with paused():
+            return pipeline.analyse_records(article.from_text(text)).statements
+
+    return analyse
 
 
 def main() -> None:
@@ -67,21 +93,21 @@ def main() -> None:
     frame = polnear_frame(("train", "dev"), root=root)
     rows = list(zip(frame["article_id"], frame["text"]))[:args.limit]
     with tempfile.TemporaryDirectory() as tmp:
-        then = earlier_corpus_module(args.rev, Path(tmp))
-        versions = {args.rev: then, "this checkout": current}
+        then = earlier_package(args.rev, Path(tmp))
+        versions = {args.rev: statements_of(then), "this checkout": statements_of(current)}
         cpu = dict.fromkeys(versions, 0.0)
         same = True
-        for module in versions.values():
-            module.analyze_text("warm-up", WARM_UP)
+        for analyse in versions.values():
+            analyse("warm-up", WARM_UP)
         for round_ in range(args.rounds):
             for i, (article_id, text) in enumerate(rows):
                 order = list(versions.items())
                 if (i + round_) % 2:
                     order.reverse()
                 statements = {}
-                for name, module in order:
+                for name, analyse in order:
                     began = time.process_time()
-                    statements[name] = module._analyze(article_id, text, {})[0]
+                    statements[name] = analyse(article_id, text)
                     cpu[name] += time.process_time() - began
                 first, second = statements.values()
                 same = same and first == second

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
 
 import pandas as pd
 
@@ -200,19 +202,26 @@ def load_gazetteer(
     return Gazetteer(frame, demonyms)
 
 
+# Article -> (the gazetteer, its matches per paragraph id) of the last paragraph_matches
+# call. Kept here, not on the Article, whose attributes are the text model's; an entry
+# goes when its article does.
+_MATCHES: WeakKeyDictionary[Any, tuple[Gazetteer, dict[int, list[tuple[int, int, Entry]]]]] = (
+    WeakKeyDictionary())
+
+
 def paragraph_matches(article, gazetteer: Gazetteer) -> dict[int, list[tuple[int, int, Entry]]]:
     """:meth:`Gazetteer.find` in each paragraph of ``article`` but boilerplate, by id.
 
     Found once per article and gazetteer: actor mentions and the quote attribution's
     pronoun antecedents both read them.
     """
-    cached = article.__dict__.get("_gazetteer_matches")
+    cached = _MATCHES.get(article)
     if cached is not None and cached[0] is gazetteer:
         return cached[1]
     text = article.text
     found = {p.paragraph_id: gazetteer.find(text, p.start, p.end)
              for p in article.paragraph_spans if p.kind != "boilerplate"}
-    article.__dict__["_gazetteer_matches"] = (gazetteer, found)
+    _MATCHES[article] = (gazetteer, found)
     return found
 
 

@@ -240,7 +240,7 @@ def tone_over_time(statements: pd.DataFrame, freq: str = "W", column: str = "dat
         The tone axis. The counts are drawn behind it on a twin axis that shares its
         x axis (the other Axes in ``ax.figure.axes``).
     """
-    from .corpus import tone_by_time
+    from .aggregate import tone_by_time
 
     ax = _axes(ax, size=(8, 3.5))
     title = "Tone over time"

@@ -512,25 +512,27 @@ class Analysis:
                 "Statements</summary>" + quotes_html(self.quotes, style=False) + "</details>")
 
 
-def analyse(article: Article | str, gazetteer: Any = None) -> Analysis:
+def analyse(article: Article | str, gazetteer: Any = None, lexicon: Any = "news") -> Analysis:
     """Attribute statements, score them and find actor mentions in one call.
+
+    The analysis of :func:`kosovo_kit.pipeline.analyse_records`, the same a corpus run
+    makes of each article.
 
     Parameters
     ----------
     article : Article or str
     gazetteer : Gazetteer, path or DataFrame, optional
         As for :func:`kosovo_kit.quotes.attribute_quotes`.
+    lexicon : str, Path, Mapping or Lexicon
+        The tone lexicon, as for :func:`kosovo_kit.score_sentiment`.
 
     Returns
     -------
     Analysis
     """
-    from .gazetteer import actors
-    from .quotes import attribute_quotes
-    from .stance import add_sentiment
+    from .pipeline import analyse_records
 
     if not isinstance(article, Article):
         article = Article.from_text(article)
-    quotes = add_sentiment(attribute_quotes(article, gazetteer))
-    return Analysis(article, quotes, actors(article, gazetteer))
-
+    tables = analyse_records(article, gazetteer, lexicon).tables()
+    return Analysis(article, tables.statements, tables.actors)

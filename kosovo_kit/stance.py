@@ -222,16 +222,15 @@ def _statements(article_or_quotes: Any, mentions: pd.DataFrame | None
     from kosovo_kit.text import Article
 
     if isinstance(article_or_quotes, (Article, str)):
-        from kosovo_kit.gazetteer import actors
-        from kosovo_kit.quotes import attribute_quotes
+        from kosovo_kit.pipeline import analyse_records
 
         article = article_or_quotes
         if isinstance(article, str):
             article = Article.from_text(article)
-        quotes = attribute_quotes(article)
+        tables = analyse_records(article).tables()
         if mentions is None:
-            return quotes, actors(article), True
-        return quotes, mentions, False
+            return tables.statements, tables.actors, True
+        return tables.statements, mentions, False
     quotes = getattr(article_or_quotes, "quotes", article_or_quotes)
     if not isinstance(quotes, pd.DataFrame):
         raise TypeError(

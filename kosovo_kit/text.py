@@ -229,17 +229,20 @@ class Article:
         return _sentence_tokens(self.text, self.sentence_spans)
 
     def paragraph_tokens(self, paragraph_id: int) -> list[Token]:
-        """The tokens of one paragraph.
+        """The tokens of one paragraph, with the ``token_id`` they have in :attr:`tokens`.
 
         Taken from :attr:`token_spans` when the whole article is already tokenised;
-        otherwise only this paragraph is tokenised (``token_id`` then counts from 0
-        within the paragraph), which is what a reader of a few paragraphs needs.
+        otherwise this paragraph is tokenised, and the paragraphs before it only as far
+        as needed to number its tokens (their columns are kept for later readers).
         """
         if "token_spans" in self.__dict__:
             return self._paragraph_slice(paragraph_id)
+        # the ids must not depend on what happens to be tokenised already
+        first = sum(len(self.paragraph_token_columns(p.paragraph_id).start)
+                    for p in self.paragraph_spans[:paragraph_id])
         cols = self.paragraph_token_columns(paragraph_id)
         return [Token(i, sid, paragraph_id, s, e, k) for i, (sid, s, e, k) in enumerate(
-            zip(cols.sentence_id, cols.start, cols.end, cols.kind))]
+            zip(cols.sentence_id, cols.start, cols.end, cols.kind), first)]
 
     def paragraph_token_columns(self, paragraph_id: int) -> TokenColumns:
         """The tokens of one paragraph as :class:`TokenColumns`.
@@ -466,6 +469,35 @@ def _load_bundled(name: str) -> Article:
     return Article.from_text(text, title=title, name=name, **meta)
 
 
+def read_sidecar(path: str | Path) -> dict[str, Any]:
+    """The metadata in the JSON file beside a text file (``story.json`` for ``story.txt``).
+
+    Read as UTF-8 with or without a byte-order mark, as :func:`kosovo_kit.corpus.load_corpus`
+    reads metadata tables.
+
+    Returns
+    -------
+    dict
+        Empty when there is no such file.
+
+    Raises
+    ------
+    ValueError
+        If the file is not valid JSON or not a JSON object; the message names the file.
+    """
+    path = Path(path)
+    sidecar = path.with_suffix(".json")
+    if sidecar == path or not sidecar.is_file():
+        return {}
+    try:
+        loaded = json.loads(sidecar.read_text(encoding="utf-8-sig"))
+    except (ValueError, UnicodeDecodeError) as err:
+        raise ValueError(f"metadata {sidecar} is not valid JSON: {err}") from None
+    if not isinstance(loaded, Mapping):
+        raise ValueError(f"metadata {sidecar} is not a JSON object")
+    return dict(loaded)
+
+
 def load_article(
     source: str | Path | None = None,
     *,
@@ -504,15 +536,7 @@ def load_article(
         path = Path(source)
         text = read_text_file(path, max_bytes=max_bytes)
         meta: dict[str, Any] = {"path": str(path)}
-        sidecar = path.with_suffix(".json")
-        if sidecar.is_file() and sidecar != path:
-            try:
-                loaded = json.loads(sidecar.read_text(encoding="utf-8"))
-            except (ValueError, UnicodeDecodeError) as err:
-                raise ValueError(f"{sidecar}: metadata is not valid JSON: {err}") from None
-            if not isinstance(loaded, Mapping):
-                raise ValueError(f"{sidecar}: metadata must be a JSON object")
-            meta.update(loaded)
+        meta.update(read_sidecar(path))
         meta.update(metadata)
         title = title if title is not None else meta.pop("title", None)
         return Article.from_text(text, title=title, **meta)

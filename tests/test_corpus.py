@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 import kosovo_kit.corpus as kc
+from kosovo_kit import pipeline
 from kosovo_kit.corpus import (
     STATEMENT_DTYPES,
     CorpusResult,
@@ -18,6 +19,8 @@ from kosovo_kit.corpus import (
     analyze_dask,
     load_corpus,
     read_output,
+    run,
+    stream,
     stream_corpus,
 )
 from kosovo_kit.quotes import QUOTE_COLUMNS, attribute_quotes
@@ -240,20 +243,20 @@ def test_one_or_two_processes_give_identical_frames(result):
 def test_the_guided_schedule_covers_every_article_and_ends_small() -> None:
     for total, workers, size in [(924, 2, 58), (100, 4, 10), (5, 2, 64), (1, 2, 1)]:
         sizes, left = [], total
-        schedule = kc._chunk_sizes(size, total, workers)
+        schedule = run._chunk_sizes(size, total, workers)
         while left > 0:
             sizes.append(next(schedule))
             left -= sizes[-1]
         assert all(1 <= n <= size for n in sizes)
         # every worker starts on a small chunk; the tail never grows back
-        assert sizes[:workers] == [min(size, kc._SMALLEST_CHUNK)] * min(workers, len(sizes))
+        assert sizes[:workers] == [min(size, run._SMALLEST_CHUNK)] * min(workers, len(sizes))
         peak = sizes.index(max(sizes))
         assert sizes[peak:] == sorted(sizes[peak:], reverse=True)
         if total > 10 * size:
-            assert sizes[-1] <= kc._SMALLEST_CHUNK < size
+            assert sizes[-1] <= run._SMALLEST_CHUNK < size
     # one worker, or an unknown total: plain chunks of the given size
-    assert [next(kc._chunk_sizes(7, None, 2)) for _ in range(3)] == [7, 7, 7]
-    one = kc._chunk_sizes(7, 100, 1)
+    assert [next(run._chunk_sizes(7, None, 2)) for _ in range(3)] == [7, 7, 7]
+    one = run._chunk_sizes(7, 100, 1)
     assert [next(one) for _ in range(3)] == [7, 7, 7]
 
 
@@ -269,14 +272,14 @@ def test_two_processes_on_the_guided_schedule_give_the_same_frames() -> None:
 
 
 def test_a_failing_article_is_reported_not_raised(monkeypatch, result):
-    real = kc.quote_records
+    real = pipeline.quote_records
 
     def flaky(article, *args, **kwargs):
         if "Kurti" in article.text:
             raise RuntimeError("parser exploded")
         return real(article, *args, **kwargs)
 
-    monkeypatch.setattr(kc, "quote_records", flaky)
+    monkeypatch.setattr(pipeline, "quote_records", flaky)
     run = analyze_corpus(news_frame(), progress=False)
     assert run.errors[["article_id", "stage", "reason"]].values.tolist() == [
         ["kurti", "analyse", "RuntimeError: parser exploded"]]
@@ -288,7 +291,7 @@ def test_a_failing_article_is_reported_not_raised(monkeypatch, result):
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
                     reason="a monkeypatch reaches worker processes only when they are forked")
 def test_a_failing_article_in_a_worker_is_reported(monkeypatch):
-    monkeypatch.setattr(kc, "quote_records", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(pipeline, "quote_records", lambda *a, **k: 1 / 0)
     run = analyze_corpus(news_frame(), n_jobs=2, progress=False, chunksize=1)
     assert len(run.statements) == 0
     assert run.errors["reason"].str.startswith("ZeroDivisionError").all()
@@ -298,14 +301,14 @@ def test_a_failing_article_in_a_worker_is_reported(monkeypatch):
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
                     reason="a monkeypatch reaches worker processes only when they are forked")
 def test_a_dying_worker_is_reported_and_the_run_goes_on(monkeypatch):
-    real = kc.quote_records
+    real = pipeline.quote_records
 
     def crash(article, *args, **kwargs):
         if "Kurti" in article.text:
             os._exit(1)  # as a segfault or the out-of-memory killer would
         return real(article, *args, **kwargs)
 
-    monkeypatch.setattr(kc, "quote_records", crash)
+    monkeypatch.setattr(pipeline, "quote_records", crash)
     run = analyze_corpus(news_frame(), n_jobs=2, progress=False, chunksize=1)
     reasons = dict(zip(run.errors["article_id"], run.errors["reason"]))
     assert "worker process" in reasons["kurti"] and "died" in reasons["kurti"]
@@ -408,13 +411,13 @@ def test_stream_writes_parts_atomically_and_reads_back(tmp_path, monkeypatch, re
     if fmt == "parquet":
         pytest.importorskip("pyarrow", reason="Parquet output needs pyarrow")
     written: list[Path] = []
-    real = kc.atomic_write
+    real = stream.atomic_write
 
     def spy(path, data):
         written.append(Path(path))
         return real(path, data)
 
-    monkeypatch.setattr(kc, "atomic_write", spy)
+    monkeypatch.setattr(stream, "atomic_write", spy)
     out = tmp_path / "out"
     summary = analyze_corpus(news_frame(), output=out, fmt=fmt, progress=False, n_jobs=2,
                              chunksize=1, part_size=2)
@@ -436,7 +439,7 @@ def test_stream_writes_parts_atomically_and_reads_back(tmp_path, monkeypatch, re
 
 
 def test_stream_crash_keeps_complete_parts_only(tmp_path, monkeypatch):
-    real = kc.atomic_write
+    real = stream.atomic_write
     calls = {"n": 0}
 
     def failing(path, data):
@@ -445,7 +448,7 @@ def test_stream_crash_keeps_complete_parts_only(tmp_path, monkeypatch):
             raise OSError("disk full")
         return real(path, data)
 
-    monkeypatch.setattr(kc, "atomic_write", failing)
+    monkeypatch.setattr(stream, "atomic_write", failing)
     out = tmp_path / "out"
     with pytest.raises(OSError, match="disk full"):
         stream_corpus(news_frame(), out, fmt="csv", progress=False, part_size=2)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import gc
+import threading
 
 import pytest
 
-from kosovo_kit.gc_pause import gc_paused
+from kosovo_kit.gc_pause import collector_paused, gc_paused
 from kosovo_kit.quotes import attribute_quotes
 from kosovo_kit.text import Article
 
@@ -46,3 +47,24 @@ def test_kit_calls_leave_the_collector_on():
     article = Article.from_text("Talks\n\n“We agree,” the minister said. He left.")
     assert len(article.tokens) > 0 and gc.isenabled()
     assert len(attribute_quotes(article)) == 1 and gc.isenabled()
+
+
+def test_off_the_main_thread_the_collector_is_never_touched(monkeypatch):
+    calls = []
+    monkeypatch.setattr(gc, "disable", lambda: calls.append("disable"))
+    monkeypatch.setattr(gc, "enable", lambda: calls.append("enable"))
+    seen = []
+    worker = threading.Thread(target=lambda: seen.append(_state()))
+    worker.start()
+    worker.join()
+    assert seen == [True] and calls == []
+
+
+def test_a_batch_is_paused_as_one_and_resumed_after():
+    states = []
+    with collector_paused():
+        states.append(gc.isenabled())
+        states.append(_state())  # nested: left as it is
+        states.append(gc.isenabled())
+    assert states == [False, False, False]
+    assert gc.isenabled()

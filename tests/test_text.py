@@ -187,3 +187,16 @@ def test_of_two_headline_copies_the_one_written_as_the_title_is_the_title():
     plain = Article.from_text(text)
     assert plain.paragraphs["kind"].tolist() == ["title", "boilerplate", "body"]
     assert plain.title == "Floods hit Belgrade again"
+
+
+def test_paragraph_token_ids_do_not_depend_on_what_is_cached():
+    text = "Title\n\nFirst paragraph here. Two sentences.\n\nSecond one, “quoted,” he said.\n"
+    whole = Article.from_text(text)
+    want = [[t for t in whole.token_spans if t.paragraph_id == p.paragraph_id]
+            for p in whole.paragraph_spans]
+    fresh = Article.from_text(text)
+    last = fresh.paragraph_spans[-1].paragraph_id
+    assert fresh.paragraph_tokens(last) == want[last]  # nothing tokenised before
+    assert "token_spans" not in fresh.__dict__
+    assert [fresh.paragraph_tokens(p.paragraph_id) for p in fresh.paragraph_spans] == want
+    assert want[last][0].token_id > 0
