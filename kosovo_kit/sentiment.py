@@ -1159,9 +1159,11 @@ def _target_model() -> dict[str, Any]:
 def _target_probabilities(feats: Mapping[str, float], model: Mapping[str, Any]) -> list[float]:
     names = model["features"]
     xs = [(feats[f] - m) / sd for f, m, sd in zip(names, model["mean"], model["std"])]
+    # The offsets move the thresholds between labels to where macro-F1 was best out of fold.
+    offsets = model.get("offsets") or [0.0] * len(model["intercept"])
     logits = [
-        b + sum(w * x for w, x in zip(ws, xs))
-        for b, ws in zip(model["intercept"], model["weights"])
+        b + o + sum(w * x for w, x in zip(ws, xs))
+        for b, o, ws in zip(model["intercept"], offsets, model["weights"])
     ]
     top = max(logits)
     exps = [math.exp(v - top) for v in logits]
