@@ -276,11 +276,23 @@ def learned_overlay(
     return {w: (counts[w], base.valences.get(w, 0.0), float(s)) for w, s in zip(vocab, shift)}
 
 
+def corrected(valence: float, shift: float) -> float:
+    """``valence + shift`` within the VADER range, stopped at 0 rather than crossing it.
+
+    A fitted shift that would flip a word's sign ("victims" to positive, "safety" to negative)
+    soaks up topic, not meaning; stopping at 0 keeps what the data do show, that the word's
+    everyday sense does not hold in news. Document-grouped cross-validated r: 0.5750 with
+    flips, 0.5755 without.
+    """
+    new = max(-MAX_VALENCE, min(MAX_VALENCE, valence + shift))
+    return 0.0 if new * valence < 0 else new
+
+
 def apply_overlay(base: snt.Lexicon, learned: dict[str, tuple[int, float, float]]) -> snt.Lexicon:
-    """``base`` with the learned shifts added (valences kept within the VADER range)."""
+    """``base`` with the learned shifts added (see :func:`corrected`)."""
     merged = dict(base.valences)
     for w, (_, valence, shift) in learned.items():
-        merged[w] = max(-MAX_VALENCE, min(MAX_VALENCE, valence + shift))
+        merged[w] = corrected(valence, shift)
     return snt.Lexicon(base.name, merged, base.rules)
 
 
@@ -335,7 +347,7 @@ def write_overlay(learned: dict[str, tuple[int, float, float]], path: Path = OUT
         writer.writerow(["token", "valence", "count", "base_valence", "shift"])
         for w in sorted(learned):
             count, valence, shift = learned[w]
-            new = max(-MAX_VALENCE, min(MAX_VALENCE, valence + shift))
+            new = corrected(valence, shift)
             if round(new - valence, 2) == 0:
                 continue
             writer.writerow([w, f"{new:.2f}", count, f"{valence:g}", f"{new - valence:+.2f}"])

@@ -14,6 +14,8 @@ from kosovo_kit.sentiment import (
     NEWS_RULES,
     RULE_COLUMNS,
     Lexicon,
+    _target_model,
+    _target_probabilities,
     explain_sentiment,
     load_lexicon,
     normalise,
@@ -421,3 +423,15 @@ def test_stance_table_with_gazetteer(quotes):
     }
     assert (table["n"] == 1).all()
     assert stance_table(quotes_frame([])).empty
+
+
+def test_label_offsets_move_the_decision_not_the_features():
+    sentence = "Critics accused Kurti of stoking tensions."
+    start, end = span(sentence, "Kurti")
+    model = dict(_target_model())
+    assert len(model["offsets"]) == len(model["labels"])
+    feats = target_features(sentence, start, end)
+    shifted = _target_probabilities(feats, {**model, "offsets": [0.0, 0.0, 50.0]})
+    assert max(range(3), key=shifted.__getitem__) == model["labels"].index(1)
+    plain = _target_probabilities(feats, {**model, "offsets": [0.0, 0.0, 0.0]})
+    assert math.isclose(sum(plain), 1.0)
