@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from kosovo_kit.aggregate import speaking_actor
 from kosovo_kit.predicates import cue_evidence, find_evidence
 from kosovo_kit.sentiment import (
     NEWS_RULES,
@@ -88,14 +89,6 @@ def _content_texts(quotes: pd.DataFrame) -> list[Any]:
             for t, s, p in zip(texts, quotes["start"], quotes["pieces"])]
 
 
-def _who(quotes: pd.DataFrame) -> pd.Series:
-    """Actor of each quote; falls back to the speaker string when no actor was resolved."""
-    actor = quotes["actor"] if "actor" in quotes.columns else pd.Series(pd.NA, index=quotes.index)
-    if "speaker" in quotes.columns:
-        actor = actor.where(actor.notna(), quotes["speaker"])
-    return actor.astype("object")
-
-
 def actor_summary(quotes: pd.DataFrame, lexicon: Any = "news") -> pd.DataFrame:
     """Tone of each actor's statements.
 
@@ -127,7 +120,8 @@ def actor_summary(quotes: pd.DataFrame, lexicon: Any = "news") -> pd.DataFrame:
     ]
     if "compound" not in quotes.columns:
         quotes = add_sentiment(quotes, lexicon)
-    frame = pd.DataFrame({"actor": _who(quotes), "text": quotes["text"], "c": quotes["compound"]})
+    frame = pd.DataFrame({"actor": speaking_actor(quotes), "text": quotes["text"],
+                          "c": quotes["compound"]})
     frame = frame[frame["actor"].notna() & frame["c"].notna()]
     rows = []
     for actor, group in frame.groupby("actor", sort=True):
@@ -198,7 +192,7 @@ def _surfaces(quotes: pd.DataFrame, mentions: pd.DataFrame | None) -> dict[str, 
             )
             table.setdefault(surface, target)
     else:
-        names: Iterable[Any] = _who(quotes).dropna().unique()
+        names: Iterable[Any] = speaking_actor(quotes).dropna().unique()
         for name in names:
             if isinstance(name, str) and name.strip():
                 table.setdefault(name, name)
@@ -273,7 +267,7 @@ def stance_evidence(article_or_quotes: Any, mentions: pd.DataFrame | None = None
     if demonyms:
         for word, actor in _demonyms().items():
             surfaces.setdefault(word, actor)
-    who = _who(quotes)
+    who = speaking_actor(quotes)
     ids = quotes["quote_id"] if "quote_id" in quotes.columns else pd.Series(quotes.index)
     ids.index = quotes.index
     cues = quotes["cue"] if "cue" in quotes.columns else pd.Series(None, index=quotes.index)

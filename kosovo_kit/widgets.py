@@ -67,13 +67,14 @@ def content_words(texts: Iterable[Any], n: int = 8) -> list[tuple[str, int]]:
 
 
 def _prepare(article: Article | str, quotes: pd.DataFrame | None) -> tuple[Article, pd.DataFrame]:
-    from .quotes import attribute_quotes
+    from .pipeline import analyse_records
     from .stance import add_sentiment
 
     if not isinstance(article, Article):
         article = Article.from_text(article)
     if quotes is None:
-        quotes = attribute_quotes(article)
+        # the same statements and tone as every other view of the article
+        return article, analyse_records(article).tables().statements
     if "compound" not in quotes.columns:
         quotes = add_sentiment(quotes)
     return article, quotes
