@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from support import shared_path
 
 import kosovo_kit.corpus as kc
 from kosovo_kit import pipeline
@@ -26,8 +27,6 @@ from kosovo_kit.corpus import (
 from kosovo_kit.quotes import QUOTE_COLUMNS, attribute_quotes
 from kosovo_kit.stance import SCORE_COLUMNS, add_sentiment
 from kosovo_kit.text import Article
-
-POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 
 NEWS = {
     "peskov": (
@@ -499,11 +498,10 @@ def test_dask_refuses_what_is_not_a_dask_frame():
 
 @pytest.mark.shared
 def test_polnear_sample_runs_clean():
-    if not POLNEAR.exists():
-        pytest.skip(f"needs PolNeAR at {POLNEAR} (shared research data, not in the repository)")
+    root = shared_path("polnear")
     from kosovo_kit.brat import load_polnear
 
-    docs = load_polnear("dev", root=POLNEAR, check=False, limit=12)
+    docs = load_polnear("dev", root=root, check=False, limit=12)
     frame = pd.DataFrame({
         "article_id": [d.article_id for d in docs], "text": [d.text for d in docs],
         "outlet": [d.metadata.get("publisher") for d in docs],

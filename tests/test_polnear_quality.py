@@ -8,16 +8,13 @@ the current figures, so a change that makes attribution clearly worse fails here
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
+from support import shared_path
 
 from kosovo_kit import QUOTE_COLUMNS, attribute_quotes
 from kosovo_kit.brat import load_polnear
 from kosovo_kit.evaluation import evaluate_many
-
-POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 
 WSW_F1_QUOTED = 0.80
 WSW_F1_ALL = 0.57
@@ -27,14 +24,10 @@ SPEAKER_ACCURACY = 0.94
 @pytest.fixture(scope="module")
 def dev():
     """Annotated dev articles with the kit's predictions: (article_id, text, gold, predicted)."""
-    if not (POLNEAR / "dev" / "text").is_dir():
-        pytest.skip(
-            f"needs the PolNeAR corpus at {POLNEAR} (shared research data beside the project "
-            "folder, not part of the repository)"
-        )
-    articles = [a for a in load_polnear("dev", root=POLNEAR) if a.annotations]
-    if not articles:
-        pytest.skip(f"no annotated PolNeAR dev articles under {POLNEAR}")
+    root = shared_path("polnear")
+    shared_path("polnear", "dev", "text")
+    articles = [a for a in load_polnear("dev", root=root) if a.annotations]
+    assert articles, f"no annotated PolNeAR dev articles under {root}"
     return [(a.article_id, a.text, a.annotations, attribute_quotes(a.text)) for a in articles]
 
 
