@@ -199,7 +199,7 @@ def parse_brat(content: str, text: str | None = None, name: str = "<string>") ->
             base = role.rstrip("0123456789")
             if base in found:
                 found[base].append(bounds[ref])
-        spans = {role: [s for tb in found[role] for s in tb.spans] for role in _ROLES}
+        by_role = {role: [s for tb in found[role] for s in tb.spans] for role in _ROLES}
         sources = [ref for role, ref in args if role.rstrip("0123456789") == "Source"]
         speaker = next((notes[ref] for ref in sources if ref in notes), pd.NA)
         event_attributes = attributes.get(eid, {})
@@ -207,15 +207,15 @@ def parse_brat(content: str, text: str | None = None, name: str = "<string>") ->
             {
                 "attribution_id": eid,
                 "label": label,
-                "start": min((s for s, _ in spans["Content"]), default=pd.NA),
-                "end": max((e for _, e in spans["Content"]), default=pd.NA),
-                "source_start": min((s for s, _ in spans["Source"]), default=pd.NA),
-                "source_end": max((e for _, e in spans["Source"]), default=pd.NA),
-                "cue_start": min((s for s, _ in spans["Cue"]), default=pd.NA),
-                "cue_end": max((e for _, e in spans["Cue"]), default=pd.NA),
-                "source_spans": spans["Source"],
-                "cue_spans": spans["Cue"],
-                "content_spans": spans["Content"],
+                "start": min((s for s, _ in by_role["Content"]), default=pd.NA),
+                "end": max((e for _, e in by_role["Content"]), default=pd.NA),
+                "source_start": min((s for s, _ in by_role["Source"]), default=pd.NA),
+                "source_end": max((e for _, e in by_role["Source"]), default=pd.NA),
+                "cue_start": min((s for s, _ in by_role["Cue"]), default=pd.NA),
+                "cue_end": max((e for _, e in by_role["Cue"]), default=pd.NA),
+                "source_spans": by_role["Source"],
+                "cue_spans": by_role["Cue"],
+                "content_spans": by_role["Content"],
                 "source_text": _join(found["Source"]),
                 "cue_text": _join(found["Cue"]),
                 "content_text": _join(found["Content"]),

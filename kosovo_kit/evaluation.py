@@ -47,7 +47,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 import pandas as pd
 
@@ -65,8 +65,8 @@ __all__ = [
 ]
 
 Span = tuple[int, int]
-Table = pd.DataFrame | str | os.PathLike[str]
-Gold = Table | Mapping[str, Table]
+Table: TypeAlias = "pd.DataFrame | str | os.PathLike[str]"
+Gold: TypeAlias = "Table | Mapping[str, Table]"
 Annotators = Literal["each", "first"]
 
 SUBSETS = ("quoted", "all")

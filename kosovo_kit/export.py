@@ -18,7 +18,7 @@ import pandas as pd
 FORMATS = ("csv", "json", "excel")
 
 
-def atomic_write(path: str | Path, data: str | bytes, encoding: str = "utf-8") -> Path:
+def atomic_write(path: str | os.PathLike[str], data: str | bytes, encoding: str = "utf-8") -> Path:
     """Write ``data`` to ``path`` atomically and return the path.
 
     Raises

@@ -81,7 +81,7 @@ def record_columns(rows: Sequence[Mapping[str, Any]] | Sequence[Sequence[Any]],
                    names: Sequence[str]) -> dict[str, list[Any]]:
     """Columns of rows: dicts keyed by column name, or tuples in ``names`` order."""
     if rows and not isinstance(rows[0], Mapping):
-        return {name: [r[i] for r in rows] for i, name in enumerate(names)}
+        return {name: list(map(itemgetter(i), rows)) for i, name in enumerate(names)}
     columns = {}
     for name in names:
         try:  # rows that all hold the key: one C-level pass

@@ -12,7 +12,9 @@ import math
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.axis import Axis
 from matplotlib.patches import FancyArrowPatch
+from matplotlib.ticker import MaxNLocator
 
 from .render import KIND_ORDER, NA_COLOUR, actor_colour
 from .text import Article
@@ -26,6 +28,13 @@ UNKNOWN = "(unknown)"
 _HATCHES = {"direct": "", "mixed": "//", "indirect": "..", "belief": "xx"}
 _MARKERS = {"direct": "o", "mixed": "D", "indirect": "s", "belief": "^"}
 
+
+
+def _integer_ticks(axis: Axis) -> None:
+    """Counts get whole-number ticks (the default locator is a MaxNLocator)."""
+    locator = axis.get_major_locator()
+    if isinstance(locator, MaxNLocator):
+        locator.set_params(integer=True)
 
 def _axes(ax: Axes | None, size: tuple[float, float] = (7, 4)) -> Axes:
     if ax is None:
@@ -106,7 +115,7 @@ def statements_per_actor(quotes: pd.DataFrame, ax: Axes | None = None,
     ax.set_title(title)
     ax.set_xlabel("statements")
     ax.set_ylabel("actor")
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    _integer_ticks(ax.xaxis)
     handles = [plt.Rectangle((0, 0), 1, 1, facecolor="#bbb", edgecolor="white",
                              hatch=_HATCHES.get(k, "--"), label=k) for k in _kinds(quotes)]
     ax.legend(handles=handles, title="kind", loc="lower right", fontsize="small")
@@ -206,7 +215,7 @@ def actor_timeline(
                    edgecolor="black", linewidth=0.4, label=kind, zorder=3)
     ax.set_yticks(range(len(order)))
     ax.set_yticklabels(list(reversed(order)))
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    _integer_ticks(ax.xaxis)
     ax.grid(axis="y", color="#ddd", lw=0.6)
     ax.set_title(title)
     ax.set_xlabel("paragraph")
@@ -255,7 +264,7 @@ def tone_over_time(statements: pd.DataFrame, freq: str = "W", column: str = "dat
     counts.bar(x, table["n_statements"], width=width * 0.8, align="edge", color="#ccc",
                label="statements")
     counts.set_ylabel("statements", color="#777")
-    counts.yaxis.get_major_locator().set_params(integer=True)
+    _integer_ticks(counts.yaxis)
     ax.set_zorder(counts.get_zorder() + 1)  # the tone line in front of the bars
     ax.patch.set_visible(False)
     middle = x + pd.to_timedelta(width / 2, unit="D")

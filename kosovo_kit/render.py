@@ -177,7 +177,7 @@ def _records_all(quotes: pd.DataFrame) -> list[dict[str, Any]]:
 def _spans(records: list[dict[str, Any]], show: Sequence[str],
            n: int) -> list[tuple[int, int, str, int]]:
     """(start, end, layer, row number) for every span to mark, clipped to the text."""
-    spans: list[tuple[int, int, str, int]] = []
+    spans: list[tuple[int | None, int | None, str, int]] = []
     for i, row in enumerate(records):
         if "quotes" in show:
             pieces = row.get("pieces")

@@ -475,7 +475,10 @@ def load_corpus(
     docs: list[_Doc] = []
     errors: list[_Err] = []
     for item in _dedupe(items):
-        (docs if isinstance(item, _Doc) else errors).append(item)
+        if isinstance(item, _Doc):
+            docs.append(item)
+        else:
+            errors.append(item)
     return Corpus(_documents_frame(docs, source), _errors_frame(errors), where)
 
 

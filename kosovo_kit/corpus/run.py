@@ -194,7 +194,10 @@ def _chunks(items: Iterable[_Doc | _Err], size: int, total: int | None = None,
     sizes = _chunk_sizes(size, total, workers)
     target = next(sizes)
     for item in items:
-        (docs if isinstance(item, _Doc) else errs).append(item)
+        if isinstance(item, _Doc):
+            docs.append(item)
+        else:
+            errs.append(item)
         if len(docs) >= target:
             yield docs, errs
             docs, errs = [], []
