@@ -765,3 +765,23 @@ def test_went_on_to_say_keeps_its_subject_as_the_speaker(body, content, family):
     _, table = run(body)
     row = the_row(table, content)
     assert (row["speaker"], row["cue"], row["rule"]) == ("Petrova", "say", family)
+
+
+@pytest.mark.parametrize(("body", "first", "second", "speaker"), [
+    ("Most farmers said the harvest was good, but 40 percent of the growers say it was not.",
+     "the harvest was good", "it was not", "growers"),
+    ("Petrova said the border would reopen, while the local mayors insisted it would stay "
+     "shut.", "the border would reopen", "it would stay shut", "mayors"),
+    ("Petrova said the talks had failed; her rivals have claimed they never began.",
+     "the talks had failed", "they never began", "rivals"),
+])
+def test_content_ends_where_the_next_speakers_frame_begins(body, first, second, speaker):
+    _, table = run(body)
+    the_row(table, first)
+    row = the_row(table, second)
+    assert row["speaker"].endswith(speaker) or speaker in mention(HEAD + body, row)
+
+
+def test_a_parenthetical_frame_inside_the_content_does_not_end_it():
+    _, table = run("Petrova said the tax, as critics say, would hurt farmers.")
+    assert "the tax, as critics say, would hurt farmers" in set(table["text"])

@@ -20,9 +20,11 @@ from .words import (
     CLAUSE_END,
     CONTENT_MARKERS,
     GERUND_LINKS,
+    NEXT_FRAME_LINKS,
     OBJECT_END,
     ONE_WORD_ANSWERS,
     SKIP_BEFORE_CUE,
+    STOP_LEFT,
     SUBORDINATE_OPENERS,
     SUBORDINATORS,
     TIME_UNITS,
@@ -46,6 +48,9 @@ CONTINUATION_TOKENS = 16
 MIN_CLAUSE_WORDS = 3
 # The writer's trailer (", which …") is looked for this many tokens into the content
 TRAILER_OFFSET = 3
+# The longest subject of a following frame that ends the content ("…, but 55 percent of
+# all voters say …"), in tokens
+NEXT_FRAME_SUBJECT_TOKENS = 6
 # A dateline opening a story: "MOSCOW (AFP) –", "Belgrade, Dec 28 (Reuters) -"
 DATELINE = re.compile(
     r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}(?:,?\s+\w{3,9}\.?\s+\d{1,2})?"
@@ -154,6 +159,9 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
                     "ing") and lows[m + 2] in single_cues:
                 end_tok = m  # "…, before noting that …": the second cue reports it
                 break
+            if m > k + 1 and next_frame_at(p, m + 1, sent_end):
+                end_tok = m  # "…, but 55 percent say …": that frame reports its own
+                break
         if low in ("and", "but") and m + 1 < sent_end and m > k + 2:
             nxt = words[m + 1]
             if nxt in single_cues and not nxt.endswith("ing") and not (
@@ -200,6 +208,29 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
             text[start:end].lower() not in ONE_WORD_ANSWERS):
         return [], False
     return [(start, end)], unclosed
+
+
+def next_frame_at(p: Paragraph, k: int, sent_end: int) -> bool:
+    """Tokens from ``k`` open a new frame of another speaker: "[but] 55 percent of all
+    voters say …", "[while] others called …". A subject of a few words and a finite
+    reporting verb that does not close a parenthetical ("…, officials say, …")."""
+    lows = p.lows
+    if k < sent_end and lows[k] in NEXT_FRAME_LINKS:
+        k += 1
+    if k >= sent_end or p.in_quote(p.starts[k]) or lows[k] in STOP_LEFT:
+        return False
+    for m in range(k, min(sent_end, k + NEXT_FRAME_SUBJECT_TOKENS + 1)):
+        low = lows[m]
+        if m > k and p.is_verb_cue(low) and not low.endswith("ing"):
+            c = m - 1
+            while c > k and lows[c] in SKIP_BEFORE_CUE:
+                c -= 1
+            return c >= k and lows[c] not in SKIP_BEFORE_CUE and (
+                m + 1 >= sent_end or p.words[m + 1] not in CLAUSE_END)
+        if p.kinds[m] not in ("word", "number") or (low in STOP_LEFT and (
+                low not in SKIP_BEFORE_CUE)):
+            return False
+    return False
 
 
 def before_trailing_frame(p: Paragraph, k: int, end_tok: int) -> int:
