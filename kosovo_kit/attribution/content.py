@@ -19,6 +19,7 @@ from .words import (
     ADVERBIAL_PREPOSITIONS,
     CLAUSE_END,
     CONTENT_MARKERS,
+    DETERMINERS,
     GERUND_LINKS,
     NEXT_FRAME_LINKS,
     OBJECT_END,
@@ -48,6 +49,9 @@ CONTINUATION_TOKENS = 16
 MIN_CLAUSE_WORDS = 3
 # The writer's trailer (", which …") is looked for this many tokens into the content
 TRAILER_OFFSET = 3
+# "as" within this many words of a labelling verb's object makes it a label ("branded the
+# former minister as …")
+LABEL_AS_TOKENS = 6
 # The longest subject of a following frame that ends the content ("…, but 55 percent of
 # all voters say …"), in tokens
 NEXT_FRAME_SUBJECT_TOKENS = 6
@@ -152,6 +156,9 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
         low = lows[m]
         if w in (",", ";") and m + 1 < sent_end:
             nxt = lows[m + 1]
+            if p.kinds[m + 1] == "quote" and m + 2 < sent_end and text[p.starts[m + 1]] in (
+                    CLOSERS):
+                nxt = lows[m + 2]  # “…,” adding …: the comma closes a quotation
             if (nxt.endswith("ing") and nxt in single_cues) or nxt == "according":
                 end_tok = m
                 break
@@ -171,13 +178,28 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
     end_tok = before_trailing_frame(p, k, end_tok)
     if end_tok <= k:
         return [], False
-    if cue.entry.takes_object and lows[k] not in CONTENT_MARKERS and not p.opens(k):
-        # a noun phrase object ("endorsed Clinton in February"): it ends before a comma,
-        # an adverbial or a new clause
+    labels = cue.entry.labels
+    if (cue.entry.takes_object or labels) and lows[k] not in CONTENT_MARKERS and not (
+            p.opens(k)):
+        # a noun phrase object ("endorsed Clinton in February") or an object and its label
+        # ("called the plan “reckless, costly” on Monday"): it ends before a comma, an
+        # adverbial or a new clause outside the label's quotation marks
+        labelled = False  # the label has begun: a quotation or "as" after the object
         for m in range(k + 1, end_tok):
             w = words[m]
-            if w in (",", ";", ":", "—", "–") or w.lower() in OBJECT_END:
+            low = lows[m]
+            if labels and (low == "as" or p.kinds[m] == "quote"):
+                labelled = True
+            if labels and (p.in_quote(p.starts[m]) or (
+                    low in OBJECT_END and not labelled)):
+                continue  # “reckless, costly”; "the remarks on Saturday “a wake-up call”"
+            if w in (",", ";", ":", "—", "–") or low in OBJECT_END:
                 end_tok = m
+                break
+            if labels and w in ("and", "but") and words[m - 1] in CLOSERS and (
+                    words[m - 2] == ",") and m + 1 < end_tok and not p.opens(m + 1) and (
+                    lows[m + 1] not in DETERMINERS):
+                end_tok = m  # “a disaster,” and left: a new clause, not another label
                 break
     for m in range(k + TRAILER_OFFSET, end_tok - 1):
         # the writer's own addition after the reported clause: ", which …", ", compared …"
@@ -372,6 +394,8 @@ def has_complement(p: Paragraph, cue: Cue, forward: list[Span]) -> bool:
         return True
     if entry.to_infinitive and "to" in [w.lower() for w in content.split()[1:5]]:
         return True  # "asked workers to sign up", "urged Congress to act"
+    if entry.labels and "as" in content.lower().split()[1:LABEL_AS_TOKENS]:
+        return True  # "labelled the vote as a sham"
     return any(ch in CONTENT_MARKS for ch in content)
 
 
