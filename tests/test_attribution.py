@@ -57,3 +57,5 @@ def test_cue_flags_come_from_the_lexicon_columns():
     assert single["urged"].to_infinitive and single["urged"].addressee
     assert double["called"]["on"].to_infinitive
     assert not single["said"].to_infinitive and not single["said"].addressee
+    assert single["described"].labels and double["referred"]["to"].labels
+    assert not single["said"].labels and not double["called"]["for"].labels

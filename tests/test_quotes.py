@@ -765,3 +765,48 @@ def test_went_on_to_say_keeps_its_subject_as_the_speaker(body, content, family):
     _, table = run(body)
     row = the_row(table, content)
     assert (row["speaker"], row["cue"], row["rule"]) == ("Petrova", "say", family)
+
+
+@pytest.mark.parametrize(("body", "first", "second", "speaker"), [
+    ("Most farmers said the harvest was good, but 40 percent of the growers say it was not.",
+     "the harvest was good", "it was not", "growers"),
+    ("Petrova said the border would reopen, while the local mayors insisted it would stay "
+     "shut.", "the border would reopen", "it would stay shut", "mayors"),
+    ("Petrova said the talks had failed; her rivals have claimed they never began.",
+     "the talks had failed", "they never began", "rivals"),
+])
+def test_content_ends_where_the_next_speakers_frame_begins(body, first, second, speaker):
+    _, table = run(body)
+    the_row(table, first)
+    row = the_row(table, second)
+    assert row["speaker"].endswith(speaker) or speaker in mention(HEAD + body, row)
+
+
+def test_a_parenthetical_frame_inside_the_content_does_not_end_it():
+    _, table = run("Petrova said the tax, as critics say, would hurt farmers.")
+    assert "the tax, as critics say, would hurt farmers" in set(table["text"])
+
+
+@pytest.mark.parametrize(("body", "content", "cue"), [
+    ("O’Malley called Petrova a “fascist” on Monday.", "Petrova a “fascist”", "called"),
+    ("Petrova described the tax as “a disaster for farmers,” and left the room.",
+     "the tax as “a disaster for farmers,”", "described"),
+    ("Marko referred to Petrova as “a bright, charismatic leader” during the debate.",
+     "Petrova as “a bright, charismatic leader”", "referred to"),
+    ("Marko called the senator a “nasty guy,” an “anchor baby” and “unstable.”",
+     "the senator a “nasty guy,” an “anchor baby” and “unstable.”", "called"),
+    ("Marko called the mayor’s remarks on Saturday “a wake-up call” to his party.",
+     "the mayor’s remarks on Saturday “a wake-up call” to his party", "called"),
+    ("The party branded the mayor as a traitor.", "the mayor as a traitor", "branded"),
+    ("The minister called the talks “productive but difficult,” adding that more work was "
+     "needed.", "the talks “productive but difficult,”", "called"),
+])
+def test_a_labelling_frame_reports_the_object_and_its_label(body, content, cue):
+    _, table = run(body)
+    row = the_row(table, content)
+    assert (row["cue"], row["rule"]) == (cue, "cue-that-clause")
+
+
+def test_a_labelling_verb_without_a_label_reports_nothing():
+    _, table = run("Petrova called the meeting to order.")
+    assert table.empty, table[["text", "cue"]]

@@ -35,6 +35,9 @@ A ``+pronoun-carryover`` suffix says the speaker mention is a pronoun resolved t
 the last suitable named speaker; ``+title-carryover`` the same for "the minister";
 ``+relative-pronoun`` says the mention is "who" or "which" and the speaker is the phrase
 before it ("Ana Petrova, who said …").
+A labelling verb (the ``label`` column of ``data/cues.csv``) reports its object and
+what it is called ("called the plan “reckless”", "referred to Rubio as …"); forward content
+ends where another speaker's frame begins ("…, but 40 percent of the growers say …").
 Following the PolNeAR guidelines, content a single cue introduces in several
 pieces (“A,” he said, “B.”) is one attribution: ``start``/``end`` cover all of it
 and ``pieces`` lists the pieces.

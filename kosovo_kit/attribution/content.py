@@ -19,10 +19,13 @@ from .words import (
     ADVERBIAL_PREPOSITIONS,
     CLAUSE_END,
     CONTENT_MARKERS,
+    DETERMINERS,
     GERUND_LINKS,
+    NEXT_FRAME_LINKS,
     OBJECT_END,
     ONE_WORD_ANSWERS,
     SKIP_BEFORE_CUE,
+    STOP_LEFT,
     SUBORDINATE_OPENERS,
     SUBORDINATORS,
     TIME_UNITS,
@@ -46,6 +49,12 @@ CONTINUATION_TOKENS = 16
 MIN_CLAUSE_WORDS = 3
 # The writer's trailer (", which …") is looked for this many tokens into the content
 TRAILER_OFFSET = 3
+# "as" within this many words of a labelling verb's object makes it a label ("branded the
+# former minister as …")
+LABEL_AS_TOKENS = 6
+# The longest subject of a following frame that ends the content ("…, but 55 percent of
+# all voters say …"), in tokens
+NEXT_FRAME_SUBJECT_TOKENS = 6
 # A dateline opening a story: "MOSCOW (AFP) –", "Belgrade, Dec 28 (Reuters) -"
 DATELINE = re.compile(
     r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}(?:,?\s+\w{3,9}\.?\s+\d{1,2})?"
@@ -147,12 +156,18 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
         low = lows[m]
         if w in (",", ";") and m + 1 < sent_end:
             nxt = lows[m + 1]
+            if p.kinds[m + 1] == "quote" and m + 2 < sent_end and text[p.starts[m + 1]] in (
+                    CLOSERS):
+                nxt = lows[m + 2]  # “…,” adding …: the comma closes a quotation
             if (nxt.endswith("ing") and nxt in single_cues) or nxt == "according":
                 end_tok = m
                 break
             if nxt in GERUND_LINKS and m + 2 < sent_end and lows[m + 2].endswith(
                     "ing") and lows[m + 2] in single_cues:
                 end_tok = m  # "…, before noting that …": the second cue reports it
+                break
+            if m > k + 1 and next_frame_at(p, m + 1, sent_end):
+                end_tok = m  # "…, but 55 percent say …": that frame reports its own
                 break
         if low in ("and", "but") and m + 1 < sent_end and m > k + 2:
             nxt = words[m + 1]
@@ -163,13 +178,28 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
     end_tok = before_trailing_frame(p, k, end_tok)
     if end_tok <= k:
         return [], False
-    if cue.entry.takes_object and lows[k] not in CONTENT_MARKERS and not p.opens(k):
-        # a noun phrase object ("endorsed Clinton in February"): it ends before a comma,
-        # an adverbial or a new clause
+    labels = cue.entry.labels
+    if (cue.entry.takes_object or labels) and lows[k] not in CONTENT_MARKERS and not (
+            p.opens(k)):
+        # a noun phrase object ("endorsed Clinton in February") or an object and its label
+        # ("called the plan “reckless, costly” on Monday"): it ends before a comma, an
+        # adverbial or a new clause outside the label's quotation marks
+        labelled = False  # the label has begun: a quotation or "as" after the object
         for m in range(k + 1, end_tok):
             w = words[m]
-            if w in (",", ";", ":", "—", "–") or w.lower() in OBJECT_END:
+            low = lows[m]
+            if labels and (low == "as" or p.kinds[m] == "quote"):
+                labelled = True
+            if labels and (p.in_quote(p.starts[m]) or (
+                    low in OBJECT_END and not labelled)):
+                continue  # “reckless, costly”; "the remarks on Saturday “a wake-up call”"
+            if w in (",", ";", ":", "—", "–") or low in OBJECT_END:
                 end_tok = m
+                break
+            if labels and w in ("and", "but") and words[m - 1] in CLOSERS and (
+                    words[m - 2] == ",") and m + 1 < end_tok and not p.opens(m + 1) and (
+                    lows[m + 1] not in DETERMINERS):
+                end_tok = m  # “a disaster,” and left: a new clause, not another label
                 break
     for m in range(k + TRAILER_OFFSET, end_tok - 1):
         # the writer's own addition after the reported clause: ", which …", ", compared …"
@@ -200,6 +230,29 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
             text[start:end].lower() not in ONE_WORD_ANSWERS):
         return [], False
     return [(start, end)], unclosed
+
+
+def next_frame_at(p: Paragraph, k: int, sent_end: int) -> bool:
+    """Tokens from ``k`` open a new frame of another speaker: "[but] 55 percent of all
+    voters say …", "[while] others called …". A subject of a few words and a finite
+    reporting verb that does not close a parenthetical ("…, officials say, …")."""
+    lows = p.lows
+    if k < sent_end and lows[k] in NEXT_FRAME_LINKS:
+        k += 1
+    if k >= sent_end or p.in_quote(p.starts[k]) or lows[k] in STOP_LEFT:
+        return False
+    for m in range(k, min(sent_end, k + NEXT_FRAME_SUBJECT_TOKENS + 1)):
+        low = lows[m]
+        if m > k and p.is_verb_cue(low) and not low.endswith("ing"):
+            c = m - 1
+            while c > k and lows[c] in SKIP_BEFORE_CUE:
+                c -= 1
+            return c >= k and lows[c] not in SKIP_BEFORE_CUE and (
+                m + 1 >= sent_end or p.words[m + 1] not in CLAUSE_END)
+        if p.kinds[m] not in ("word", "number") or (low in STOP_LEFT and (
+                low not in SKIP_BEFORE_CUE)):
+            return False
+    return False
 
 
 def before_trailing_frame(p: Paragraph, k: int, end_tok: int) -> int:
@@ -341,6 +394,8 @@ def has_complement(p: Paragraph, cue: Cue, forward: list[Span]) -> bool:
         return True
     if entry.to_infinitive and "to" in [w.lower() for w in content.split()[1:5]]:
         return True  # "asked workers to sign up", "urged Congress to act"
+    if entry.labels and "as" in content.lower().split()[1:LABEL_AS_TOKENS]:
+        return True  # "labelled the vote as a sham"
     return any(ch in CONTENT_MARKS for ch in content)
 
 

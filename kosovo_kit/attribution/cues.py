@@ -26,7 +26,7 @@ __all__ = ["ACCORDING", "COLON", "DASH", "Cue", "CueEntry", "cue_lexicon", "cue_
 
 #: Flags of ``data/cues.csv``: column -> the value that sets it.
 _FLAGS = {"needs": "complement", "noun": "yes", "object": "yes", "to": "yes",
-          "addressee": "yes"}
+          "addressee": "yes", "label": "yes"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class CueEntry:
     takes_object: bool = False
     to_infinitive: bool = False  # the content may be a to-infinitive ("vowed to fight")
     addressee: bool = False  # the first complement may be the hearer ("told reporters")
+    labels: bool = False  # the content may be an object and its label ("called X “…”")
 
 
 # Cues that are not verbs: the frames that find them name them

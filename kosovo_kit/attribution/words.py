@@ -114,3 +114,7 @@ LEAD_INS = (("went", "on", "to"), ("goes", "on", "to"), ("go", "on", "to"),
             ("going", "on", "to"), ("continued", "to"), ("continues", "to"))
 # Words that link a gerund cue to the clause before it: "… by saying", "… before noting"
 GERUND_LINKS = frozenset({"by", "before", "after", "while", "when", "without"})
+# Conjunctions that may join a following frame of another speaker to the content
+# ("…, but others say …", "…, while critics called …")
+NEXT_FRAME_LINKS = frozenset({"but", "and", "while", "whereas", "yet", "although", "though",
+                              "after", "since", "so"})
