@@ -53,14 +53,33 @@ NEWS_PARAGRAPHS = [
     "Balkans, while a State Department spokesman said Washington believes that dialogue is "
     "the only way forward.",
     "Petar Petkovic, head of the Office for Kosovo, estimated that the situation was “on the "
-    "edge of war”. \"The police acted lawfully,\" Interior Minister Xhelal Svecla told local "
+    'edge of war”. "The police acted lawfully," Interior Minister Xhelal Svecla told local '
     "media.",
     "Protesters gathered in Mitrovica on Sunday; no one was injured, police said. The U.S. "
     "ambassador, Jeffrey Hovenier, warned that the violence was “unacceptable”.",
 ]
-WORDS = ["kosovo", "serbia", "belgrade", "pristina", "government", "minister", "talks", "army",
-         "border", "police", "protest", "road", "barricade", "people", "village", "north",
-         "south", "peace", "agreement", "mission"]
+WORDS = [
+    "kosovo",
+    "serbia",
+    "belgrade",
+    "pristina",
+    "government",
+    "minister",
+    "talks",
+    "army",
+    "border",
+    "police",
+    "protest",
+    "road",
+    "barricade",
+    "people",
+    "village",
+    "north",
+    "south",
+    "peace",
+    "agreement",
+    "mission",
+]
 
 
 def _fill(unit: str, n_bytes: int) -> str:
@@ -104,24 +123,46 @@ def _article(n_bytes: int) -> str:
 MB = 1_000_000
 #: name -> (description, [(size label, builder)] at half and full size)
 CASES: dict[str, tuple[str, list[tuple[str, Callable[[], str]]]]] = {
-    "open-quotes": ("only “ (opening quotation marks)", [
-        ("0.5 MB", lambda: _fill("“", MB // 2)), ("1 MB", lambda: _fill("“", MB))]),
-    "empty-pairs": ("alternating “” without text", [
-        ("0.5 MB", lambda: _fill("“”", MB // 2)), ("1 MB", lambda: _fill("“”", MB))]),
-    "nested-marks": ("“‘“‘… nesting, no words", [
-        ("5,000 deep", lambda: _nested_alternating(5_000)),
-        ("10,000 deep", lambda: _nested_alternating(10_000))]),
-    "nested-words": ("“a “b “c … ” ” ” nesting", [
-        ("5,000 deep", lambda: _nested_words(5_000)),
-        ("10,000 deep", lambda: _nested_words(10_000))]),
-    "no-punctuation": ("one paragraph, no punctuation", [
-        ("2.5 MB", lambda: _no_punctuation(5 * MB // 2)),
-        ("5 MB", lambda: _no_punctuation(5 * MB))]),
-    "short-paragraphs": ("many short paragraphs", [
-        ("50,000 paras", lambda: _short_paragraphs(50_000)),
-        ("100,000 paras", lambda: _short_paragraphs(100_000))]),
-    "news-article": ("real-looking article, repeated paragraphs", [
-        ("1 MB", lambda: _article(MB)), ("2 MB", lambda: _article(2 * MB))]),
+    "open-quotes": (
+        "only “ (opening quotation marks)",
+        [("0.5 MB", lambda: _fill("“", MB // 2)), ("1 MB", lambda: _fill("“", MB))],
+    ),
+    "empty-pairs": (
+        "alternating “” without text",
+        [("0.5 MB", lambda: _fill("“”", MB // 2)), ("1 MB", lambda: _fill("“”", MB))],
+    ),
+    "nested-marks": (
+        "“‘“‘… nesting, no words",
+        [
+            ("5,000 deep", lambda: _nested_alternating(5_000)),
+            ("10,000 deep", lambda: _nested_alternating(10_000)),
+        ],
+    ),
+    "nested-words": (
+        "“a “b “c … ” ” ” nesting",
+        [
+            ("5,000 deep", lambda: _nested_words(5_000)),
+            ("10,000 deep", lambda: _nested_words(10_000)),
+        ],
+    ),
+    "no-punctuation": (
+        "one paragraph, no punctuation",
+        [
+            ("2.5 MB", lambda: _no_punctuation(5 * MB // 2)),
+            ("5 MB", lambda: _no_punctuation(5 * MB)),
+        ],
+    ),
+    "short-paragraphs": (
+        "many short paragraphs",
+        [
+            ("50,000 paras", lambda: _short_paragraphs(50_000)),
+            ("100,000 paras", lambda: _short_paragraphs(100_000)),
+        ],
+    ),
+    "news-article": (
+        "real-looking article, repeated paragraphs",
+        [("1 MB", lambda: _article(MB)), ("2 MB", lambda: _article(2 * MB))],
+    ),
 }
 
 
@@ -165,13 +206,15 @@ def run_case(name: str, index: int, repeat: int) -> None:
 
         def sentiment(article: Article = article) -> dict[str, object]:
             for s in article.sentence_spans:
-                score_sentiment(text[s.start:s.end])
+                score_sentiment(text[s.start : s.end])
             return {}
 
         stages = {
             "article": lambda article=article: {
-                "tokens": len(article.tokens), "sentences": len(article.sentence_spans),
-                "paragraphs": len(article.paragraph_spans)},
+                "tokens": len(article.tokens),
+                "sentences": len(article.sentence_spans),
+                "paragraphs": len(article.paragraph_spans),
+            },
             "quotes": lambda article=article: {"quotes": len(attribute_quotes(article))},
             "sentiment": sentiment,
         }
@@ -220,17 +263,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per case and size")
     parser.add_argument("--only", nargs="*", choices=sorted(CASES), help="run only these cases")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="runs per input; each stage keeps its fastest (default 3)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs per input; each stage keeps its fastest (default 3)",
+    )
     parser.add_argument("--child", nargs=2, metavar=("CASE", "INDEX"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         run_case(args.child[0], int(args.child[1]), args.repeat)
         return 0
 
-    header = (f"{'case':<17}{'size':<14}{'MB':>6}{'article s':>10}{'quotes s':>9}"
-              f"{'sent. s':>8}{'total s':>8}{'s/MB':>7}{'wall s':>7}{'1st s/MB':>9}"
-              f"{'peak MB':>8}  status")
+    header = (
+        f"{'case':<17}{'size':<14}{'MB':>6}{'article s':>10}{'quotes s':>9}"
+        f"{'sent. s':>8}{'total s':>8}{'s/MB':>7}{'wall s':>7}{'1st s/MB':>9}"
+        f"{'peak MB':>8}  status"
+    )
     print(header)
     print("-" * len(header))
     flagged = []
@@ -242,14 +291,21 @@ def main(argv: list[str] | None = None) -> int:
             r = measure(name, index, args.timeout, args.repeat)
             inp = r.get("input") if isinstance(r.get("input"), dict) else {}
             mb = float(inp.get("mb", 0.0)) if isinstance(inp, dict) else 0.0
-            total = sum(float(r[s]["seconds"]) for s in ("article", "quotes", "sentiment")
-                        if isinstance(r.get(s), dict))
-            wall = sum(float(r[s]["wall"]) for s in ("article", "quotes", "sentiment")
-                       if isinstance(r.get(s), dict))
+            total = sum(
+                float(r[s]["seconds"])
+                for s in ("article", "quotes", "sentiment")
+                if isinstance(r.get(s), dict)
+            )
+            wall = sum(
+                float(r[s]["wall"])
+                for s in ("article", "quotes", "sentiment")
+                if isinstance(r.get(s), dict)
+            )
             s_per_mb = total / mb if mb else float("nan")
             first = r.get("first")
-            first_per_mb = (float(first["seconds"]) / mb if isinstance(first, dict) and mb
-                            else float("nan"))
+            first_per_mb = (
+                float(first["seconds"]) / mb if isinstance(first, dict) and mb else float("nan")
+            )
             mem = r.get("memory")
             peak = f"{mem['peak_mb']:.0f}" if isinstance(mem, dict) else "—"
             status = str(r["status"])
@@ -257,10 +313,12 @@ def main(argv: list[str] | None = None) -> int:
                 status = f"SLOW (> {SLOW_S_PER_MB:g} s/MB)"
             if status != "ok":
                 flagged.append(f"{name} {label}: {status} {r.get('error', '')}".rstrip())
-            print(f"{name:<17}{label:<14}{mb:>6.2f}{_fmt(r, 'article'):>10}"
-                  f"{_fmt(r, 'quotes'):>9}{_fmt(r, 'sentiment'):>8}{total:>8.2f}"
-                  f"{s_per_mb:>7.2f}{wall:>7.2f}{first_per_mb:>9.2f}{peak:>8}  {status}",
-                  flush=True)
+            print(
+                f"{name:<17}{label:<14}{mb:>6.2f}{_fmt(r, 'article'):>10}"
+                f"{_fmt(r, 'quotes'):>9}{_fmt(r, 'sentiment'):>8}{total:>8.2f}"
+                f"{s_per_mb:>7.2f}{wall:>7.2f}{first_per_mb:>9.2f}{peak:>8}  {status}",
+                flush=True,
+            )
             if r["status"] == "ok" and mb:
                 growth.setdefault(name, []).append((mb, total))
     print()
@@ -270,8 +328,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, points in growth.items():
         if len(points) == 2 and points[1][0] > points[0][0]:
             (mb0, t0), (mb1, t1) = points
-            print(f"  {name:<17} size x{mb1 / mb0:.1f}, time x{t1 / max(t0, 1e-9):.2f}, "
-                  f"marginal {(t1 - t0) / (mb1 - mb0):.2f} s per extra MB")
+            print(
+                f"  {name:<17} size x{mb1 / mb0:.1f}, time x{t1 / max(t0, 1e-9):.2f}, "
+                f"marginal {(t1 - t0) / (mb1 - mb0):.2f} s per extra MB"
+            )
     print()
     for name, (description, _) in CASES.items():
         print(f"  {name}: {description}")

@@ -39,8 +39,11 @@ WARM_UP = "Talks\n\n“We agree,” the minister said on Monday. He added that t
 
 def earlier_package(rev: str, into: Path) -> ModuleType:
     """Import the ``kosovo_kit`` of ``rev`` as the package ``kosovo_kit_then``."""
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "kosovo_kit", "data"],
-                             check=True, capture_output=True).stdout
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", rev, "kosovo_kit", "data"],
+        check=True,
+        capture_output=True,
+    ).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         if hasattr(tarfile, "data_filter"):
             tar.extractall(into, filter="data")
@@ -91,7 +94,7 @@ def main() -> None:
     if not root.exists():
         raise SystemExit(f"PolNeAR not found at {root}; set $KOSOVO_KIT_POLNEAR")
     frame = polnear_frame(("train", "dev"), root=root)
-    rows = list(zip(frame["article_id"], frame["text"]))[:args.limit]
+    rows = list(zip(frame["article_id"], frame["text"]))[: args.limit]
     with tempfile.TemporaryDirectory() as tmp:
         then = earlier_package(args.rev, Path(tmp))
         versions = {args.rev: statements_of(then), "this checkout": statements_of(current)}

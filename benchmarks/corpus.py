@@ -148,8 +148,12 @@ def run_child(config: str, limit: int | None, partitions: int) -> dict[str, Any]
         from dask.distributed import Client, LocalCluster
 
         began = time.perf_counter()
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                          dashboard_address=None) as cluster, Client(cluster) as client:
+        with (
+            LocalCluster(
+                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            ) as cluster,
+            Client(cluster) as client,
+        ):
             client.run(analyze_text, "warm-up", WARM_UP)  # first use in each worker
             out["startup_s"] = time.perf_counter() - began
             began = time.perf_counter()
@@ -185,8 +189,13 @@ def run_child(config: str, limit: int | None, partitions: int) -> dict[str, Any]
 
 
 def _result_mb(result: CorpusResult) -> float:
-    return sum(t.memory_usage(deep=True).sum() for t in
-               (result.statements, result.actors, result.articles)) / 2**20
+    return (
+        sum(
+            t.memory_usage(deep=True).sum()
+            for t in (result.statements, result.actors, result.articles)
+        )
+        / 2**20
+    )
 
 
 def profile(limit: int | None, top: int) -> str:
@@ -241,25 +250,36 @@ def spawn_pair(args: argparse.Namespace) -> dict[str, Any]:
     cmd = [sys.executable, __file__, "--child", "n1"]
     if args.limit:
         cmd += ["--limit", str(args.limit)]
-    children = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                 text=True) for _ in range(2)]
+    children = [
+        subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
     runs = []
     for child in children:
         stdout, stderr = child.communicate()
         if child.returncode != 0:
             raise SystemExit(f"side-by-side run failed:\n{stderr[-3000:]}")
         runs.append(json.loads(stdout.strip().splitlines()[-1]))
-    return {"seconds": max(r["seconds"] for r in runs), "cpu_s": sum(r["cpu_s"] for r in runs),
-            "each": [r["seconds"] for r in runs], "fingerprint": runs[0]["fingerprint"],
-            "code": runs[0]["code"], "peak_mb": math.nan}
+    return {
+        "seconds": max(r["seconds"] for r in runs),
+        "cpu_s": sum(r["cpu_s"] for r in runs),
+        "each": [r["seconds"] for r in runs],
+        "fingerprint": runs[0]["fingerprint"],
+        "code": runs[0]["code"],
+        "peak_mb": math.nan,
+    }
 
 
 def check(ok: bool) -> str:
     return "OK " if ok else "MISS"
 
 
-LABELS = {"n1": "analyze_corpus n_jobs=1", "n2": "analyze_corpus n_jobs=2",
-          "dask": "analyze_dask LocalCluster 2w", "pair": "2 x n_jobs=1 side by side"}
+LABELS = {
+    "n1": "analyze_corpus n_jobs=1",
+    "n2": "analyze_corpus n_jobs=2",
+    "dask": "analyze_dask LocalCluster 2w",
+    "pair": "2 x n_jobs=1 side by side",
+}
 
 
 def run_rounds(args: argparse.Namespace) -> list[dict[str, dict[str, Any]]]:
@@ -268,7 +288,7 @@ def run_rounds(args: argparse.Namespace) -> list[dict[str, dict[str, Any]]]:
     order = ["n1", "n2", "dask", "pair"]
     rounds = []
     for r in range(args.rounds):
-        turn = order[r % 4:] + order[:r % 4]
+        turn = order[r % 4 :] + order[: r % 4]
         rounds.append({c: spawn_pair(args) if c == "pair" else spawn(c, args) for c in turn})
     return rounds
 
@@ -276,10 +296,18 @@ def run_rounds(args: argparse.Namespace) -> list[dict[str, dict[str, Any]]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
-    parser.add_argument("--partitions", type=int, default=8,
-                        help="Dask partitions (4 per worker balance the load; each costs a task)")
-    parser.add_argument("--rounds", type=int, default=3,
-                        help="rounds of all three runs; the targets are checked on medians")
+    parser.add_argument(
+        "--partitions",
+        type=int,
+        default=8,
+        help="Dask partitions (4 per worker balance the load; each costs a task)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="rounds of all three runs; the targets are checked on medians",
+    )
     parser.add_argument("--top", type=int, default=20, help="functions in the profile")
     parser.add_argument("--no-profile", action="store_true")
     parser.add_argument("--child", choices=["n1", "n2", "dask"], help=argparse.SUPPRESS)
@@ -290,28 +318,40 @@ def main() -> None:
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
 
-    print(f"python {sys.version.split()[0]}, pandas {pd.__version__}, {os.cpu_count()} CPUs, "
-          f"load average before: {os.getloadavg()[0]:.1f}")
+    print(
+        f"python {sys.version.split()[0]}, pandas {pd.__version__}, {os.cpu_count()} CPUs, "
+        f"load average before: {os.getloadavg()[0]:.1f}"
+    )
     rounds = run_rounds(args)
-    print(f"load average after: {os.getloadavg()[0]:.1f} (other work on the machine slows "
-          "wall-clock figures; CPU-seconds are less sensitive to it)")
+    print(
+        f"load average after: {os.getloadavg()[0]:.1f} (other work on the machine slows "
+        "wall-clock figures; CPU-seconds are less sensitive to it)"
+    )
     first = rounds[0]["n1"]
     n, words = first["articles"], first["words"]
-    print(f"\nPolNeAR train+dev: {n} articles, {words:,} words, {first['statements']:,} "
-          f"statements, {first['errors']} errors\n")
-    print(f"{'round':<6}{'run':<30}{'seconds':>8}{'articles/s':>11}{'words/s':>10}"
-          f"{'peak MB':>9}{'CPU s':>7}{'art/CPU-s':>10}{'steal %':>8}")
+    print(
+        f"\nPolNeAR train+dev: {n} articles, {words:,} words, {first['statements']:,} "
+        f"statements, {first['errors']} errors\n"
+    )
+    print(
+        f"{'round':<6}{'run':<30}{'seconds':>8}{'articles/s':>11}{'words/s':>10}"
+        f"{'peak MB':>9}{'CPU s':>7}{'art/CPU-s':>10}{'steal %':>8}"
+    )
     for i, runs in enumerate(rounds, 1):
         for key in ("n1", "n2", "dask", "pair"):
             run = runs[key]
             steal = f"{run['steal_pct']:.1f}" if "steal_pct" in run else "n/a"
             done = 2 * n if key == "pair" else n  # the pair analyses the corpus twice
-            print(f"{i:<6}{LABELS[key]:<30}{run['seconds']:>8.2f}{done / run['seconds']:>11.1f}"
-                  f"{done * words / n / run['seconds']:>10,.0f}{run['peak_mb']:>9.0f}"
-                  f"{run['cpu_s']:>7.1f}{done / run['cpu_s']:>10.1f}{steal:>8}")
-    print(f"(not counted above: first use of the kit in a process {first['warmup_s']:.1f} s; "
-          f"Dask cluster start-up {statistics.median(r['dask']['startup_s'] for r in rounds):.1f}"
-          " s, median)")
+            print(
+                f"{i:<6}{LABELS[key]:<30}{run['seconds']:>8.2f}{done / run['seconds']:>11.1f}"
+                f"{done * words / n / run['seconds']:>10,.0f}{run['peak_mb']:>9.0f}"
+                f"{run['cpu_s']:>7.1f}{done / run['cpu_s']:>10.1f}{steal:>8}"
+            )
+    print(
+        f"(not counted above: first use of the kit in a process {first['warmup_s']:.1f} s; "
+        f"Dask cluster start-up {statistics.median(r['dask']['startup_s'] for r in rounds):.1f}"
+        " s, median)"
+    )
 
     def median(key: str, value: Any) -> float:
         return statistics.median(value(r[key]) for r in rounds)
@@ -331,32 +371,48 @@ def main() -> None:
         return ", ".join(f"{v:.2f}" for v in values)
 
     print(f"\nMedians of {len(rounds)} round(s):")
-    print(f"{check(rate >= TARGETS['per_process'])} articles/s per process: {rate:.1f} "
-          f"(target >= {TARGETS['per_process']:.0f}); per CPU-second {cpu_rate:.1f}; "
-          f"each round: {listed([n / r['n1']['seconds'] for r in rounds])}")
-    print(f"{check(speedup >= TARGETS['speedup'])} 2 processes vs 1: {speedup:.2f}x "
-          f"(target >= {TARGETS['speedup']}); each round: {listed(speedups)}")
-    print(f"     the machine's ceiling: two independent 1-process runs side by side do "
-          f"{statistics.median(ceilings):.2f}x the work of one in the same time; "
-          f"each round: {listed(ceilings)}")
-    print(f"{check(ratio <= TARGETS['dask_ratio'])} Dask / 2 processes: {ratio:.2f}x "
-          f"(target <= {TARGETS['dask_ratio']}); each round: {listed(ratios)}")
-    print(f"{check(peak < TARGETS['memory_mb'])} peak memory (process tree): {peak:.0f} MB "
-          f"(target < {TARGETS['memory_mb']:.0f})")
+    print(
+        f"{check(rate >= TARGETS['per_process'])} articles/s per process: {rate:.1f} "
+        f"(target >= {TARGETS['per_process']:.0f}); per CPU-second {cpu_rate:.1f}; "
+        f"each round: {listed([n / r['n1']['seconds'] for r in rounds])}"
+    )
+    print(
+        f"{check(speedup >= TARGETS['speedup'])} 2 processes vs 1: {speedup:.2f}x "
+        f"(target >= {TARGETS['speedup']}); each round: {listed(speedups)}"
+    )
+    print(
+        f"     the machine's ceiling: two independent 1-process runs side by side do "
+        f"{statistics.median(ceilings):.2f}x the work of one in the same time; "
+        f"each round: {listed(ceilings)}"
+    )
+    print(
+        f"{check(ratio <= TARGETS['dask_ratio'])} Dask / 2 processes: {ratio:.2f}x "
+        f"(target <= {TARGETS['dask_ratio']}); each round: {listed(ratios)}"
+    )
+    print(
+        f"{check(peak < TARGETS['memory_mb'])} peak memory (process tree): {peak:.0f} MB "
+        f"(target < {TARGETS['memory_mb']:.0f})"
+    )
     if len(prints) == 1 or same_code:
-        print(f"{check(len(prints) == 1)} same statements in every run: {len(prints) == 1} "
-              f"({', '.join(sorted(prints))})")
+        print(
+            f"{check(len(prints) == 1)} same statements in every run: {len(prints) == 1} "
+            f"({', '.join(sorted(prints))})"
+        )
     else:
-        print("??   same statements: not comparable, the kit's source changed between runs "
-              f"({', '.join(sorted(codes))}); the tests check it")
+        print(
+            "??   same statements: not comparable, the kit's source changed between runs "
+            f"({', '.join(sorted(codes))}); the tests check it"
+        )
 
     n1 = min((r["n1"] for r in rounds), key=lambda run: run["cpu_s"])
     efficiency = min(1.0, speedup / 2)
     cpu_per_article = statistics.median(r["n1"]["cpu_s"] for r in rounds) / n
-    print("\nExtrapolation to 1,000,000 articles of PolNeAR's size mix: "
-          f"{cpu_per_article * 1000:.1f} CPU-ms per article (1-process runs, median); "
-          f"parallel efficiency {efficiency:.0%} as measured at 2 processes, "
-          "and 90% (what process-parallel work with no shared state reaches on idle cores):")
+    print(
+        "\nExtrapolation to 1,000,000 articles of PolNeAR's size mix: "
+        f"{cpu_per_article * 1000:.1f} CPU-ms per article (1-process runs, median); "
+        f"parallel efficiency {efficiency:.0%} as measured at 2 processes, "
+        "and 90% (what process-parallel work with no shared state reaches on idle cores):"
+    )
     print(f"  {'cores':>5}{'hours (measured eff.)':>24}{'hours (90%)':>14}")
     for cores in (1, 2, 8, 32, 64):
         eff = 1.0 if cores == 1 else efficiency
@@ -364,8 +420,10 @@ def main() -> None:
         hours = 1e6 * cpu_per_article / cores / 3600
         print(f"  {cores:>5}{hours / eff:>24.1f}{hours / ideal:>14.1f}")
     mb = n1["result_mb_per_1000"]
-    print(f"  in-memory result: {mb:.1f} MB per 1,000 articles -> {mb * 1000 / 1024:.1f} GB "
-          "per million; use stream_corpus(...) / analyze_corpus(output=...) beyond RAM")
+    print(
+        f"  in-memory result: {mb:.1f} MB per 1,000 articles -> {mb * 1000 / 1024:.1f} GB "
+        "per million; use stream_corpus(...) / analyze_corpus(output=...) beyond RAM"
+    )
 
     if not args.no_profile:
         print(f"\ncProfile, analyze_corpus n_jobs=1, top {args.top} by cumulative time:")

@@ -50,12 +50,17 @@ def main() -> None:
     frame = polnear_frame(splits, root=root, limit=args.limit)
     for n_jobs in args.jobs:
         run = analyze_corpus(frame, n_jobs=n_jobs, progress=False)
-        tables = {"statements": run.statements, "actors": run.actors,
-                  "articles": run.articles.drop(columns="seconds"), "errors": run.errors,
-                  "by_actor": run.by_actor()}
+        tables = {
+            "statements": run.statements,
+            "actors": run.actors,
+            "articles": run.articles.drop(columns="seconds"),
+            "errors": run.errors,
+            "by_actor": run.by_actor(),
+        }
         for name, table in tables.items():
-            print(f"{args.split} n_jobs={n_jobs} {name:<10} {len(table):>6} rows "
-                  f"{table_hash(table)}")
+            print(
+                f"{args.split} n_jobs={n_jobs} {name:<10} {len(table):>6} rows {table_hash(table)}"
+            )
 
 
 if __name__ == "__main__":

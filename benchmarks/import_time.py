@@ -32,14 +32,17 @@ def main() -> None:
     args = parser.parse_args()
     pandas_s, kit_s, first_s = [], [], []
     for _ in range(args.runs):
-        out = subprocess.run([sys.executable, "-c", SNIPPET], capture_output=True, text=True,
-                             check=True).stdout.split()
+        out = subprocess.run(
+            [sys.executable, "-c", SNIPPET], capture_output=True, text=True, check=True
+        ).stdout.split()
         pandas_s.append(float(out[0]))
         kit_s.append(float(out[1]))
         first_s.append(float(out[2]))
     print(f"import pandas:                  median {statistics.median(pandas_s) * 1000:7.1f} ms")
-    print(f"import kosovo_kit (after pandas): median {statistics.median(kit_s) * 1000:7.1f} ms"
-          f"  (max {max(kit_s) * 1000:.1f} ms, {args.runs} fresh interpreters)")
+    print(
+        f"import kosovo_kit (after pandas): median {statistics.median(kit_s) * 1000:7.1f} ms"
+        f"  (max {max(kit_s) * 1000:.1f} ms, {args.runs} fresh interpreters)"
+    )
     print(f"first use (loads NLTK, tokenises):  median {statistics.median(first_s) * 1000:7.1f} ms")
     print("target: import under 300 ms (submodules and NLTK load lazily, on first use)")
 

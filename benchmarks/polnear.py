@@ -187,9 +187,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--annotators", choices=("each", "first"), default="each")
     parser.add_argument("--root", type=Path, default=None, help="PolNeAR folder")
     parser.add_argument("--seed", type=int, default=0, help="seed for picking examples")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="time the whole split this many times and report the best and "
-                             "the median (a shared machine's speed varies)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="time the whole split this many times and report the best and "
+        "the median (a shared machine's speed varies)",
+    )
     args = parser.parse_args(argv)
 
     attribute_quotes = _attribute_quotes()

@@ -119,8 +119,10 @@ def main() -> None:
         "quotes toggle (ArticleViewer)": median_ms(toggle),
     }
     words = article.summary()["words"]
-    print(f"article: {words} words, {len(article.paragraph_spans)} paragraphs, "
-          f"{len(quotes)} statements, {len(choices) - 1} dropdown entries")
+    print(
+        f"article: {words} words, {len(article.paragraph_spans)} paragraphs, "
+        f"{len(quotes)} statements, {len(choices) - 1} dropdown entries"
+    )
     print(f"attribution + sentiment (once, not part of re-render): {analysis_ms:.1f} ms")
     for name, ms in results.items():
         flag = "ok" if ms < TARGET_MS else f"OVER {TARGET_MS:.0f} ms"

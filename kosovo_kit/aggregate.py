@@ -25,8 +25,11 @@ def speaking_actor(statements: pd.DataFrame) -> pd.Series:
     The rule of :func:`kosovo_kit.stance.actor_summary`, so tone per actor reads the same
     in one article and in a corpus.
     """
-    actor = (statements["actor"] if "actor" in statements.columns
-             else pd.Series(pd.NA, index=statements.index))
+    actor = (
+        statements["actor"]
+        if "actor" in statements.columns
+        else pd.Series(pd.NA, index=statements.index)
+    )
     if "speaker" in statements.columns:
         actor = actor.where(actor.notna(), statements["speaker"])
     return actor.astype("object")
@@ -98,14 +101,18 @@ def tone_by_time(statements: pd.DataFrame, freq: str = "W", column: str = "date"
         dates = dates.dt.tz_localize(None)
     frame = statements.assign(period=dates.dt.to_period(freq)).dropna(subset=["period"])
     table = _tone(frame.groupby("period", sort=True)).reset_index()
-    table.insert(1, "start", table["period"].dt.start_time if len(table) else
-                 pd.Series(dtype="datetime64[ns]"))
+    table.insert(
+        1,
+        "start",
+        table["period"].dt.start_time if len(table) else pd.Series(dtype="datetime64[ns]"),
+    )
     table.attrs["undated"] = int(dates.isna().sum())
     return table
 
 
-def quote_network(statements: pd.DataFrame, mentions: pd.DataFrame,
-                  outlet: str | None = None) -> pd.DataFrame:
+def quote_network(
+    statements: pd.DataFrame, mentions: pd.DataFrame, outlet: str | None = None
+) -> pd.DataFrame:
     """Who quotes whom: edges outlet (or article) → speaker, and speaker → actor mentioned.
 
     Parameters
@@ -125,26 +132,34 @@ def quote_network(statements: pd.DataFrame, mentions: pd.DataFrame,
     columns = ["source", "target", "relation", "n_statements", "n_articles", "mean_compound"]
     said = statements.dropna(subset=["speaker"])
     source = outlet if outlet is not None else ID_COLUMN
-    quotes = said.dropna(subset=[source]).assign(source=lambda f: f[source].astype(str),
-                                                  target=lambda f: f["speaker"])
+    quotes = said.dropna(subset=[source]).assign(
+        source=lambda f: f[source].astype(str), target=lambda f: f["speaker"]
+    )
     edges = [_edges(quotes, "quotes")]
     if len(said) and len(mentions):
         edges.append(_edges(_mentioned(said, mentions), "mentions"))
-    out = pd.concat([e for e in edges if len(e)] or [pd.DataFrame(columns=columns)],
-                    ignore_index=True)
+    out = pd.concat(
+        [e for e in edges if len(e)] or [pd.DataFrame(columns=columns)], ignore_index=True
+    )
     return out[columns].reset_index(drop=True)
 
 
 def _edges(frame: pd.DataFrame, relation: str) -> pd.DataFrame:
     if len(frame) == 0:
         return frame.iloc[0:0]
-    table = frame.groupby(["source", "target"], sort=True).agg(
-        n_statements=("quote_id", "size"), n_articles=(ID_COLUMN, "nunique"),
-        mean_compound=("compound", "mean"),
-    ).reset_index()
+    table = (
+        frame.groupby(["source", "target"], sort=True)
+        .agg(
+            n_statements=("quote_id", "size"),
+            n_articles=(ID_COLUMN, "nunique"),
+            mean_compound=("compound", "mean"),
+        )
+        .reset_index()
+    )
     table.insert(2, "relation", relation)
-    return table.sort_values(["n_statements", "source", "target"],
-                             ascending=[False, True, True], kind="stable")
+    return table.sort_values(
+        ["n_statements", "source", "target"], ascending=[False, True, True], kind="stable"
+    )
 
 
 def _mentioned(said: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:

@@ -532,8 +532,7 @@ def load_polnear(
     list of PolnearArticle
         Each unpacks as ``(article_id, text, {annotator: attributions})``.
     """
-    return list(iter_polnear(split, root=root, check=check, limit=limit,
-                             annotations=annotations))
+    return list(iter_polnear(split, root=root, check=check, limit=limit, annotations=annotations))
 
 
 def polnear_frame(
@@ -559,11 +558,16 @@ def polnear_frame(
         date), one row per article, without the annotations.
     """
     splits = [splits] if isinstance(splits, str) else list(splits)
-    docs = [d for split in splits
-            for d in iter_polnear(split, root=root, check=False, limit=limit, annotations=False)]
-    return pd.DataFrame({
-        "article_id": [d.article_id for d in docs],
-        "text": [d.text for d in docs],
-        "outlet": [d.metadata.get("publisher") for d in docs],
-        "date": [d.metadata.get("publication_date") for d in docs],
-    })
+    docs = [
+        d
+        for split in splits
+        for d in iter_polnear(split, root=root, check=False, limit=limit, annotations=False)
+    ]
+    return pd.DataFrame(
+        {
+            "article_id": [d.article_id for d in docs],
+            "text": [d.text for d in docs],
+            "outlet": [d.metadata.get("publisher") for d in docs],
+            "date": [d.metadata.get("publication_date") for d in docs],
+        }
+    )

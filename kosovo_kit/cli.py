@@ -32,7 +32,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
     print(f"tokens:     {s['tokens']} ({s['words']} words)")
     if args.verbose:
         for p in article.paragraph_spans:
-            text = article.text[p.start:p.end]
+            text = article.text[p.start : p.end]
             more = "…" if len(text) > 70 else ""
             print(f"  [{p.paragraph_id:>2}] {p.kind:<11} {text[:70]}{more}")
     return 0

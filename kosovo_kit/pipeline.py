@@ -36,7 +36,11 @@ __all__ = ["STATEMENT_DTYPES", "ArticleRecords", "ArticleTables", "analyse_recor
 STATEMENT_DTYPES: dict[str, Any] = {**QUOTE_DTYPES, **dict.fromkeys(SCORE_COLUMNS, "float64")}
 #: The per-article counts of :attr:`ArticleRecords.counts`, in order.
 COUNT_COLUMNS = (
-    "n_paragraphs", "n_sentences", "n_words", "n_statements", *(f"n_{k}" for k in KINDS),
+    "n_paragraphs",
+    "n_sentences",
+    "n_words",
+    "n_statements",
+    *(f"n_{k}" for k in KINDS),
 )
 
 
@@ -85,8 +89,9 @@ class ArticleRecords:
         return ArticleTables(statements, records_frame(self.mentions, MENTION_DTYPES))
 
 
-def analyse_records(article: Article, gazetteer: Gazetteer | Any = None,
-                    lexicon: Lexicon | Any = "news") -> ArticleRecords:
+def analyse_records(
+    article: Article, gazetteer: Gazetteer | Any = None, lexicon: Lexicon | Any = "news"
+) -> ArticleRecords:
     """Attribute, score and count one article: the kit's whole per-article analysis.
 
     Parameters

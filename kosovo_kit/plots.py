@@ -20,7 +20,11 @@ from .render import KIND_ORDER, NA_COLOUR, actor_colour
 from .text import Article
 
 __all__ = [
-    "actor_timeline", "stance_network", "statements_per_actor", "tone_over_time", "tone_per_actor",
+    "actor_timeline",
+    "stance_network",
+    "statements_per_actor",
+    "tone_over_time",
+    "tone_per_actor",
 ]
 
 #: Label used for statements whose actor is unknown.
@@ -29,12 +33,12 @@ _HATCHES = {"direct": "", "mixed": "//", "indirect": "..", "belief": "xx"}
 _MARKERS = {"direct": "o", "mixed": "D", "indirect": "s", "belief": "^"}
 
 
-
 def _integer_ticks(axis: Axis) -> None:
     """Counts get whole-number ticks (the default locator is a MaxNLocator)."""
     locator = axis.get_major_locator()
     if isinstance(locator, MaxNLocator):
         locator.set_params(integer=True)
+
 
 def _axes(ax: Axes | None, size: tuple[float, float] = (7, 4)) -> Axes:
     if ax is None:
@@ -77,8 +81,9 @@ def _top_actors(quotes: pd.DataFrame, top: int | None) -> tuple[pd.DataFrame, st
     return quotes[labels.isin(keep)], f" (top {top})"
 
 
-def statements_per_actor(quotes: pd.DataFrame, ax: Axes | None = None,
-                         top: int | None = None) -> Axes:
+def statements_per_actor(
+    quotes: pd.DataFrame, ax: Axes | None = None, top: int | None = None
+) -> Axes:
     """Number of statements per actor, stacked by kind (one hatch per kind).
 
     Parameters
@@ -109,21 +114,31 @@ def statements_per_actor(quotes: pd.DataFrame, ax: Axes | None = None,
     colours = [_colour(a) for a in counts.index]
     for kind in _kinds(quotes):
         widths = counts[kind].tolist() if kind in counts.columns else [0] * len(counts)
-        ax.barh(list(counts.index), widths, left=left, color=colours, edgecolor="white",
-                hatch=_HATCHES.get(kind, "--"), label=kind)
+        ax.barh(
+            list(counts.index),
+            widths,
+            left=left,
+            color=colours,
+            edgecolor="white",
+            hatch=_HATCHES.get(kind, "--"),
+            label=kind,
+        )
         left = [a + b for a, b in zip(left, widths)]
     ax.set_title(title)
     ax.set_xlabel("statements")
     ax.set_ylabel("actor")
     _integer_ticks(ax.xaxis)
-    handles = [plt.Rectangle((0, 0), 1, 1, facecolor="#bbb", edgecolor="white",
-                             hatch=_HATCHES.get(k, "--"), label=k) for k in _kinds(quotes)]
+    handles = [
+        plt.Rectangle(
+            (0, 0), 1, 1, facecolor="#bbb", edgecolor="white", hatch=_HATCHES.get(k, "--"), label=k
+        )
+        for k in _kinds(quotes)
+    ]
     ax.legend(handles=handles, title="kind", loc="lower right", fontsize="small")
     return ax
 
 
-def tone_per_actor(quotes: pd.DataFrame, ax: Axes | None = None,
-                   top: int | None = None) -> Axes:
+def tone_per_actor(quotes: pd.DataFrame, ax: Axes | None = None, top: int | None = None) -> Axes:
     """Mean sentiment (compound) per actor, with the spread and each statement as a dot.
 
     Parameters
@@ -153,16 +168,31 @@ def tone_per_actor(quotes: pd.DataFrame, ax: Axes | None = None,
     frame = pd.DataFrame({"actor": _actor_labels(quotes), "c": quotes["compound"]}).dropna()
     if frame.empty:
         return _empty(ax, title, "no scored statements")
-    stats = frame.groupby("actor")["c"].agg(["mean", "std", "count"]).sort_values(
-        "mean", kind="stable")
+    stats = (
+        frame.groupby("actor")["c"].agg(["mean", "std", "count"]).sort_values("mean", kind="stable")
+    )
     ypos = {a: i for i, a in enumerate(stats.index)}
-    ax.barh(range(len(stats)), stats["mean"], xerr=stats["std"].fillna(0), height=0.6,
-            color=[_colour(a) for a in stats.index], alpha=0.55, capsize=3,
-            error_kw={"ecolor": "#444", "lw": 1})
+    ax.barh(
+        range(len(stats)),
+        stats["mean"],
+        xerr=stats["std"].fillna(0),
+        height=0.6,
+        color=[_colour(a) for a in stats.index],
+        alpha=0.55,
+        capsize=3,
+        error_kw={"ecolor": "#444", "lw": 1},
+    )
     # Dots spread a little vertically so equal scores stay visible.
     ys = [ypos[a] + ((i % 5) - 2) * 0.06 for i, a in enumerate(frame["actor"])]
-    ax.scatter(frame["c"], ys, s=18, color=[_colour(a) for a in frame["actor"]],
-               edgecolor="black", linewidth=0.4, zorder=3)
+    ax.scatter(
+        frame["c"],
+        ys,
+        s=18,
+        color=[_colour(a) for a in frame["actor"]],
+        edgecolor="black",
+        linewidth=0.4,
+        zorder=3,
+    )
     ax.set_yticks(range(len(stats)))
     ax.set_yticklabels([f"{a} (n={int(n)})" for a, n in zip(stats.index, stats["count"])])
     ax.axvline(0, color="#999", lw=0.8)
@@ -210,9 +240,17 @@ def actor_timeline(
     for kind in _kinds(quotes):
         mask = (kinds == kind).to_numpy()
         sub = labels[mask]
-        ax.scatter(quotes["paragraph_id"][mask], [ypos[a] for a in sub],
-                   c=[_colour(a) for a in sub], marker=_MARKERS.get(kind, "x"), s=45,
-                   edgecolor="black", linewidth=0.4, label=kind, zorder=3)
+        ax.scatter(
+            quotes["paragraph_id"][mask],
+            [ypos[a] for a in sub],
+            c=[_colour(a) for a in sub],
+            marker=_MARKERS.get(kind, "x"),
+            s=45,
+            edgecolor="black",
+            linewidth=0.4,
+            label=kind,
+            zorder=3,
+        )
     ax.set_yticks(range(len(order)))
     ax.set_yticklabels(list(reversed(order)))
     _integer_ticks(ax.xaxis)
@@ -221,16 +259,27 @@ def actor_timeline(
     ax.set_xlabel("paragraph")
     ax.set_ylabel("actor")
     # Grey legend markers: the colours stand for actors, the shapes for kinds.
-    handles = [plt.Line2D([0], [0], marker=_MARKERS.get(k, "x"), color="none",
-                          markerfacecolor="#bbb", markeredgecolor="black", label=k)
-               for k in _kinds(quotes)]
-    ax.legend(handles=handles, title="kind", loc="upper left", bbox_to_anchor=(1.0, 1.0),
-              fontsize="small")
+    handles = [
+        plt.Line2D(
+            [0],
+            [0],
+            marker=_MARKERS.get(k, "x"),
+            color="none",
+            markerfacecolor="#bbb",
+            markeredgecolor="black",
+            label=k,
+        )
+        for k in _kinds(quotes)
+    ]
+    ax.legend(
+        handles=handles, title="kind", loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small"
+    )
     return ax
 
 
-def tone_over_time(statements: pd.DataFrame, freq: str = "W", column: str = "date",
-                   ax: Axes | None = None) -> Axes:
+def tone_over_time(
+    statements: pd.DataFrame, freq: str = "W", column: str = "date", ax: Axes | None = None
+) -> Axes:
     """Mean tone of the statements per period (line) and how many there were (bars).
 
     Parameters
@@ -261,8 +310,9 @@ def tone_over_time(statements: pd.DataFrame, freq: str = "W", column: str = "dat
     x = table["start"]
     width = (table["period"].dt.end_time - table["period"].dt.start_time).dt.days.clip(lower=1)
     counts = ax.twinx()
-    counts.bar(x, table["n_statements"], width=width * 0.8, align="edge", color="#ccc",
-               label="statements")
+    counts.bar(
+        x, table["n_statements"], width=width * 0.8, align="edge", color="#ccc", label="statements"
+    )
     counts.set_ylabel("statements", color="#777")
     _integer_ticks(counts.yaxis)
     ax.set_zorder(counts.get_zorder() + 1)  # the tone line in front of the bars
@@ -313,8 +363,14 @@ def stance_network(stance: pd.DataFrame, ax: Axes | None = None) -> Axes:
     for i, name in enumerate(nodes):
         angle = math.pi / 2 - 2 * math.pi * i / len(nodes)
         pos[name] = (math.cos(angle), math.sin(angle))
-    ax.scatter([pos[n][0] for n in nodes], [pos[n][1] for n in nodes], s=600,
-               c=[actor_colour(n) for n in nodes], edgecolor="black", zorder=3)
+    ax.scatter(
+        [pos[n][0] for n in nodes],
+        [pos[n][1] for n in nodes],
+        s=600,
+        c=[actor_colour(n) for n in nodes],
+        edgecolor="black",
+        zorder=3,
+    )
     for name in nodes:
         x, y = pos[name]
         ax.text(x * 1.3, y * 1.3, name, ha="center", va="center", fontsize="small")
@@ -324,9 +380,16 @@ def stance_network(stance: pd.DataFrame, ax: Axes | None = None) -> Axes:
         n = float(row.get("n", 1) or 1)
         # A slight curve keeps A→B and B→A apart.
         arrow = FancyArrowPatch(
-            pos[str(row["actor"])], pos[str(row["target"])], arrowstyle="-|>",
-            mutation_scale=14, connectionstyle="arc3,rad=0.15", shrinkA=14, shrinkB=14,
-            color=_stance_colour(value), lw=1 + 3 * n / n_max, zorder=2,
+            pos[str(row["actor"])],
+            pos[str(row["target"])],
+            arrowstyle="-|>",
+            mutation_scale=14,
+            connectionstyle="arc3,rad=0.15",
+            shrinkA=14,
+            shrinkB=14,
+            color=_stance_colour(value),
+            lw=1 + 3 * n / n_max,
+            zorder=2,
         )
         ax.add_patch(arrow)
     ax.set_xlim(-1.5, 1.5)
@@ -335,7 +398,9 @@ def stance_network(stance: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.set_xticks([])
     ax.set_yticks([])
     ax.set_title(title)
-    handles = [plt.Line2D([0], [0], color=c, lw=2, label=t) for t, c in
-               (("positive", "#2e7d32"), ("neutral", "#888888"), ("negative", "#c62828"))]
+    handles = [
+        plt.Line2D([0], [0], color=c, lw=2, label=t)
+        for t, c in (("positive", "#2e7d32"), ("neutral", "#888888"), ("negative", "#c62828"))
+    ]
     ax.legend(handles=handles, loc="lower right", fontsize="small", title="stance")
     return ax

@@ -14,5 +14,11 @@ from .attribution import (
     quote_records,
 )
 
-__all__ = ["KINDS", "QUOTE_COLUMNS", "QUOTE_DTYPES", "CueEntry", "attribute_quotes",
-           "quote_records"]
+__all__ = [
+    "KINDS",
+    "QUOTE_COLUMNS",
+    "QUOTE_DTYPES",
+    "CueEntry",
+    "attribute_quotes",
+    "quote_records",
+]

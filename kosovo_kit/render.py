@@ -40,8 +40,18 @@ __all__ = [
 NA_COLOUR = "#9e9e9e"
 #: Colours for actors not listed in ``data/colours.csv`` (picked by a stable hash of the name).
 PALETTE = (
-    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
-    "#b07aa1", "#ff9da7", "#9c755f", "#3b6e8f", "#a0cbe8", "#d4a6c8",
+    "#4e79a7",
+    "#f28e2b",
+    "#e15759",
+    "#76b7b2",
+    "#59a14f",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+    "#3b6e8f",
+    "#a0cbe8",
+    "#d4a6c8",
 )
 SHOW_LAYERS = ("quotes", "speakers", "cues")
 KIND_ORDER = ("direct", "mixed", "indirect", "belief")
@@ -120,7 +130,7 @@ def actor_colour(actor: Any) -> str:
 
 def _tint(colour: str, amount: float = 0.35) -> str:
     """Blend a colour towards white, for backgrounds that keep text readable."""
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     mix = [round(255 - (255 - c) * amount) for c in (r, g, b)]
     return "#" + "".join(f"{c:02x}" for c in mix)
 
@@ -138,8 +148,12 @@ def _int(value: Any) -> int | None:
 
 
 def _tooltip(row: Any) -> str:
-    parts = [f"speaker: {_label(row.get('speaker'))}", f"actor: {_label(row.get('actor'))}",
-             f"kind: {_label(row.get('kind'))}", f"rule: {_label(row.get('rule'))}"]
+    parts = [
+        f"speaker: {_label(row.get('speaker'))}",
+        f"actor: {_label(row.get('actor'))}",
+        f"kind: {_label(row.get('kind'))}",
+        f"rule: {_label(row.get('rule'))}",
+    ]
     compound = row.get("compound")
     if not _is_na(compound):
         parts.append(f"compound: {float(compound):+.3f}")
@@ -152,8 +166,21 @@ def _filter_actor(quotes: pd.DataFrame, actor: Any) -> pd.DataFrame:
     return quotes[quotes["actor"].astype("object") == actor]
 
 
-_RECORD_COLUMNS = ("quote_id", "kind", "start", "end", "pieces", "speaker", "speaker_start",
-                   "speaker_end", "cue_start", "cue_end", "actor", "rule", "compound")
+_RECORD_COLUMNS = (
+    "quote_id",
+    "kind",
+    "start",
+    "end",
+    "pieces",
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "cue_start",
+    "cue_end",
+    "actor",
+    "rule",
+    "compound",
+)
 
 
 def _records(quotes: pd.DataFrame) -> list[dict[str, Any]]:
@@ -163,8 +190,7 @@ def _records(quotes: pd.DataFrame) -> list[dict[str, Any]]:
     slower, and this runs on every widget re-render.
     """
     n = len(quotes)
-    cols = {c: quotes[c].tolist() if c in quotes.columns else [None] * n
-            for c in _RECORD_COLUMNS}
+    cols = {c: quotes[c].tolist() if c in quotes.columns else [None] * n for c in _RECORD_COLUMNS}
     return [{c: cols[c][i] for c in _RECORD_COLUMNS} for i in range(n)]
 
 
@@ -174,8 +200,9 @@ def _records_all(quotes: pd.DataFrame) -> list[dict[str, Any]]:
     return [{c: v[i] for c, v in cols.items()} for i in range(len(quotes))]
 
 
-def _spans(records: list[dict[str, Any]], show: Sequence[str],
-           n: int) -> list[tuple[int, int, str, int]]:
+def _spans(
+    records: list[dict[str, Any]], show: Sequence[str], n: int
+) -> list[tuple[int, int, str, int]]:
     """(start, end, layer, row number) for every span to mark, clipped to the text."""
     spans: list[tuple[int | None, int | None, str, int]] = []
     for i, row in enumerate(records):
@@ -186,16 +213,23 @@ def _spans(records: list[dict[str, Any]], show: Sequence[str],
             for s, e in pieces:
                 spans.append((_int(s), _int(e), "quote", i))
         if "speakers" in show:
-            spans.append((_int(row.get("speaker_start")), _int(row.get("speaker_end")),
-                          "speaker", i))
+            spans.append(
+                (_int(row.get("speaker_start")), _int(row.get("speaker_end")), "speaker", i)
+            )
         if "cues" in show:
             spans.append((_int(row.get("cue_start")), _int(row.get("cue_end")), "cue", i))
-    return [(max(0, s), min(n, e), layer, i) for s, e, layer, i in spans
-            if s is not None and e is not None and min(n, e) > max(0, s)]
+    return [
+        (max(0, s), min(n, e), layer, i)
+        for s, e, layer, i in spans
+        if s is not None and e is not None and min(n, e) > max(0, s)
+    ]
 
 
-_LAYER_TAGS = {"quote": ("mark", "kk-quote"), "speaker": ("span", "kk-speaker"),
-               "cue": ("span", "kk-cue")}
+_LAYER_TAGS = {
+    "quote": ("mark", "kk-quote"),
+    "speaker": ("span", "kk-speaker"),
+    "cue": ("span", "kk-cue"),
+}
 
 
 def _open_tag(layer: str, rows: list[dict[str, Any]], tips: list[str]) -> str:
@@ -209,8 +243,10 @@ def _open_tag(layer: str, rows: list[dict[str, Any]], tips: list[str]) -> str:
     title = html.escape("\n\n".join(dict.fromkeys(tips)), quote=True)
     actor = _esc(first.get("actor"))
     ids = " ".join(_label(r.get("quote_id"), "") for r in rows)
-    return (f'<{tag} class="{cls}" style="{style}" title="{title}" '
-            f'data-actor="{actor}" data-quote="{html.escape(ids, quote=True)}">')
+    return (
+        f'<{tag} class="{cls}" style="{style}" title="{title}" '
+        f'data-actor="{actor}" data-quote="{html.escape(ids, quote=True)}">'
+    )
 
 
 def _legend(quotes: pd.DataFrame, show: Sequence[str]) -> str:
@@ -222,8 +258,10 @@ def _legend(quotes: pd.DataFrame, show: Sequence[str]) -> str:
         for a in names
     ]
     if actors.isna().any():
-        items.append(f'<span class="kk-swatch" style="background:{_tint(NA_COLOUR)};'
-                     f'border:2px solid {NA_COLOUR}"></span>unknown actor')
+        items.append(
+            f'<span class="kk-swatch" style="background:{_tint(NA_COLOUR)};'
+            f'border:2px solid {NA_COLOUR}"></span>unknown actor'
+        )
     keys = []
     if "quotes" in show:
         keys.append('<mark class="kk-quote" style="background:#eee">statement</mark>')
@@ -232,8 +270,7 @@ def _legend(quotes: pd.DataFrame, show: Sequence[str]) -> str:
     if "cues" in show:
         keys.append('<span class="kk-cue" style="border-color:#555">cue</span>')
     body = "".join(items) if items else " no statements"
-    return (f'<div class="kk-legend"><b>Actors:</b>{body}'
-            f'<br><b>Key:</b> {" · ".join(keys)}</div>')
+    return f'<div class="kk-legend"><b>Actors:</b>{body}<br><b>Key:</b> {" · ".join(keys)}</div>'
 
 
 def highlight_html(
@@ -329,8 +366,7 @@ def highlight_html(
                 key = (layer, tuple(x[2] for x in rows))
                 tag = tag_cache.get(key)
                 if tag is None:
-                    tag = _open_tag(layer, [records[i] for i in key[1]],
-                                    [tips[i] for i in key[1]])
+                    tag = _open_tag(layer, [records[i] for i in key[1]], [tips[i] for i in key[1]])
                     tag_cache[key] = tag
                 out.append(tag)
                 opened.append(_LAYER_TAGS[layer][0])
@@ -351,8 +387,10 @@ def _bar(compound: Any) -> str:
     width = abs(value) * 50
     left = 50 if value >= 0 else 50 - width
     colour = "#2e7d32" if value >= 0 else "#c62828"
-    return (f'<span class="kk-bar"><span style="left:{left:.1f}%;width:{width:.1f}%;'
-            f'background:{colour}"></span></span>{value:+.2f}')
+    return (
+        f'<span class="kk-bar"><span style="left:{left:.1f}%;width:{width:.1f}%;'
+        f'background:{colour}"></span></span>{value:+.2f}'
+    )
 
 
 QUOTE_TABLE_COLUMNS = ("kind", "speaker", "actor", "cue", "sentiment", "rule", "text")
@@ -399,17 +437,21 @@ def quotes_html(
                 cells.append(f"<td style='white-space:nowrap'>{_bar(row.get('compound'))}</td>")
             elif col == "actor":
                 colour = actor_colour(row.get("actor"))
-                cells.append(f'<td><span class="kk-swatch" style="display:inline-block;'
-                             f'width:0.7em;height:0.7em;background:{colour}"></span> '
-                             f"{_esc(_label(row.get('actor'), '–'))}</td>")
+                cells.append(
+                    f'<td><span class="kk-swatch" style="display:inline-block;'
+                    f'width:0.7em;height:0.7em;background:{colour}"></span> '
+                    f"{_esc(_label(row.get('actor'), '–'))}</td>"
+                )
             else:
                 value = row.get(col)
                 cells.append(f"<td>{_esc(_label(value, '–'))}</td>")
         rows.append(f'<tr data-quote="{_esc(row.get("quote_id"))}">{"".join(cells)}</tr>')
     more = len(quotes) - len(shown)
     note = f"<caption style='caption-side:bottom'>… {more} more</caption>" if more > 0 else ""
-    return (f'{head}<table class="kk-table kk-quotes">{note}<thead><tr>{header}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+    return (
+        f'{head}<table class="kk-table kk-quotes">{note}<thead><tr>{header}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _tone_table(quotes: pd.DataFrame) -> str:
@@ -421,12 +463,14 @@ def _tone_table(quotes: pd.DataFrame) -> str:
     rows = "".join(
         f'<tr><td><span style="display:inline-block;width:0.7em;height:0.7em;'
         f'background:{actor_colour(r["actor"])}"></span> {_esc(r["actor"])}</td>'
-        f'<td>{int(r["n_statements"])}</td>'
+        f"<td>{int(r['n_statements'])}</td>"
         f'<td style="white-space:nowrap">{_bar(r["mean_compound"])}</td></tr>'
         for r in summary.to_dict("records")
     )
-    return (f'<table class="kk-table kk-actor-summary"><thead><tr><th>actor or speaker</th>'
-            f"<th>statements</th><th>mean tone</th></tr></thead><tbody>{rows}</tbody></table>")
+    return (
+        f'<table class="kk-table kk-actor-summary"><thead><tr><th>actor or speaker</th>'
+        f"<th>statements</th><th>mean tone</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
 
 
 def summary_html(article: Article, quotes: pd.DataFrame) -> str:
@@ -504,12 +548,15 @@ class Analysis:
         return f"Analysis({self.article!r}, statements={len(self.quotes)})"
 
     def _repr_html_(self) -> str:
-        return (summary_html(self.article, self.quotes)
-                + "<details><summary style='cursor:pointer;font-family:sans-serif'>"
-                "Highlighted text</summary>"
-                + highlight_html(self.article, self.quotes, style=False) + "</details>"
-                + "<details><summary style='cursor:pointer;font-family:sans-serif'>"
-                "Statements</summary>" + quotes_html(self.quotes, style=False) + "</details>")
+        return (
+            summary_html(self.article, self.quotes)
+            + "<details><summary style='cursor:pointer;font-family:sans-serif'>"
+            "Highlighted text</summary>"
+            + highlight_html(self.article, self.quotes, style=False)
+            + "</details>"
+            + "<details><summary style='cursor:pointer;font-family:sans-serif'>"
+            "Statements</summary>" + quotes_html(self.quotes, style=False) + "</details>"
+        )
 
 
 def analyse(article: Article | str, gazetteer: Any = None, lexicon: Any = "news") -> Analysis:

@@ -61,8 +61,11 @@ def content_words(texts: Iterable[Any], n: int = 8) -> list[tuple[str, int]]:
     counts: Counter[str] = Counter()
     for text in texts:
         if isinstance(text, str):
-            counts.update(w for w in (m.group().lower() for m in _WORD.finditer(text))
-                          if len(w) > 2 and w not in STOPWORDS)
+            counts.update(
+                w
+                for w in (m.group().lower() for m in _WORD.finditer(text))
+                if len(w) > 2 and w not in STOPWORDS
+            )
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
 
 
@@ -150,42 +153,65 @@ class ActorExplorer:
     def __init__(self, article: Article | str, quotes: pd.DataFrame | None = None) -> None:
         self.article, self.quotes = _prepare(article, quotes)
         options = _options(self.quotes)
-        self.dropdown = W.Dropdown(options=options, value=ALL, description="Who:",
-                                   layout=W.Layout(width="28em"))
+        self.dropdown = W.Dropdown(
+            options=options, value=ALL, description="Who:", layout=W.Layout(width="28em")
+        )
         kinds = [k for k in KIND_ORDER if k in set(self.quotes["kind"].dropna())] or list(
-            KIND_ORDER)
-        self.kinds = W.SelectMultiple(options=kinds, value=tuple(kinds), rows=len(kinds),
-                                      description="Kinds:")
-        self.tone = W.FloatRangeSlider(value=(-1.0, 1.0), min=-1.0, max=1.0, step=0.05,
-                                       description="Tone:", readout_format="+.2f",
-                                       continuous_update=False,
-                                       # room for the readout "-1.00 – +1.00" beside the bar
-                                       layout=W.Layout(width="380px"),
-                                       style={"description_width": "initial"})
+            KIND_ORDER
+        )
+        self.kinds = W.SelectMultiple(
+            options=kinds, value=tuple(kinds), rows=len(kinds), description="Kinds:"
+        )
+        self.tone = W.FloatRangeSlider(
+            value=(-1.0, 1.0),
+            min=-1.0,
+            max=1.0,
+            step=0.05,
+            description="Tone:",
+            readout_format="+.2f",
+            continuous_update=False,
+            # room for the readout "-1.00 – +1.00" beside the bar
+            layout=W.Layout(width="380px"),
+            style={"description_width": "initial"},
+        )
         self.count = W.HTML()
         self.table = W.HTML()
         self.text_view = W.HTML()
         compare_options = options[1:] or options
-        self.compare_a = W.Dropdown(options=compare_options, value=compare_options[0][1],
-                                    description="A:", layout=W.Layout(width="28em"))
+        self.compare_a = W.Dropdown(
+            options=compare_options,
+            value=compare_options[0][1],
+            description="A:",
+            layout=W.Layout(width="28em"),
+        )
         self.compare_b = W.Dropdown(
             options=compare_options,
             value=compare_options[min(1, len(compare_options) - 1)][1],
-            description="B:", layout=W.Layout(width="28em"))
+            description="B:",
+            layout=W.Layout(width="28em"),
+        )
         self.compare_view = W.HTML()
 
-        for w, cls in ((self.dropdown, "kk-actor-dropdown"), (self.kinds, "kk-kind-filter"),
-                       (self.tone, "kk-tone-filter"), (self.count, "kk-count"),
-                       (self.table, "kk-statements"), (self.text_view, "kk-text-view"),
-                       (self.compare_a, "kk-compare-a"), (self.compare_b, "kk-compare-b"),
-                       (self.compare_view, "kk-compare-view")):
+        for w, cls in (
+            (self.dropdown, "kk-actor-dropdown"),
+            (self.kinds, "kk-kind-filter"),
+            (self.tone, "kk-tone-filter"),
+            (self.count, "kk-count"),
+            (self.table, "kk-statements"),
+            (self.text_view, "kk-text-view"),
+            (self.compare_a, "kk-compare-a"),
+            (self.compare_b, "kk-compare-b"),
+            (self.compare_view, "kk-compare-view"),
+        ):
             w.add_class(cls)
 
         statements = W.VBox([W.HBox([self.kinds, self.tone]), self.count, self.table])
         self.compare = W.VBox([W.HBox([self.compare_a, self.compare_b]), self.compare_view])
         self.compare.add_class("kk-compare")
-        self.tabs = W.Tab(children=[statements, self.text_view, self.compare],
-                          titles=("Statements", "Text", "Compare two"))
+        self.tabs = W.Tab(
+            children=[statements, self.text_view, self.compare],
+            titles=("Statements", "Text", "Compare two"),
+        )
         self.tabs.add_class("kk-tabs")
         self.widget = W.VBox([self.dropdown, self.tabs])
         self.widget.add_class("kk-actor-explorer")
@@ -213,8 +239,7 @@ class ActorExplorer:
         rows = self.selected
         total = len(_select(self.quotes, self.dropdown.value))
         who = html.escape(_who_label(self.dropdown.value))
-        self.count.value = (f"<small>{len(rows)} of {total} statements of "
-                            f"<b>{who}</b></small>")
+        self.count.value = f"<small>{len(rows)} of {total} statements of <b>{who}</b></small>"
         self.table.value = quotes_html(rows, columns=_STATEMENT_COLUMNS)
         self.text_view.value = highlight_html(self.article, rows)
 
@@ -224,9 +249,11 @@ class ActorExplorer:
         compound = rows["compound"].dropna()
         return {
             "label": _who_label(value),
-            "colour": actor_colour(value[1] if value[0] == "actor" else
-                                   (rows["actor"].dropna().iloc[0]
-                                    if rows["actor"].notna().any() else None)),
+            "colour": actor_colour(
+                value[1]
+                if value[0] == "actor"
+                else (rows["actor"].dropna().iloc[0] if rows["actor"].notna().any() else None)
+            ),
             "n": len(rows),
             "kinds": ", ".join(f"{kinds[k]} {k}" for k in KIND_ORDER if k in kinds) or "–",
             "mean": f"{compound.mean():+.2f}" if len(compound) else "–",
@@ -237,8 +264,7 @@ class ActorExplorer:
         """The comparison as a table: rows are measures, columns the sides ``A`` and ``B``."""
         sides = {"A": self._side(self.compare_a.value), "B": self._side(self.compare_b.value)}
         return pd.DataFrame(
-            {k: [s["label"], s["n"], s["kinds"], s["mean"], s["words"]]
-             for k, s in sides.items()},
+            {k: [s["label"], s["n"], s["kinds"], s["mean"], s["words"]] for k, s in sides.items()},
             index=["who", "statements", "kinds", "mean tone", "frequent words"],
         )
 
@@ -246,14 +272,23 @@ class ActorExplorer:
         sides = [self._side(self.compare_a.value), self._side(self.compare_b.value)]
         head = "".join(
             f'<th style="border-bottom:3px solid {s["colour"]}">{html.escape(s["label"])}</th>'
-            for s in sides)
+            for s in sides
+        )
         rows = "".join(
             f"<tr><th>{name}</th>"
-            + "".join(f"<td>{html.escape(str(s[key]))}</td>" for s in sides) + "</tr>"
-            for name, key in (("statements", "n"), ("kinds", "kinds"),
-                              ("mean tone", "mean"), ("frequent words", "words")))
-        self.compare_view.value = (f'<table class="kk-table kk-comparison"><thead><tr><th></th>'
-                                   f"{head}</tr></thead><tbody>{rows}</tbody></table>")
+            + "".join(f"<td>{html.escape(str(s[key]))}</td>" for s in sides)
+            + "</tr>"
+            for name, key in (
+                ("statements", "n"),
+                ("kinds", "kinds"),
+                ("mean tone", "mean"),
+                ("frequent words", "words"),
+            )
+        )
+        self.compare_view.value = (
+            f'<table class="kk-table kk-comparison"><thead><tr><th></th>'
+            f"{head}</tr></thead><tbody>{rows}</tbody></table>"
+        )
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
@@ -282,8 +317,9 @@ class ArticleViewer:
     def __init__(self, article: Article | str, quotes: pd.DataFrame | None = None) -> None:
         self.article, self.quotes = _prepare(article, quotes)
         self.toggles = {
-            layer: W.Checkbox(value=True, description=layer, indent=False,
-                              layout=W.Layout(width="auto"))
+            layer: W.Checkbox(
+                value=True, description=layer, indent=False, layout=W.Layout(width="auto")
+            )
             for layer in ("quotes", "speakers", "cues")
         }
         for layer, box in self.toggles.items():
@@ -319,8 +355,10 @@ def _decode(name: str, data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise ValueError(f"it is not valid UTF-8 (byte {err.start}, line {line}); "
-                         "save it as UTF-8 and upload it again") from None
+        raise ValueError(
+            f"it is not valid UTF-8 (byte {err.start}, line {line}); "
+            "save it as UTF-8 and upload it again"
+        ) from None
     if not text.strip():
         raise ValueError("it is empty")
     return text
@@ -370,8 +408,7 @@ class UploadArticles:
         if not name.lower().endswith(".txt"):
             raise ValueError("only .txt files can be read")
         text = _decode(name, bytes(item.get("content", b"")))
-        return Article.from_text(text, name=name.rsplit(".", 1)[0], source="upload",
-                                 filename=name)
+        return Article.from_text(text, name=name.rsplit(".", 1)[0], source="upload", filename=name)
 
     def _on_upload(self, change: Any) -> None:
         items = change["new"]
@@ -394,13 +431,19 @@ class UploadArticles:
                 try:
                     callback(new)
                 except Exception as err:  # the upload worked; report the callback's failure
-                    lines.append((False, f"callback {getattr(callback, '__name__', '?')} "
-                                         f"failed: {type(err).__name__}: {err}"))
+                    lines.append(
+                        (
+                            False,
+                            f"callback {getattr(callback, '__name__', '?')} "
+                            f"failed: {type(err).__name__}: {err}",
+                        )
+                    )
         self.messages = [text for _, text in lines]
         self.status.value = "".join(
             f'<div class="{"kk-ok" if ok else "kk-error"}" '
             f'style="color:{"#2e7d32" if ok else "#c62828"}">{html.escape(text)}</div>'
-            for ok, text in lines)
+            for ok, text in lines
+        )
         # Clearing the value lets the same file be uploaded again after fixing it.
         self.upload.value = ()
 

@@ -17,8 +17,10 @@ def shared_path(*parts: str) -> Path:
     """Return a path under ../shared/data, or skip the test with a clear reason."""
     path = SHARED_DATA.joinpath(*parts)
     if not path.exists():
-        reason = (f"needs the shared research data at {path} (beside the project folder); "
-                  "it is not part of the repository")
+        reason = (
+            f"needs the shared research data at {path} (beside the project folder); "
+            "it is not part of the repository"
+        )
         if IN_CI:
             pytest.fail(reason)
         pytest.skip(reason)

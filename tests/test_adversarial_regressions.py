@@ -77,14 +77,17 @@ def test_unclosed_guillemet_does_not_crash() -> None:
     text = "Kurti told reporters that «the barricades must go, and he said so twice."
     quotes = attribute_quotes(text)
     for row in quotes.itertuples(index=False):
-        assert text[row.start:row.end] == row.text
+        assert text[row.start : row.end] == row.text
 
 
 def test_deep_nesting_is_fast() -> None:
     # 10,000 nested marks, opening before any closes: a quadratic scan would take minutes.
     depth = 10_000
-    nested = "".join("“‘"[i % 2] for i in range(depth)) + "x" + "".join(
-        "”’"[i % 2] for i in reversed(range(depth)))
+    nested = (
+        "".join("“‘"[i % 2] for i in range(depth))
+        + "x"
+        + "".join("”’"[i % 2] for i in reversed(range(depth)))
+    )
     words = "".join(f"“w{i} " for i in range(depth)) + "” " * depth
     for text in (nested, words):
         t0 = time.perf_counter()

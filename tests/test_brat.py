@@ -314,9 +314,11 @@ def test_attributes_and_notes_are_optional_and_unknown_ones_ignored():
     from kosovo_kit.brat import parse_brat
 
     text = "Ana said it rains."
-    ann = ("T1\tSource 0 3\tAna\nT2\tCue 4 8\tsaid\nT3\tContent 9 17\tit rains\n"
-           "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\nA1\tConfidence E1 high\n"
-           "M2\tNegated E1\n#1\tAnnotatorNotes E1\tcheck this\n")
+    ann = (
+        "T1\tSource 0 3\tAna\nT2\tCue 4 8\tsaid\nT3\tContent 9 17\tit rains\n"
+        "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\nA1\tConfidence E1 high\n"
+        "M2\tNegated E1\n#1\tAnnotatorNotes E1\tcheck this\n"
+    )
     table = parse_brat(ann, text=text)
     assert table["kind"].isna().all() and table["actor"].isna().all()
     assert table["speaker"].isna().all()  # a note on the event, not on its Source

@@ -34,7 +34,10 @@ def article_file(tmp_path):
 def cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "kosovo_kit", *args],
-        capture_output=True, text=True, encoding="utf-8", timeout=120,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
     )
 
 
@@ -60,8 +63,8 @@ def test_quotes_json(article_file):
     assert {r["actor"] for r in records} == {"Russia", "Serbia", "Kosovo"}
     text = kk.load_article(str(article_file)).text
     for r in records:
-        assert text[r["start"]:r["end"]] == r["text"]
-        assert text[r["cue_start"]:r["cue_end"]] == r["cue"]
+        assert text[r["start"] : r["end"]] == r["text"]
+        assert text[r["cue_start"] : r["cue_end"]] == r["cue"]
 
 
 def test_quotes_table_is_the_default(article_file):
@@ -166,8 +169,9 @@ def test_table_of_an_article_without_statements_says_so(tmp_path):
 
 def test_table_shows_an_unknown_side_as_a_blank(tmp_path):
     path = tmp_path / "unknown.txt"
-    path.write_text("Rain in Pristina\n\nThe rain will stop soon, Mira Kolar said.\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Rain in Pristina\n\nThe rain will stop soon, Mira Kolar said.\n", encoding="utf-8"
+    )
     done = cli("quotes", str(path))
     assert done.returncode == 0, done.stderr
     assert "Mira Kolar" in done.stdout
@@ -176,8 +180,11 @@ def test_table_shows_an_unknown_side_as_a_blank(tmp_path):
 
 def test_a_closed_pipe_ends_the_command_quietly():
     # the reader has gone before the first write, as in `kosovo-kit quotes | head -0`
-    proc = subprocess.Popen([sys.executable, "-m", "kosovo_kit", "quotes"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kosovo_kit", "quotes"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     proc.stdout.close()
     stderr = proc.stderr.read().decode("utf-8")
     proc.wait(timeout=120)

@@ -47,15 +47,23 @@ NEWS = {
     "quiet": "Weather report\n\nIt rained in Pristina on Monday and the roads were wet.\n",
 }
 OUTLETS = {"peskov": "RT", "kurti": "N1", "vucic": "RT", "quiet": "N1"}
-DATES = {"peskov": "2023-01-02", "kurti": "2023-01-03", "vucic": "2023-01-10",
-         "quiet": "2023-01-11"}
+DATES = {
+    "peskov": "2023-01-02",
+    "kurti": "2023-01-03",
+    "vucic": "2023-01-10",
+    "quiet": "2023-01-11",
+}
 
 
 def news_frame() -> pd.DataFrame:
-    return pd.DataFrame({
-        "article_id": list(NEWS), "text": list(NEWS.values()),
-        "outlet": [OUTLETS[k] for k in NEWS], "date": [DATES[k] for k in NEWS],
-    })
+    return pd.DataFrame(
+        {
+            "article_id": list(NEWS),
+            "text": list(NEWS.values()),
+            "outlet": [OUTLETS[k] for k in NEWS],
+            "date": [DATES[k] for k in NEWS],
+        }
+    )
 
 
 def expected_statements(article_id: str, title: str | None = None) -> pd.DataFrame:
@@ -63,8 +71,9 @@ def expected_statements(article_id: str, title: str | None = None) -> pd.DataFra
 
 
 def same_values(got: pd.DataFrame, want: pd.DataFrame) -> None:
-    pd.testing.assert_frame_equal(got.reset_index(drop=True), want.reset_index(drop=True),
-                                  check_dtype=False)
+    pd.testing.assert_frame_equal(
+        got.reset_index(drop=True), want.reset_index(drop=True), check_dtype=False
+    )
 
 
 @pytest.fixture(scope="module")
@@ -80,10 +89,12 @@ def make_folder(folder: Path) -> dict[str, bytes]:
     folder.mkdir()
     (folder / "peskov.txt").write_text(NEWS["peskov"], encoding="utf-8")
     (folder / "kurti.txt").write_text(NEWS["kurti"], encoding="utf-8")
-    (folder / "kurti.json").write_text(json.dumps({"outlet": "N1", "date": "2023-01-03"}),
-                                       encoding="utf-8")
-    (folder / "metadata.csv").write_text("filename,outlet,date\npeskov.txt,RT,2023-01-02\n",
-                                         encoding="utf-8")
+    (folder / "kurti.json").write_text(
+        json.dumps({"outlet": "N1", "date": "2023-01-03"}), encoding="utf-8"
+    )
+    (folder / "metadata.csv").write_text(
+        "filename,outlet,date\npeskov.txt,RT,2023-01-02\n", encoding="utf-8"
+    )
     (folder / "empty.txt").write_bytes(b"  \n")
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR")
     (folder / "latin1.txt").write_bytes("Le ministre a déclaré: « Non. »".encode("latin-1"))
@@ -107,8 +118,15 @@ def test_folder_loads_good_files_and_reports_bad_ones(tmp_path):
     assert docs["path"].tolist() == [str(folder / "kurti.txt"), str(folder / "peskov.txt")]
 
     reasons = dict(zip(corpus.errors["path"].map(lambda p: Path(p).name), corpus.errors["reason"]))
-    assert sorted(reasons) == ["big.txt", "binary.txt", "dangling.txt", "empty.txt",
-                               "latin1.txt", "loop.txt", "utf16.txt"]
+    assert sorted(reasons) == [
+        "big.txt",
+        "binary.txt",
+        "dangling.txt",
+        "empty.txt",
+        "latin1.txt",
+        "loop.txt",
+        "utf16.txt",
+    ]
     assert "empty" in reasons["empty.txt"]
     assert "binary" in reasons["binary.txt"]
     assert "not valid UTF-8" in reasons["latin1.txt"] and "line 1" in reasons["latin1.txt"]
@@ -148,8 +166,14 @@ def test_missing_source_and_unknown_type_raise_naming_them(tmp_path):
 
 def test_csv_jsonl_and_dataframe_sources_agree(tmp_path):
     frame = news_frame()
-    bad = pd.DataFrame({"article_id": ["blank", "gone"], "text": ["   ", None],
-                        "outlet": ["X", "Y"], "date": ["2023-01-01", "2023-01-01"]})
+    bad = pd.DataFrame(
+        {
+            "article_id": ["blank", "gone"],
+            "text": ["   ", None],
+            "outlet": ["X", "Y"],
+            "date": ["2023-01-01", "2023-01-01"],
+        }
+    )
     frame_with_bad = pd.concat([frame, bad], ignore_index=True)
 
     csv_path = tmp_path / "news.csv"
@@ -168,9 +192,15 @@ def test_csv_jsonl_and_dataframe_sources_agree(tmp_path):
     for corpus in loaded.values():
         same_values(corpus.documents, frame)
     assert loaded["csv"].errors["reason"].tolist() == [
-        "row 5: the text is empty or holds only white space", "row 6: the text is missing"]
-    jsonl_errors = dict(zip(loaded["jsonl"].errors["reason"].str.split(":").str[0],
-                            loaded["jsonl"].errors["article_id"]))
+        "row 5: the text is empty or holds only white space",
+        "row 6: the text is missing",
+    ]
+    jsonl_errors = dict(
+        zip(
+            loaded["jsonl"].errors["reason"].str.split(":").str[0],
+            loaded["jsonl"].errors["article_id"],
+        )
+    )
     assert set(jsonl_errors) == {"line 3", "line 6", "line 7", "line 8"}
     assert "not valid JSON" in loaded["jsonl"].errors["reason"].iloc[0]
     assert jsonl_errors["line 8"] == "num"
@@ -185,8 +215,9 @@ def test_parquet_source(tmp_path):
 
 
 def test_duplicate_ids_and_clashing_metadata_names():
-    frame = pd.DataFrame({"id": ["a", "a"], "text": [NEWS["peskov"], NEWS["kurti"]],
-                          "speaker": ["x", "y"]})
+    frame = pd.DataFrame(
+        {"id": ["a", "a"], "text": [NEWS["peskov"], NEWS["kurti"]], "speaker": ["x", "y"]}
+    )
     corpus = load_corpus(frame, id_col="id")
     assert corpus.documents["article_id"].tolist() == ["a"]
     assert "duplicate article_id" in corpus.errors["reason"].iloc[0]
@@ -199,7 +230,12 @@ def test_duplicate_ids_and_clashing_metadata_names():
 def test_statements_are_the_per_article_pipeline(result):
     statements = result.statements
     assert list(statements.columns) == [
-        "article_id", "outlet", "date", *QUOTE_COLUMNS, *SCORE_COLUMNS]
+        "article_id",
+        "outlet",
+        "date",
+        *QUOTE_COLUMNS,
+        *SCORE_COLUMNS,
+    ]
     assert statements.dtypes[list(STATEMENT_DTYPES)].to_dict() == STATEMENT_DTYPES
     for article_id in NEWS:
         got = statements[statements["article_id"] == article_id]
@@ -227,15 +263,16 @@ def test_articles_summary_and_actor_mentions(result):
     mentions = result.actors
     assert {"Dmitry Peskov", "Albin Kurti"} <= set(mentions["canonical"])
     for row in mentions.itertuples():
-        assert NEWS[row.article_id][row.start:row.end] == row.text
+        assert NEWS[row.article_id][row.start : row.end] == row.text
 
 
 def test_one_or_two_processes_give_identical_frames(result):
     two = analyze_corpus(news_frame(), n_jobs=2, progress=False, chunksize=1)
     pd.testing.assert_frame_equal(two.statements, result.statements)
     pd.testing.assert_frame_equal(two.actors, result.actors)
-    pd.testing.assert_frame_equal(two.articles.drop(columns="seconds"),
-                                  result.articles.drop(columns="seconds"))
+    pd.testing.assert_frame_equal(
+        two.articles.drop(columns="seconds"), result.articles.drop(columns="seconds")
+    )
     pd.testing.assert_frame_equal(two.errors, result.errors)
 
 
@@ -261,8 +298,13 @@ def test_the_guided_schedule_covers_every_article_and_ends_small() -> None:
 
 def test_two_processes_on_the_guided_schedule_give_the_same_frames() -> None:
     # 30 articles in chunks of 4, 4, 6, 4, 4, 4, 4: the order and rows must not change
-    frame = pd.concat([news_frame().assign(article_id=lambda f, i=i: f["article_id"] + f"-{i}")
-                       for i in range(30 // len(NEWS) + 1)], ignore_index=True).head(30)
+    frame = pd.concat(
+        [
+            news_frame().assign(article_id=lambda f, i=i: f["article_id"] + f"-{i}")
+            for i in range(30 // len(NEWS) + 1)
+        ],
+        ignore_index=True,
+    ).head(30)
     one = analyze_corpus(frame, progress=False)
     two = analyze_corpus(frame, n_jobs=2, progress=False, chunksize=8)
     pd.testing.assert_frame_equal(two.statements, one.statements)
@@ -281,14 +323,17 @@ def test_a_failing_article_is_reported_not_raised(monkeypatch, result):
     monkeypatch.setattr(pipeline, "quote_records", flaky)
     run = analyze_corpus(news_frame(), progress=False)
     assert run.errors[["article_id", "stage", "reason"]].values.tolist() == [
-        ["kurti", "analyse", "RuntimeError: parser exploded"]]
+        ["kurti", "analyse", "RuntimeError: parser exploded"]
+    ]
     assert "kurti" not in set(run.statements["article_id"])
     assert run.articles["article_id"].tolist() == ["peskov", "vucic", "quiet"]
     same_values(run.statements, result.statements[result.statements["article_id"] != "kurti"])
 
 
-@pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
-                    reason="a monkeypatch reaches worker processes only when they are forked")
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork",
+    reason="a monkeypatch reaches worker processes only when they are forked",
+)
 def test_a_failing_article_in_a_worker_is_reported(monkeypatch):
     monkeypatch.setattr(pipeline, "quote_records", lambda *a, **k: 1 / 0)
     run = analyze_corpus(news_frame(), n_jobs=2, progress=False, chunksize=1)
@@ -297,8 +342,10 @@ def test_a_failing_article_in_a_worker_is_reported(monkeypatch):
     assert run.errors["article_id"].tolist() == list(NEWS)
 
 
-@pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
-                    reason="a monkeypatch reaches worker processes only when they are forked")
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork",
+    reason="a monkeypatch reaches worker processes only when they are forked",
+)
 def test_a_dying_worker_is_reported_and_the_run_goes_on(monkeypatch):
     real = pipeline.quote_records
 
@@ -339,14 +386,22 @@ def handmade() -> CorpusResult:
         ("a3", "RT", "2023-01-11", "Peskov", "Russia", -0.1, [(5, 25)]),
         ("a3", "RT", "not a date", "Vucic", "Serbia", 0.2, [(30, 40)]),
     ]
-    statements = pd.DataFrame(rows, columns=["article_id", "outlet", "date", "speaker", "actor",
-                                             "compound", "pieces"])
+    statements = pd.DataFrame(
+        rows, columns=["article_id", "outlet", "date", "speaker", "actor", "compound", "pieces"]
+    )
     statements["quote_id"] = statements.groupby("article_id").cumcount()
     mentions = pd.DataFrame(
-        [("a1", 10, 16, "Kosovo"), ("a1", 45, 50, "Kosovo"), ("a1", 50, 55, "Serbia"),
-         ("a2", 10, 16, "Serbia"), ("a2", 20, 26, "Serbia"), ("a3", 10, 16, "Peskov"),
-         ("a3", 100, 106, "Kosovo")],
-        columns=["article_id", "start", "end", "canonical"])
+        [
+            ("a1", 10, 16, "Kosovo"),
+            ("a1", 45, 50, "Kosovo"),
+            ("a1", 50, 55, "Serbia"),
+            ("a2", 10, 16, "Serbia"),
+            ("a2", 20, 26, "Serbia"),
+            ("a3", 10, 16, "Peskov"),
+            ("a3", 100, 106, "Kosovo"),
+        ],
+        columns=["article_id", "start", "end", "canonical"],
+    )
     return CorpusResult(statements, mentions, pd.DataFrame())
 
 
@@ -386,7 +441,9 @@ def test_who_quotes_whom_network():
     mentions = edges[edges["relation"] == "mentions"].set_index(["source", "target"])
     # Mentions inside the pieces count once per statement; self-mentions are dropped.
     assert mentions["n_statements"].to_dict() == {
-        ("Peskov", "Kosovo"): 1, ("Vucic", "Kosovo"): 1, ("Vucic", "Serbia"): 1,
+        ("Peskov", "Kosovo"): 1,
+        ("Vucic", "Kosovo"): 1,
+        ("Vucic", "Serbia"): 1,
         ("Kurti", "Serbia"): 1,
     }
     by_article = handmade().network(outlet="article_id")
@@ -418,20 +475,26 @@ def test_stream_writes_parts_atomically_and_reads_back(tmp_path, monkeypatch, re
 
     monkeypatch.setattr(stream, "atomic_write", spy)
     out = tmp_path / "out"
-    summary = analyze_corpus(news_frame(), output=out, fmt=fmt, progress=False, n_jobs=2,
-                             chunksize=1, part_size=2)
+    summary = analyze_corpus(
+        news_frame(), output=out, fmt=fmt, progress=False, n_jobs=2, chunksize=1, part_size=2
+    )
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    assert files == sorted([
-        f"statements/part-0000{i}.{fmt}" for i in range(2)] + [
-        f"actors/part-0000{i}.{fmt}" for i in range(2)] + [f"articles.{fmt}", "errors.csv"])
+    assert files == sorted(
+        [f"statements/part-0000{i}.{fmt}" for i in range(2)]
+        + [f"actors/part-0000{i}.{fmt}" for i in range(2)]
+        + [f"articles.{fmt}", "errors.csv"]
+    )
     assert sorted(p.relative_to(out).as_posix() for p in written) == files
-    pd.testing.assert_frame_equal(summary.articles.drop(columns="seconds"),
-                                  result.articles.drop(columns="seconds"))
+    pd.testing.assert_frame_equal(
+        summary.articles.drop(columns="seconds"), result.articles.drop(columns="seconds")
+    )
     back = read_output(out)
     cols = ["article_id", *QUOTE_COLUMNS, *SCORE_COLUMNS]
     same_values(back.statements[cols], result.statements[cols])
-    same_values(back.actors[["article_id", "canonical", "start", "end"]],
-                result.actors[["article_id", "canonical", "start", "end"]])
+    same_values(
+        back.actors[["article_id", "canonical", "start", "end"]],
+        result.actors[["article_id", "canonical", "start", "end"]],
+    )
     with pytest.raises(FileExistsError, match="overwrite=True"):
         stream_corpus(news_frame(), out, fmt=fmt, progress=False)
     stream_corpus(news_frame(), out, fmt=fmt, progress=False, overwrite=True)
@@ -460,8 +523,7 @@ def test_stream_crash_keeps_complete_parts_only(tmp_path, monkeypatch):
 def test_stream_reads_a_folder_lazily(tmp_path):
     folder = tmp_path / "news"
     make_folder(folder)
-    summary = stream_corpus(folder, tmp_path / "out", fmt="csv", progress=False,
-                            max_bytes=2000)
+    summary = stream_corpus(folder, tmp_path / "out", fmt="csv", progress=False, max_bytes=2000)
     assert summary.articles["article_id"].tolist() == ["kurti", "peskov"]
     assert len(summary.errors) == 7
     assert len(pd.read_csv(tmp_path / "out" / "errors.csv")) == 7
@@ -474,9 +536,12 @@ def test_dask_on_a_local_cluster_equals_analyze_corpus(result):
     dd = pytest.importorskip("dask.dataframe", reason="needs the scale extra: dask[dataframe]")
     distributed = pytest.importorskip("dask.distributed", reason="needs the scale extra")
     frame = news_frame()
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster, \
-            distributed.Client(cluster):
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster),
+    ):
         lazy = analyze_dask(dd.from_pandas(frame, npartitions=2))
         assert list(lazy.columns) == list(result.statements.columns)
         got = lazy.compute()
@@ -484,7 +549,8 @@ def test_dask_on_a_local_cluster_equals_analyze_corpus(result):
     keys = ["article_id", "quote_id"]
     pd.testing.assert_frame_equal(
         got.sort_values(keys).reset_index(drop=True),
-        result.statements.sort_values(keys).reset_index(drop=True))
+        result.statements.sort_values(keys).reset_index(drop=True),
+    )
 
 
 def test_dask_refuses_what_is_not_a_dask_frame():
@@ -502,11 +568,14 @@ def test_polnear_sample_runs_clean():
     from kosovo_kit.brat import load_polnear
 
     docs = load_polnear("dev", root=root, check=False, limit=12)
-    frame = pd.DataFrame({
-        "article_id": [d.article_id for d in docs], "text": [d.text for d in docs],
-        "outlet": [d.metadata.get("publisher") for d in docs],
-        "date": [d.metadata.get("publication_date") for d in docs],
-    })
+    frame = pd.DataFrame(
+        {
+            "article_id": [d.article_id for d in docs],
+            "text": [d.text for d in docs],
+            "outlet": [d.metadata.get("publisher") for d in docs],
+            "date": [d.metadata.get("publication_date") for d in docs],
+        }
+    )
     run = analyze_corpus(frame, n_jobs=2, progress=False)
     assert len(run.errors) == 0
     assert run.articles["article_id"].tolist() == frame["article_id"].tolist()
@@ -516,17 +585,23 @@ def test_polnear_sample_runs_clean():
 
 # ---- the caller's gazetteer ------------------------------------------------------------------
 
-LOCAL = pd.DataFrame({
-    "article_id": ["berg", "kolar"],
-    "text": ["Council vote\n\nMayor Tomas Berg said the vote was a serious setback.\n",
-             "Libraries\n\n“Every library would close,” opposition leader Mira Kolar said.\n"],
-})
-LOCAL_GAZETTEER = pd.DataFrame({
-    "alias": ["Tomas Berg", "Berg", "Mira Kolar"],
-    "canonical": ["Tomas Berg", "Tomas Berg", "Mira Kolar"],
-    "actor": ["City council", "City council", "Opposition"],
-    "type": ["person", "person", "person"],
-})
+LOCAL = pd.DataFrame(
+    {
+        "article_id": ["berg", "kolar"],
+        "text": [
+            "Council vote\n\nMayor Tomas Berg said the vote was a serious setback.\n",
+            "Libraries\n\n“Every library would close,” opposition leader Mira Kolar said.\n",
+        ],
+    }
+)
+LOCAL_GAZETTEER = pd.DataFrame(
+    {
+        "alias": ["Tomas Berg", "Berg", "Mira Kolar"],
+        "canonical": ["Tomas Berg", "Tomas Berg", "Mira Kolar"],
+        "actor": ["City council", "City council", "Opposition"],
+        "type": ["person", "person", "person"],
+    }
+)
 
 
 @pytest.mark.parametrize("n_jobs", [None, 2])
@@ -534,10 +609,13 @@ def test_a_gazetteer_of_your_own_reaches_every_worker(n_jobs):
     plain = analyze_corpus(LOCAL, progress=False, n_jobs=n_jobs, chunksize=1)
     assert plain.statements["actor"].isna().all()
     assert len(plain.actors) == 0
-    run = analyze_corpus(LOCAL, progress=False, n_jobs=n_jobs, chunksize=1,
-                         gazetteer=LOCAL_GAZETTEER)
+    run = analyze_corpus(
+        LOCAL, progress=False, n_jobs=n_jobs, chunksize=1, gazetteer=LOCAL_GAZETTEER
+    )
     assert run.statements[["speaker", "actor"]].values.tolist() == [
-        ["Tomas Berg", "City council"], ["Mira Kolar", "Opposition"]]
+        ["Tomas Berg", "City council"],
+        ["Mira Kolar", "Opposition"],
+    ]
     assert set(run.actors["canonical"]) == {"Tomas Berg", "Mira Kolar"}
     for article_id, text in zip(LOCAL["article_id"], LOCAL["text"]):
         got = run.statements[run.statements["article_id"] == article_id]
@@ -548,8 +626,9 @@ def test_a_gazetteer_of_your_own_reaches_every_worker(n_jobs):
 
 
 def test_a_gazetteer_of_your_own_in_streams_and_dask(tmp_path):
-    summary = stream_corpus(LOCAL, tmp_path / "out", fmt="csv", progress=False,
-                            gazetteer=LOCAL_GAZETTEER)
+    summary = stream_corpus(
+        LOCAL, tmp_path / "out", fmt="csv", progress=False, gazetteer=LOCAL_GAZETTEER
+    )
     assert summary.load().statements["actor"].tolist() == ["City council", "Opposition"]
     dd = pytest.importorskip("dask.dataframe", reason="needs the scale extra: dask[dataframe]")
     lazy = analyze_dask(dd.from_pandas(LOCAL, npartitions=2), gazetteer=LOCAL_GAZETTEER)

@@ -45,9 +45,16 @@ def test_every_model_answer_passes_its_check():
 
 
 def test_sides():
-    assert_done(exercises.check_sides({"dmitry peskov": "russia", "Milos Vucevic": "Serbia",
-                                       "Christofer Burger": "Berlin",
-                                       "the federal government": "Germany"}))
+    assert_done(
+        exercises.check_sides(
+            {
+                "dmitry peskov": "russia",
+                "Milos Vucevic": "Serbia",
+                "Christofer Burger": "Berlin",
+                "the federal government": "Germany",
+            }
+        )
+    )
     fb = exercises.check_sides({"Dmitry Peskov": "Russia", "Milos Vucevic": "Kosovo"})
     assert_partly(fb)
     assert "Kremlin spokesman Dmitry Peskov" in str(fb)  # the evidence for what is right
@@ -65,11 +72,19 @@ def test_sides_needs_a_mapping():
 
 
 def test_translation_signs(article):
-    assert_done(exercises.check_translation_signs(
-        ["( y) be guaranteed", "following recent tensions be Kosovo",
-         "the 2008 proclaimed independence"], article))
-    fb = exercises.check_translation_signs(["ban the life of Serbs", "Belgrade",
-                                            "not in the text at all"], article)
+    assert_done(
+        exercises.check_translation_signs(
+            [
+                "( y) be guaranteed",
+                "following recent tensions be Kosovo",
+                "the 2008 proclaimed independence",
+            ],
+            article,
+        )
+    )
+    fb = exercises.check_translation_signs(
+        ["ban the life of Serbs", "Belgrade", "not in the text at all"], article
+    )
     assert_partly(fb)
     assert fb.score == pytest.approx(1 / 3)
     assert any("ordinary English" in line for line in fb.again)
@@ -107,7 +122,8 @@ def test_sentence_split(article):
     assert_done(exercises.check_sentence_split([para[:second], para[second:]], article))
     after_ed = para.index("ed.)") + 3
     fb = exercises.check_sentence_split(
-        [para[:after_ed], para[after_ed:second], para[second:]], article)
+        [para[:after_ed], para[after_ed:second], para[second:]], article
+    )
     assert not fb.done
     assert any("abbreviates “editor”" in line for line in fb.again)
     before_mark = para.index("guaranteed") + len("guaranteed")
@@ -142,8 +158,9 @@ def test_word_counts(article):
 def test_statement_kinds():
     items = exercises.statements_to_classify()
     assert list(items["item"]) == ["A", "B", "C", "D", "E"]
-    fb = exercises.check_statement_kinds({"A": "direct", "B": "direct", "C": "indirect",
-                                          "D": "quote"})
+    fb = exercises.check_statement_kinds(
+        {"A": "direct", "B": "direct", "C": "indirect", "D": "quote"}
+    )
     assert_partly(fb)
     assert fb.score == pytest.approx(2 / 5)
     assert any("“quote” is not one of direct, mixed, indirect" in line for line in fb.again)
@@ -154,8 +171,11 @@ def test_statement_kinds():
 
 def test_references():
     assert list(exercises.references_to_resolve()["item"]) == ["A", "B", "C", "D"]
-    assert_done(exercises.check_references({"a": "Peskov", "b": "German federal government",
-                                            "c": "Serbia", "d": "Serbia"}))
+    assert_done(
+        exercises.check_references(
+            {"a": "Peskov", "b": "German federal government", "c": "Serbia", "d": "Serbia"}
+        )
+    )
     fb = exercises.check_references({"A": "Dmitry Peskov", "C": "Kosovo"})
     assert_partly(fb)
     assert "whose defence minister" in fb.hint
@@ -184,22 +204,28 @@ def test_feedback_html_escapes_what_a_student_typed():
 def test_annotation_of_the_burger_paragraph(article):
     text = article.text
     start = text.index("We are very concerned")
-    statement = text[start:text.index("”", start)]
+    statement = text[start : text.index("”", start)]
     table = exercises.annotation_table(
-        [{"content": statement, "speaker": "Christofer Burger"}], article)
+        [{"content": statement, "speaker": "Christofer Burger"}], article
+    )
     assert table.loc[0, "text"] == statement
-    assert text[table.loc[0, "speaker_start"]:table.loc[0, "speaker_end"]] == "Christofer Burger"
+    assert text[table.loc[0, "speaker_start"] : table.loc[0, "speaker_end"]] == "Christofer Burger"
     fb = exercises.check_annotation(table, [BURGER_PARAGRAPH], article)
     assert fb.done, str(fb)
     assert "1 of 1 gold statements" in fb.title
 
 
 def test_annotation_partly_right_says_what_is_missing(article):
-    rows = [{"content": "We have very close allied, historical and spiritual ties with Serbia,",
-             "speaker": "Dmitry Peskov"},
-            {"content": "Kremlin spokesman Dmitry Peskov told reporters", "speaker": ""}]
-    fb = exercises.check_annotation(exercises.annotation_table(rows, article),
-                                    [PESKOV_PARAGRAPH], article)
+    rows = [
+        {
+            "content": "We have very close allied, historical and spiritual ties with Serbia,",
+            "speaker": "Dmitry Peskov",
+        },
+        {"content": "Kremlin spokesman Dmitry Peskov told reporters", "speaker": ""},
+    ]
+    fb = exercises.check_annotation(
+        exercises.annotation_table(rows, article), [PESKOV_PARAGRAPH], article
+    )
     assert_partly(fb)
     assert any("We have very close allied" in line for line in fb.right)
     assert any("does not match a gold statement" in line for line in fb.again)
@@ -208,8 +234,15 @@ def test_annotation_partly_right_says_what_is_missing(article):
 
 
 def test_annotation_in_brat_and_a_wrong_one(article, tmp_path):
-    wrong = pd.DataFrame({"start": [0], "end": [41], "speaker": [None],
-                          "speaker_start": [None], "speaker_end": [None]})
+    wrong = pd.DataFrame(
+        {
+            "start": [0],
+            "end": [41],
+            "speaker": [None],
+            "speaker_start": [None],
+            "speaker_end": [None],
+        }
+    )
     fb = exercises.check_annotation(wrong, [0, PESKOV_PARAGRAPH], article)
     assert_wrong(fb)
     # A BRAT file written from the kit's own table is read and scored the same way.
@@ -220,8 +253,9 @@ def test_annotation_in_brat_and_a_wrong_one(article, tmp_path):
 
 
 def test_an_empty_annotation_lists_every_gold_statement_as_missing(article):
-    fb = exercises.check_annotation(exercises.annotation_table([], article),
-                                    [BURGER_PARAGRAPH], article)
+    fb = exercises.check_annotation(
+        exercises.annotation_table([], article), [BURGER_PARAGRAPH], article
+    )
     assert_wrong(fb)
     assert len(fb.missing) >= 1 and "0 of" in fb.title
 
@@ -230,8 +264,9 @@ def test_annotation_table_says_what_it_cannot_find(article):
     with pytest.raises(ValueError, match="row 1: the content"):
         exercises.annotation_table([{"content": "Nobody said this", "speaker": ""}], article)
     with pytest.raises(ValueError, match="row 1: the speaker “Angela Merkel”"):
-        exercises.annotation_table([{"content": "We are very concerned",
-                                     "speaker": "Angela Merkel"}], article)
+        exercises.annotation_table(
+            [{"content": "We are very concerned", "speaker": "Angela Merkel"}], article
+        )
 
 
 def test_annotation_rejects_unknown_paragraphs(article):

@@ -29,11 +29,13 @@ def _leftovers(folder: Path, target: Path) -> list[Path]:
 
 @pytest.fixture
 def table() -> pd.DataFrame:
-    return pd.DataFrame({
-        "speaker": ["Dmitry Peskov", "Aleksandar Vučić"],
-        "text": ["We support Belgrade, “firmly”", "Serbia will never recognise Kosovo"],
-        "compound": [0.4, -0.2],
-    })
+    return pd.DataFrame(
+        {
+            "speaker": ["Dmitry Peskov", "Aleksandar Vučić"],
+            "text": ["We support Belgrade, “firmly”", "Serbia will never recognise Kosovo"],
+            "compound": [0.4, -0.2],
+        }
+    )
 
 
 def test_atomic_write_round_trips_str_and_bytes(tmp_path: Path) -> None:
@@ -45,8 +47,9 @@ def test_atomic_write_round_trips_str_and_bytes(tmp_path: Path) -> None:
     assert _leftovers(tmp_path, target) == []
 
 
-def test_atomic_write_accepts_a_bare_file_name(tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_atomic_write_accepts_a_bare_file_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # A name without a folder means the current folder, not an error.
     monkeypatch.chdir(tmp_path)
     atomic_write("plain.csv", "a,b\n")
@@ -88,8 +91,9 @@ def test_failed_write_keeps_old_file_and_leaves_no_temp(
     assert _leftovers(tmp_path, target) == []
 
 
-def test_interrupt_mid_write_keeps_old_file(tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupt_mid_write_keeps_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Ctrl-C in a notebook is a BaseException, not an Exception: it must clean up too.
     target = tmp_path / "table.csv"
     target.write_text(OLD)
@@ -165,8 +169,11 @@ def test_sigkill_mid_write_keeps_old_file(tmp_path: Path) -> None:
 
 def test_missing_folder_names_it(tmp_path: Path, table: pd.DataFrame) -> None:
     folder = tmp_path / "no" / "such" / "folder"
-    for write in (lambda p: atomic_write(p, "x"), lambda p: to_csv(table, p),
-                  lambda p: to_json(table, p)):
+    for write in (
+        lambda p: atomic_write(p, "x"),
+        lambda p: to_csv(table, p),
+        lambda p: to_json(table, p),
+    ):
         with pytest.raises(FileNotFoundError) as err:
             write(folder / "out.csv")
         assert str(folder) in str(err.value)

@@ -60,8 +60,14 @@ def test_works_offline_with_empty_nltk_data(tmp_path):
     empty = tmp_path / "nltk_data"
     empty.mkdir()
     env = {**os.environ, "NLTK_DATA": str(empty)}
-    out = subprocess.run([PY, "-c", OFFLINE_SCRIPT], env=env, capture_output=True, text=True,
-                         cwd=tmp_path, timeout=120)
+    out = subprocess.run(
+        [PY, "-c", OFFLINE_SCRIPT],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     assert "ok" in out.stdout
     assert not any(empty.iterdir()), "nothing may be downloaded"
@@ -75,16 +81,23 @@ def test_no_download_calls_in_the_kit():
 @pytest.mark.slow
 def test_wheel_installs_and_loads_data(tmp_path):
     dist = tmp_path / "dist"
-    build = subprocess.run([PY, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
-                           capture_output=True, text=True, timeout=600)
+    build = subprocess.run(
+        [PY, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert build.returncode == 0, build.stdout[-2000:] + build.stderr[-2000:]
     wheel = next(dist.glob("kosovo_kit-*.whl"))
     venv = tmp_path / "venv"
     subprocess.run([PY, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
     target = next((venv / "lib").glob("python*/site-packages"))
     # The wheel goes into the fresh venv; its dependencies are borrowed from ours.
-    subprocess.run([PY, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target),
-                    str(wheel)], check=True, timeout=300)
+    subprocess.run(
+        [PY, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target), str(wheel)],
+        check=True,
+        timeout=300,
+    )
     ours = [p for p in sys.path if p.endswith("site-packages")]
     (target / "_borrowed_deps.pth").write_text("\n".join(ours) + "\n")
     script = (
@@ -94,8 +107,13 @@ def test_wheel_installs_and_loads_data(tmp_path):
         "print(len(r.read_word_list('abbreviations.txt')));"
         "a = kk.Article.from_text('Mr. Smith came. He left.'); print(len(a.sentences))"
     )
-    run = subprocess.run([str(venv / "bin" / "python"), "-c", script], capture_output=True,
-                         text=True, cwd=tmp_path, timeout=120)
+    run = subprocess.run(
+        [str(venv / "bin" / "python"), "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
     assert lines[0].startswith(str(target)), "imported from the wheel, not the checkout"
@@ -105,12 +123,21 @@ def test_wheel_installs_and_loads_data(tmp_path):
     assert lines[4] == "2"
     text_file = target / "kosovo_kit" / "data" / "articles" / "kosovo-russia-serbia-2022-12-28.txt"
     assert text_file.read_bytes() == (ROOT / "data" / "articles" / text_file.name).read_bytes()
-    art = subprocess.run([str(venv / "bin" / "python"), "-c",
-                          "import kosovo_kit as kk; a = kk.load_article(); print(a.title); "
-                          "print(len(kk.attribute_quotes(a)), len(kk.load_gold()))"],
-                         capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    art = subprocess.run(
+        [
+            str(venv / "bin" / "python"),
+            "-c",
+            "import kosovo_kit as kk; a = kk.load_article(); print(a.title); "
+            "print(len(kk.attribute_quotes(a)), len(kk.load_gold()))",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
     assert art.stdout.splitlines() == ["Tensions in Kosovo: Russia supports Serbia", "9 9"], (
-        art.stderr)
+        art.stderr
+    )
 
 
 def _free_port() -> int:
@@ -123,19 +150,36 @@ def _free_port() -> int:
 def test_jupyterlab_serves_the_notebooks(tmp_path):
     port, token = _free_port(), os.urandom(12).hex()
     log = tmp_path / "lab.log"
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"),
-           "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt")}
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"),
+        "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt"),
+    }
     proc = subprocess.Popen(
-        [PY, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-         f"--IdentityProvider.token={token}", f"--notebook-dir={ROOT / 'notebooks'}",
-         *(["--allow-root"] if os.geteuid() == 0 else [])],
-        env=env, stdout=subprocess.DEVNULL, stderr=log.open("wb"), start_new_session=True)
+        [
+            PY,
+            "-m",
+            "jupyter",
+            "lab",
+            "--no-browser",
+            "--ip=127.0.0.1",
+            f"--port={port}",
+            f"--IdentityProvider.token={token}",
+            f"--notebook-dir={ROOT / 'notebooks'}",
+            *(["--allow-root"] if os.geteuid() == 0 else []),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("wb"),
+        start_new_session=True,
+    )
     try:
         deadline, status = time.monotonic() + 90, None
         while time.monotonic() < deadline and status is None:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab?token={token}",
-                                            timeout=5) as resp:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/lab?token={token}", timeout=5
+                ) as resp:
                     status = resp.status
             except OSError:
                 if proc.poll() is not None:
@@ -153,8 +197,9 @@ def test_jupyterlab_serves_the_notebooks(tmp_path):
 def test_cli_info_on_a_file(tmp_path):
     path = tmp_path / "story.txt"
     path.write_text("A headline\n\nMr. Smith said so. He left.\n", encoding="utf-8")
-    out = subprocess.run([PY, "-m", "kosovo_kit", "info", str(path)], capture_output=True,
-                         text=True, timeout=120)
+    out = subprocess.run(
+        [PY, "-m", "kosovo_kit", "info", str(path)], capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0, out.stderr
     assert "title:      A headline" in out.stdout
     assert "sentences:  3" in out.stdout
@@ -162,8 +207,12 @@ def test_cli_info_on_a_file(tmp_path):
 
 
 def test_cli_reports_bad_input_without_traceback(tmp_path):
-    out = subprocess.run([PY, "-m", "kosovo_kit", "info", str(tmp_path / "missing.txt")],
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [PY, "-m", "kosovo_kit", "info", str(tmp_path / "missing.txt")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 2
     assert "missing.txt: no such file" in out.stderr
     assert "Traceback" not in out.stderr

@@ -15,16 +15,18 @@ from kosovo_kit.render import analyse
 from kosovo_kit.stance import actor_summary, add_sentiment, stance_table
 from kosovo_kit.text import Article, load_article
 
-NEWS = pd.DataFrame({
-    "article_id": ["peskov", "kurti"],
-    "text": [
-        "Kremlin backs Serbia\n\nKremlin spokesman Dmitry Peskov said on Wednesday that Moscow "
-        "supports Belgrade. “We support Belgrade,” Peskov said. “It is a bad sign,” an aide "
-        "said.\n",
-        "Pristina protests\n\nKosovo Prime Minister Albin Kurti said: “Serbia is the aggressor.” "
-        "“Good talks,” a diplomat said.\n",
-    ],
-})
+NEWS = pd.DataFrame(
+    {
+        "article_id": ["peskov", "kurti"],
+        "text": [
+            "Kremlin backs Serbia\n\nKremlin spokesman Dmitry Peskov said on Wednesday that Moscow "
+            "supports Belgrade. “We support Belgrade,” Peskov said. “It is a bad sign,” an aide "
+            "said.\n",
+            "Pristina protests\n\nKosovo Prime Minister Albin Kurti said: "
+            "“Serbia is the aggressor.” “Good talks,” a diplomat said.\n",
+        ],
+    }
+)
 
 
 def one_article(frame: pd.DataFrame, article_id: str, columns: list[str]) -> pd.DataFrame:
@@ -49,12 +51,14 @@ def test_polnear_dev_alone_and_in_a_corpus_gives_identical_tables(dev, n_jobs):
         alone.append(tables.statements.assign(article_id=article_id))
         got = one_article(run.statements, article_id, statement_columns)
         pd.testing.assert_frame_equal(got, tables.statements)
-        pd.testing.assert_frame_equal(one_article(run.actors, article_id, actor_columns),
-                                      tables.actors)
+        pd.testing.assert_frame_equal(
+            one_article(run.actors, article_id, actor_columns), tables.actors
+        )
         pd.testing.assert_frame_equal(actor_summary(got), tables.tone)
     # tone per actor over the corpus: the same table from the stacked single articles
-    pd.testing.assert_frame_equal(run.by_actor(),
-                                  tone_by_actor(pd.concat(alone, ignore_index=True)))
+    pd.testing.assert_frame_equal(
+        run.by_actor(), tone_by_actor(pd.concat(alone, ignore_index=True))
+    )
 
 
 def test_analyse_stance_and_analyze_text_run_the_pipeline():
@@ -66,8 +70,9 @@ def test_analyse_stance_and_analyze_text_run_the_pipeline():
     pd.testing.assert_frame_equal(analysis.quotes, add_sentiment(attribute_quotes(article)))
     pd.testing.assert_frame_equal(stance_table(article), stance_table(load_article()))
     one = analyze_text("a", article.text, {"title": article.title})
-    pd.testing.assert_frame_equal(one["statements"].drop(columns=["article_id", "title"]),
-                                  tables.statements)
+    pd.testing.assert_frame_equal(
+        one["statements"].drop(columns=["article_id", "title"]), tables.statements
+    )
 
 
 def test_tone_per_actor_is_the_same_table_alone_and_in_a_corpus():
@@ -101,8 +106,10 @@ def test_corpus_mode_takes_the_lexicon_option(n_jobs):
     one = analyze_text("kurti", NEWS["text"][1], lexicon=lexicon)
     kurti = run.statements[run.statements["article_id"] == "kurti"].reset_index(drop=True)
     pd.testing.assert_frame_equal(one["statements"], kurti)
-    pd.testing.assert_frame_equal(analyse(NEWS["text"][1], lexicon=lexicon).quotes,
-                                  one["statements"].drop(columns="article_id"))
+    pd.testing.assert_frame_equal(
+        analyse(NEWS["text"][1], lexicon=lexicon).quotes,
+        one["statements"].drop(columns="article_id"),
+    )
 
 
 def test_a_bad_lexicon_fails_before_any_article_runs():
@@ -112,8 +119,9 @@ def test_a_bad_lexicon_fails_before_any_article_runs():
 
 def test_a_sidecar_with_a_byte_order_mark_loads_alone_and_in_a_corpus(tmp_path):
     (tmp_path / "story.txt").write_text(NEWS["text"][0], encoding="utf-8")
-    (tmp_path / "story.json").write_text('{"outlet": "RT", "date": "2023-01-02"}',
-                                         encoding="utf-8-sig")
+    (tmp_path / "story.json").write_text(
+        '{"outlet": "RT", "date": "2023-01-02"}', encoding="utf-8-sig"
+    )
     article = load_article(tmp_path / "story.txt")
     corpus = load_corpus(tmp_path)
     assert article.metadata["outlet"] == "RT" and article.metadata["date"] == "2023-01-02"

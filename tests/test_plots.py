@@ -35,8 +35,18 @@ def _quotes() -> pd.DataFrame:
         (pd.NA, pd.NA, "belief", -0.2, 1),
     ]
     return pd.DataFrame(
-        [{"quote_id": i, "actor": a, "speaker": s, "kind": k, "compound": c, "paragraph_id": p,
-          "text": f"statement {i}"} for i, (a, s, k, c, p) in enumerate(rows)]
+        [
+            {
+                "quote_id": i,
+                "actor": a,
+                "speaker": s,
+                "kind": k,
+                "compound": c,
+                "paragraph_id": p,
+                "text": f"statement {i}",
+            }
+            for i, (a, s, k, c, p) in enumerate(rows)
+        ]
     )
 
 
@@ -81,11 +91,18 @@ def test_tone_per_actor_bars_and_points():
 
 
 def test_tone_per_actor_computes_missing_sentiment():
-    quotes = pd.DataFrame({"actor": ["Russia", "Serbia"], "kind": ["direct", "direct"],
-                           "text": ["We are very happy and grateful.", "This is a disaster."]})
+    quotes = pd.DataFrame(
+        {
+            "actor": ["Russia", "Serbia"],
+            "kind": ["direct", "direct"],
+            "text": ["We are very happy and grateful.", "This is a disaster."],
+        }
+    )
     ax = plots.tone_per_actor(quotes)
-    widths = {t.get_text().split(" ")[0]: p.get_width()
-              for t, p in zip(ax.get_yticklabels(), _bar_patches(ax))}
+    widths = {
+        t.get_text().split(" ")[0]: p.get_width()
+        for t, p in zip(ax.get_yticklabels(), _bar_patches(ax))
+    }
     assert widths["Russia"] > 0 > widths["Serbia"]
 
 
@@ -104,13 +121,15 @@ def test_actor_timeline_one_point_per_statement():
 
 
 def test_stance_network_edges_and_nodes():
-    stance = pd.DataFrame({
-        "actor": ["Russia", "Germany", "Serbia"],
-        "target": ["Serbia", "Serbia", "Russia"],
-        "n": [2, 1, 1],
-        "mean_stance": [0.8, -0.5, 0.0],
-        "statements": [[0, 1], [2], [3]],
-    })
+    stance = pd.DataFrame(
+        {
+            "actor": ["Russia", "Germany", "Serbia"],
+            "target": ["Serbia", "Serbia", "Russia"],
+            "n": [2, 1, 1],
+            "mean_stance": [0.8, -0.5, 0.0],
+            "statements": [[0, 1], [2], [3]],
+        }
+    )
     ax = plots.stance_network(stance)
     arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
     assert len(arrows) == 3
@@ -132,8 +151,9 @@ def test_stance_network_from_the_kit():
     assert len([p for p in ax.patches if isinstance(p, FancyArrowPatch)]) == len(stance)
 
 
-@pytest.mark.parametrize("func", [plots.statements_per_actor, plots.tone_per_actor,
-                                  plots.actor_timeline])
+@pytest.mark.parametrize(
+    "func", [plots.statements_per_actor, plots.tone_per_actor, plots.actor_timeline]
+)
 def test_empty_quotes_give_a_note(func):
     empty = _quotes().iloc[:0]
     ax = func(empty)
@@ -180,8 +200,9 @@ def test_tone_over_time_without_dates_gives_a_note():
     undated = _dated().assign(date="someday")
     ax = plots.tone_over_time(undated)
     assert any("no statement has a date" in t.get_text() for t in ax.texts)
-    assert any("no statements" in t.get_text() for t in plots.tone_over_time(
-        _dated().iloc[:0]).texts)
+    assert any(
+        "no statements" in t.get_text() for t in plots.tone_over_time(_dated().iloc[:0]).texts
+    )
     with pytest.raises(ValueError, match="no date column"):
         plots.tone_over_time(_quotes())
 
@@ -193,7 +214,9 @@ def test_stance_network_of_the_bundled_article_reads_as_the_headlines_do():
     ax = plots.stance_network(stance)
     arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
     # one arrow per row, in the table's order
-    colour = {(a, t): mcolors.to_hex(arrow.get_edgecolor())
-              for a, t, arrow in zip(stance["actor"], stance["target"], arrows)}
-    assert colour[("Russia", "Serbia")] == "#2e7d32"   # "Russia supports Serbia"
+    colour = {
+        (a, t): mcolors.to_hex(arrow.get_edgecolor())
+        for a, t, arrow in zip(stance["actor"], stance["target"], arrows)
+    }
+    assert colour[("Russia", "Serbia")] == "#2e7d32"  # "Russia supports Serbia"
     assert colour[("Germany", "Serbia")] == "#c62828"  # "Germany condemns Serbia's policies"

@@ -33,9 +33,7 @@ def dev():
 
 @pytest.fixture(scope="module")
 def scores(dev):
-    return evaluate_many(
-        [(pred, gold, text) for _, text, gold, pred in dev], annotators="each"
-    )
+    return evaluate_many([(pred, gold, text) for _, text, gold, pred in dev], annotators="each")
 
 
 def test_who_said_what_on_quoted_statements(scores):
@@ -65,12 +63,12 @@ def test_every_prediction_is_consistent_with_its_text(dev):
             where = f"{article_id} quote {row.quote_id}"
             assert row.kind in ("direct", "mixed", "indirect", "belief"), where
             assert 0 <= row.start < row.end <= len(text), where
-            assert text[row.start:row.end] == row.text, where
+            assert text[row.start : row.end] == row.text, where
             assert row.pieces, where
             for s, e in row.pieces:
                 assert row.start <= s < e <= row.end, where
             if not pd.isna(row.cue):
-                assert text[int(row.cue_start):int(row.cue_end)] == row.cue, where
+                assert text[int(row.cue_start) : int(row.cue_end)] == row.cue, where
             if not pd.isna(row.speaker_start):
                 assert 0 <= row.speaker_start < row.speaker_end <= len(text), where
-                assert text[int(row.speaker_start):int(row.speaker_end)].strip(), where
+                assert text[int(row.speaker_start) : int(row.speaker_end)].strip(), where

@@ -43,12 +43,14 @@ See <a href="javascript:alert(3)">this</a>.
 “Calm is needed,” said Foreign Office spokesman Christofer Burger & co.
 """
 
-EVIL_GAZETTEER = pd.DataFrame({
-    "alias": ["Ivan Evil"],
-    "canonical": ["<script>alert('speaker')</script>"],
-    "actor": ['"><img src=x onerror=alert(4)>'],
-    "type": ["person"],
-})
+EVIL_GAZETTEER = pd.DataFrame(
+    {
+        "alias": ["Ivan Evil"],
+        "canonical": ["<script>alert('speaker')</script>"],
+        "actor": ['"><img src=x onerror=alert(4)>'],
+        "type": ["person"],
+    }
+)
 
 
 class _Markup(HTMLParser):
@@ -74,8 +76,9 @@ def _markup(out: str) -> _Markup:
 def _article_part(out: str) -> str:
     """The inner HTML of the ``kk-article`` div (the legend and style left out)."""
     start = out.index('<div class="kk-article">') + len('<div class="kk-article">')
-    end = out.rindex('</div><div class="kk-legend">') if "kk-legend" in out else out.rindex(
-        "</div>")
+    end = (
+        out.rindex('</div><div class="kk-legend">') if "kk-legend" in out else out.rindex("</div>")
+    )
     return out[start:end]
 
 
@@ -91,8 +94,11 @@ def _assert_safe(out: str) -> None:
     assert not any(k.startswith("on") for k in names), names
     assert not names & {"href", "src"}
     # Text may say "javascript:" inside a tooltip; no URL-bearing attribute may.
-    assert not any("javascript:" in v.lower() for k, v in parsed.attrs
-                   if k != "title" and not k.startswith("data-"))
+    assert not any(
+        "javascript:" in v.lower()
+        for k, v in parsed.attrs
+        if k != "title" and not k.startswith("data-")
+    )
     assert "<script" not in out.lower()
     assert "<img" not in out.lower()
 
@@ -110,8 +116,9 @@ def test_visible_text_equals_article_text(news):
     assert "<mark" in out and "kk-speaker" in out and "kk-cue" in out
 
 
-@pytest.mark.parametrize("show", [(), ("quotes",), ("speakers", "cues"),
-                                  ("quotes", "speakers", "cues")])
+@pytest.mark.parametrize(
+    "show", [(), ("quotes",), ("speakers", "cues"), ("quotes", "speakers", "cues")]
+)
 def test_visible_text_exact_for_every_layer_choice(news, show):
     article, quotes = news
     assert _visible(highlight_html(article, quotes, show=show)) == article.text
@@ -140,15 +147,43 @@ def test_actor_filter_marks_only_that_actor(news):
 def test_overlapping_and_nested_spans_stay_well_formed():
     text = "“Alpha beta gamma delta,” said Ana Kovac."
     article = Article.from_text(text)
-    quotes = pd.DataFrame([
-        {"quote_id": 0, "kind": "direct", "text": text[1:23], "start": 1, "end": 23,
-         "pieces": [(1, 23)], "speaker": "Ana Kovac", "speaker_start": 31, "speaker_end": 40,
-         "cue": "said", "cue_start": 26, "cue_end": 30, "actor": "Serbia", "rule": "r1"},
-        # Overlaps the first statement's end and crosses its cue.
-        {"quote_id": 1, "kind": "mixed", "text": text[12:30], "start": 12, "end": 30,
-         "pieces": [(12, 30)], "speaker": "X", "speaker_start": 7, "speaker_end": 17,
-         "cue": "gamma delta", "cue_start": 12, "cue_end": 23, "actor": "Russia", "rule": "r2"},
-    ])
+    quotes = pd.DataFrame(
+        [
+            {
+                "quote_id": 0,
+                "kind": "direct",
+                "text": text[1:23],
+                "start": 1,
+                "end": 23,
+                "pieces": [(1, 23)],
+                "speaker": "Ana Kovac",
+                "speaker_start": 31,
+                "speaker_end": 40,
+                "cue": "said",
+                "cue_start": 26,
+                "cue_end": 30,
+                "actor": "Serbia",
+                "rule": "r1",
+            },
+            # Overlaps the first statement's end and crosses its cue.
+            {
+                "quote_id": 1,
+                "kind": "mixed",
+                "text": text[12:30],
+                "start": 12,
+                "end": 30,
+                "pieces": [(12, 30)],
+                "speaker": "X",
+                "speaker_start": 7,
+                "speaker_end": 17,
+                "cue": "gamma delta",
+                "cue_start": 12,
+                "cue_end": 23,
+                "actor": "Russia",
+                "rule": "r2",
+            },
+        ]
+    )
     out = highlight_html(article, quotes)
     assert _visible(out) == text
     # Every opened element is closed in order: the parser sees balanced tags.
@@ -194,12 +229,27 @@ def test_injection_in_text_speaker_and_gazetteer_is_escaped():
 def test_injection_in_hand_made_quote_table():
     text = "“Hi,” said Someone."
     article = Article.from_text(text)
-    quotes = pd.DataFrame([{
-        "quote_id": 0, "kind": "direct<script>", "text": "Hi,", "start": 1, "end": 4,
-        "pieces": [(1, 4)], "speaker": "<img src=x onerror=alert(1)>", "speaker_start": 11,
-        "speaker_end": 18, "cue": "javascript:alert(1)", "cue_start": 6, "cue_end": 10,
-        "actor": "<script>x</script>", "rule": '" onmouseover="alert(1)', "compound": 0.5,
-    }])
+    quotes = pd.DataFrame(
+        [
+            {
+                "quote_id": 0,
+                "kind": "direct<script>",
+                "text": "Hi,",
+                "start": 1,
+                "end": 4,
+                "pieces": [(1, 4)],
+                "speaker": "<img src=x onerror=alert(1)>",
+                "speaker_start": 11,
+                "speaker_end": 18,
+                "cue": "javascript:alert(1)",
+                "cue_start": 6,
+                "cue_end": 10,
+                "actor": "<script>x</script>",
+                "rule": '" onmouseover="alert(1)',
+                "compound": 0.5,
+            }
+        ]
+    )
     for out in (highlight_html(article, quotes), quotes_html(quotes)):
         _assert_safe(out)
 
@@ -235,7 +285,8 @@ def test_analysis_summary_and_repr(news):
     summary = analysis.summary()
     assert summary["statements"] == len(analysis.quotes) > 0
     assert summary["statements"] == sum(
-        summary[f"{k}_statements"] for k in ("direct", "mixed", "indirect", "belief"))
+        summary[f"{k}_statements"] for k in ("direct", "mixed", "indirect", "belief")
+    )
     assert "Dmitry Peskov" in set(analysis.quotes["speaker"].dropna())
     assert "Russia" in set(analysis.actors["actor"])
     out = analysis._repr_html_()

@@ -25,8 +25,19 @@ def test_load_article_reads_the_bundled_file(seed_article):
 # (as the metadata gives it), the lead, three paragraphs of Russian statements, one of
 # Serbian context, a "SEE ALSO" link, the German section's heading and five more paragraphs.
 PARAGRAPH_KINDS = [
-    "boilerplate", "title", "body", "body", "body", "body", "boilerplate", "heading",
-    "body", "body", "body", "body", "body",
+    "boilerplate",
+    "title",
+    "body",
+    "body",
+    "body",
+    "body",
+    "boilerplate",
+    "heading",
+    "body",
+    "body",
+    "body",
+    "body",
+    "body",
 ]
 
 # Every sentence, in order, as a reader splits the article.
@@ -74,7 +85,7 @@ def test_paragraph_kinds(seed_article):
     assert paragraphs["kind"].tolist() == PARAGRAPH_KINDS
     text = seed_article.text
     for row in paragraphs.itertuples():
-        assert text[row.start:row.end] == row.text
+        assert text[row.start : row.end] == row.text
     # paragraphs are the blank-line separated blocks, nothing lost between them
     assert paragraphs["text"].tolist() == text.split("\n\n")
 
@@ -90,11 +101,10 @@ def test_sentence_segmentation(seed_article):
     text = seed_article.text
     position = 0
     for row in sentences.itertuples():
-        assert text[row.start:row.end] == row.text
+        assert text[row.start : row.end] == row.text
         assert text.index(row.text, position) == row.start  # in order, at the right place
         position = row.end
-    assert sentences["paragraph_id"].tolist() == [0, 1, 2, 3, 3, 4, 5, 6, 7, 8, 9, 10, 10, 11,
-                                                   12]
+    assert sentences["paragraph_id"].tolist() == [0, 1, 2, 3, 3, 4, 5, 6, 7, 8, 9, 10, 10, 11, 12]
 
 
 def test_every_token_points_into_the_text(seed_article):
@@ -115,7 +125,7 @@ def test_hand_gold_holds_the_nine_statements(seed_article):
     assert set(gold["actor"]) == {"Russia", "Serbia", "Germany"}
     text = seed_article.text
     for row in gold.itertuples():
-        assert text[row.start:row.end] == row.content_text
+        assert text[row.start : row.end] == row.content_text
 
 
 def test_attribution_matches_the_hand_gold_exactly(seed_article):
@@ -123,10 +133,28 @@ def test_attribution_matches_the_hand_gold_exactly(seed_article):
 
     quotes = kk.attribute_quotes(seed_article)
     gold = kk.load_gold()
-    got = sorted(zip(quotes["start"], quotes["end"], quotes["kind"], quotes["speaker"],
-                     quotes["actor"], quotes["cue_start"], quotes["cue_end"]))
-    want = sorted(zip(gold["start"], gold["end"], gold["kind"], gold["speaker"], gold["actor"],
-                      gold["cue_start"], gold["cue_end"]))
+    got = sorted(
+        zip(
+            quotes["start"],
+            quotes["end"],
+            quotes["kind"],
+            quotes["speaker"],
+            quotes["actor"],
+            quotes["cue_start"],
+            quotes["cue_end"],
+        )
+    )
+    want = sorted(
+        zip(
+            gold["start"],
+            gold["end"],
+            gold["kind"],
+            gold["speaker"],
+            gold["actor"],
+            gold["cue_start"],
+            gold["cue_end"],
+        )
+    )
     assert got == want
     # the speaker mention the kit points at is the one the annotator marked
     by_span = {(r.start, r.end, r.cue_start): r for r in gold.itertuples()}

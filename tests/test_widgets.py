@@ -120,8 +120,9 @@ def test_compare_two_actors(article, quotes):
 
 
 def test_content_words_skip_stopwords():
-    words = content_words(["We support the people of Kosovo and Kosovo's future.",
-                           "The people", None])
+    words = content_words(
+        ["We support the people of Kosovo and Kosovo's future.", "The people", None]
+    )
     assert words[0] == ("people", 2)
     assert all(w not in ("the", "and", "we", "of") for w, _ in words)
 
@@ -147,8 +148,12 @@ def test_explorer_escapes_speaker_names():
     quotes["actor"] = "<img src=x onerror=alert(2)>"
     explorer = ActorExplorer(text, quotes)
     explorer.dropdown.value = ("speaker", "<script>alert(1)</script>")
-    for value in (explorer.table.value, explorer.text_view.value, explorer.count.value,
-                  explorer.compare_view.value):
+    for value in (
+        explorer.table.value,
+        explorer.text_view.value,
+        explorer.count.value,
+        explorer.compare_view.value,
+    ):
         assert "<script" not in value and "<img" not in value
 
 
@@ -169,9 +174,13 @@ def test_article_viewer_toggles_change_html(article, quotes):
 
 
 def _file(name: str, content: bytes) -> dict:
-    return {"name": name, "type": "text/plain", "size": len(content),
-            "content": memoryview(content),
-            "last_modified": datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc)}
+    return {
+        "name": name,
+        "type": "text/plain",
+        "size": len(content),
+        "content": memoryview(content),
+        "last_modified": datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc),
+    }
 
 
 def test_upload_loads_good_files_and_reports_bad_ones():

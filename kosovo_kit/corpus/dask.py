@@ -28,11 +28,16 @@ def _import_dask() -> Any:
     return dd
 
 
-def _analyze_partition(part: pd.DataFrame, text_col: str, id_col: str | None,
-                       meta_cols: list[str], meta: dict[str, Any], on_error: str,
-                       options: Options) -> pd.DataFrame:
-    docs = [d for d in _frame_docs(part, text_col, id_col, meta_cols, None)
-            if isinstance(d, _Doc)]
+def _analyze_partition(
+    part: pd.DataFrame,
+    text_col: str,
+    id_col: str | None,
+    meta_cols: list[str],
+    meta: dict[str, Any],
+    on_error: str,
+    options: Options,
+) -> pd.DataFrame:
+    docs = [d for d in _frame_docs(part, text_col, id_col, meta_cols, None) if isinstance(d, _Doc)]
     if on_error == "raise":
         with collector_paused():
             runs = [_analyze(d.article_id, d.text, d.metadata, options) for d in docs]
@@ -40,9 +45,15 @@ def _analyze_partition(part: pd.DataFrame, text_col: str, id_col: str | None,
     return _analyze_chunk(docs, meta, options).batch.statements
 
 
-def analyze_dask(ddf: Any, text_col: str = "text", id_col: str | None = None,
-                 meta_cols: Iterable[str] | None = None, on_error: str = "skip",
-                 gazetteer: Any = None, lexicon: Any = "news") -> Any:
+def analyze_dask(
+    ddf: Any,
+    text_col: str = "text",
+    id_col: str | None = None,
+    meta_cols: Iterable[str] | None = None,
+    on_error: str = "skip",
+    gazetteer: Any = None,
+    lexicon: Any = "news",
+) -> Any:
     """Statements of every row of a Dask DataFrame: the analysis of :func:`analyze_text` per row.
 
     Needs the optional extra: ``pip install 'kosovo_kit[scale]'``. Ids are not checked for
@@ -73,11 +84,20 @@ def analyze_dask(ddf: Any, text_col: str = "text", id_col: str | None = None,
         raise ValueError(f"on_error must be 'skip' or 'raise', not {on_error!r}")
     if not isinstance(ddf, dd.DataFrame):
         raise TypeError(f"ddf must be a dask DataFrame, not {type(ddf).__name__}")
-    id_col, meta = _pick_columns(ddf.columns, text_col, id_col,
-                                 list(meta_cols) if meta_cols is not None else None, "ddf")
+    id_col, meta = _pick_columns(
+        ddf.columns, text_col, id_col, list(meta_cols) if meta_cols is not None else None, "ddf"
+    )
     meta_dtypes = {_meta_name(c): _norm_dtype(ddf.dtypes[c]) for c in meta}
     dtypes = {_ID_COLUMN: STR, **meta_dtypes, **STATEMENT_DTYPES}
     empty = pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})
-    return ddf.map_partitions(_analyze_partition, text_col, id_col, meta, meta_dtypes,
-                              on_error, Options.of(gazetteer, lexicon), meta=empty,
-                              align_dataframes=False)
+    return ddf.map_partitions(
+        _analyze_partition,
+        text_col,
+        id_col,
+        meta,
+        meta_dtypes,
+        on_error,
+        Options.of(gazetteer, lexicon),
+        meta=empty,
+        align_dataframes=False,
+    )

@@ -64,8 +64,10 @@ class Corpus:
         return [c for c in self.documents.columns if c not in (_ID_COLUMN, "text")]
 
     def __repr__(self) -> str:
-        return (f"Corpus({len(self.documents)} articles, {len(self.errors)} skipped, "
-                f"source={self.source!r})")
+        return (
+            f"Corpus({len(self.documents)} articles, {len(self.errors)} skipped, "
+            f"source={self.source!r})"
+        )
 
 
 @dataclass
@@ -86,7 +88,7 @@ def _is_glob(source: str) -> bool:
 
 def _strip_path(message: str, path: Path) -> str:
     prefix = f"{path}: "
-    return message[len(prefix):] if message.startswith(prefix) else message
+    return message[len(prefix) :] if message.startswith(prefix) else message
 
 
 def _text_problem(value: Any) -> str | None:
@@ -132,8 +134,7 @@ def _read_metadata_table(root: Path) -> dict[str, dict[str, Any]]:
         return {}
     if len(found) > 1:
         raise ValueError(
-            f"{root}: holds several metadata tables ({', '.join(p.name for p in found)}); "
-            "keep one"
+            f"{root}: holds several metadata tables ({', '.join(p.name for p in found)}); keep one"
         )
     path = found[0]
     if path.suffix == ".jsonl":
@@ -151,8 +152,14 @@ def _read_metadata_table(root: Path) -> dict[str, dict[str, Any]]:
         table = pd.DataFrame(rows)
     else:
         try:
-            table = pd.read_csv(path, sep="\t" if path.suffix == ".tsv" else ",", dtype=str,
-                                keep_default_na=False, na_values=[""], encoding="utf-8-sig")
+            table = pd.read_csv(
+                path,
+                sep="\t" if path.suffix == ".tsv" else ",",
+                dtype=str,
+                keep_default_na=False,
+                na_values=[""],
+                encoding="utf-8-sig",
+            )
         except (ValueError, UnicodeDecodeError) as err:
             raise ValueError(f"{path}: cannot read the metadata table: {err}") from None
     key = next((k for k in _ID_KEYS if k in table.columns), None)
@@ -171,9 +178,7 @@ def _read_metadata_table(root: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _iter_folder(
-    files: list[Path], root: Path, max_bytes: int
-) -> Iterator[_Doc | _Err]:
+def _iter_folder(files: list[Path], root: Path, max_bytes: int) -> Iterator[_Doc | _Err]:
     table = _read_metadata_table(root)
     for path in files:
         rel = path.relative_to(root) if path.is_relative_to(root) else path
@@ -231,7 +236,10 @@ def _frame_docs(
 
 
 def _pick_columns(
-    columns: Iterable[Any], text_col: str, id_col: str | None, meta_cols: Iterable[str] | None,
+    columns: Iterable[Any],
+    text_col: str,
+    id_col: str | None,
+    meta_cols: Iterable[str] | None,
     where: str,
 ) -> tuple[str | None, list[str]]:
     columns = list(columns)
@@ -243,8 +251,9 @@ def _pick_columns(
     if id_col is None and _ID_COLUMN in columns:
         id_col = _ID_COLUMN
     if id_col is not None and id_col not in columns:
-        raise ValueError(f"{where}: no id column {id_col!r}; columns are "
-                         f"{', '.join(map(str, columns))}")
+        raise ValueError(
+            f"{where}: no id column {id_col!r}; columns are {', '.join(map(str, columns))}"
+        )
     if meta_cols is None:
         meta = [c for c in columns if c not in (text_col, id_col)]
     else:
@@ -255,8 +264,9 @@ def _pick_columns(
     return id_col, meta
 
 
-def _iter_jsonl(path: Path, text_col: str, id_col: str | None,
-                meta_cols: list[str] | None) -> Iterator[_Doc | _Err]:
+def _iter_jsonl(
+    path: Path, text_col: str, id_col: str | None, meta_cols: list[str] | None
+) -> Iterator[_Doc | _Err]:
     seen_columns = False
     with path.open("r", encoding="utf-8-sig") as handle:
         try:
@@ -293,15 +303,24 @@ def _iter_jsonl(path: Path, text_col: str, id_col: str | None,
                 meta = {_meta_name(k): row.get(k) for k in keys}
                 yield _Doc(article_id, row[text_col], meta)
         except UnicodeDecodeError as err:
-            raise ValueError(f"{path}: not valid UTF-8 ({err.reason}); convert it to UTF-8") \
-                from None
+            raise ValueError(
+                f"{path}: not valid UTF-8 ({err.reason}); convert it to UTF-8"
+            ) from None
 
 
-def _iter_csv(path: Path, text_col: str, id_col: str | None, meta_cols: list[str] | None,
-              sep: str) -> Iterator[_Doc | _Err]:
+def _iter_csv(
+    path: Path, text_col: str, id_col: str | None, meta_cols: list[str] | None, sep: str
+) -> Iterator[_Doc | _Err]:
     try:
-        reader = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, na_values=[""],
-                             encoding="utf-8-sig", chunksize=_FILE_BATCH)
+        reader = pd.read_csv(
+            path,
+            sep=sep,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            encoding="utf-8-sig",
+            chunksize=_FILE_BATCH,
+        )
         offset = 0
         picked: tuple[str | None, list[str]] | None = None
         for chunk in reader:
@@ -318,12 +337,12 @@ def _iter_csv(path: Path, text_col: str, id_col: str | None, meta_cols: list[str
     except pd.errors.ParserError as err:
         raise ValueError(f"{path}: malformed CSV: {err}") from None
     except UnicodeDecodeError as err:
-        raise ValueError(f"{path}: not valid UTF-8 ({err.reason}); convert it to UTF-8") \
-            from None
+        raise ValueError(f"{path}: not valid UTF-8 ({err.reason}); convert it to UTF-8") from None
 
 
-def _iter_parquet(path: Path, text_col: str, id_col: str | None,
-                  meta_cols: list[str] | None) -> Iterator[_Doc | _Err]:
+def _iter_parquet(
+    path: Path, text_col: str, id_col: str | None, meta_cols: list[str] | None
+) -> Iterator[_Doc | _Err]:
     try:
         import pyarrow.parquet as pq
     except ImportError:
@@ -335,8 +354,7 @@ def _iter_parquet(path: Path, text_col: str, id_col: str | None,
         handle = pq.ParquetFile(path)
     except Exception as err:  # pyarrow raises its own error types
         raise ValueError(f"{path}: not a readable Parquet file: {err}") from None
-    id_col, meta = _pick_columns(handle.schema_arrow.names, text_col, id_col, meta_cols,
-                                 str(path))
+    id_col, meta = _pick_columns(handle.schema_arrow.names, text_col, id_col, meta_cols, str(path))
     offset = 0
     for batch in handle.iter_batches(batch_size=_FILE_BATCH):
         chunk = batch.to_pandas()
@@ -362,8 +380,11 @@ def _iter_source(
         return iter([*docs, *_errs_of(source.errors)]), len(source.documents), source.source
     if isinstance(source, pd.DataFrame):
         picked = _pick_columns(source.columns, text_col, id_col, meta_list, "DataFrame")
-        return (_frame_docs(source, text_col, picked[0], picked[1], None), len(source),
-                "<DataFrame>")
+        return (
+            _frame_docs(source, text_col, picked[0], picked[1], None),
+            len(source),
+            "<DataFrame>",
+        )
     if not isinstance(source, (str, os.PathLike)):
         raise TypeError(
             "source must be a folder, a glob, a CSV/Parquet/JSONL path or a DataFrame, "
@@ -385,8 +406,11 @@ def _iter_source(
         return _iter_folder(files, path, max_bytes), len(files), text
     suffix = path.suffix.lower()
     if suffix in (".csv", ".tsv"):
-        return (_iter_csv(path, text_col, id_col, meta_list, "\t" if suffix == ".tsv" else ","),
-                None, text)
+        return (
+            _iter_csv(path, text_col, id_col, meta_list, "\t" if suffix == ".tsv" else ","),
+            None,
+            text,
+        )
     if suffix in (".jsonl", ".ndjson"):
         return _iter_jsonl(path, text_col, id_col, meta_list), None, text
     if suffix in (".parquet", ".pq"):
@@ -404,8 +428,11 @@ def _dedupe(items: Iterable[_Doc | _Err]) -> Iterator[_Doc | _Err]:
     for item in items:
         if isinstance(item, _Doc):
             if item.article_id in seen:
-                yield _Err(item.article_id, item.metadata.get("path"),
-                           "duplicate article_id: an earlier article has the same id")
+                yield _Err(
+                    item.article_id,
+                    item.metadata.get("path"),
+                    "duplicate article_id: an earlier article has the same id",
+                )
                 continue
             seen.add(item.article_id)
         yield item
@@ -422,8 +449,10 @@ def _corpus_docs(corpus: Corpus) -> list[_Doc]:
 
 
 def _errs_of(errors: pd.DataFrame) -> list[_Err]:
-    return [_Err(r["article_id"], r["path"], r["reason"], r.get("stage", "load"))
-            for r in errors.to_dict(orient="records")]
+    return [
+        _Err(r["article_id"], r["path"], r["reason"], r.get("stage", "load"))
+        for r in errors.to_dict(orient="records")
+    ]
 
 
 def load_corpus(
@@ -470,8 +499,9 @@ def load_corpus(
     ImportError
         For Parquet without pyarrow.
     """
-    items, _, where = _iter_source(source, text_col, id_col, meta_cols, pattern=pattern,
-                                   max_bytes=max_bytes)
+    items, _, where = _iter_source(
+        source, text_col, id_col, meta_cols, pattern=pattern, max_bytes=max_bytes
+    )
     docs: list[_Doc] = []
     errors: list[_Err] = []
     for item in _dedupe(items):

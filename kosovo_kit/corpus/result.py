@@ -44,8 +44,12 @@ class _Err:
     stage: str = "load"
 
     def row(self) -> dict[str, Any]:
-        return {"article_id": self.article_id, "path": self.path, "stage": self.stage,
-                "reason": self.reason}
+        return {
+            "article_id": self.article_id,
+            "path": self.path,
+            "stage": self.stage,
+            "reason": self.reason,
+        }
 
 
 def _errors_frame(errors: Iterable[_Err]) -> pd.DataFrame:
@@ -71,6 +75,8 @@ class Batch:
     statements: pd.DataFrame
     actors: pd.DataFrame
     summaries: list[dict[str, Any]]
+
+
 def _conform(frame: pd.DataFrame, dtypes: Mapping[str, Any]) -> pd.DataFrame:
     """Give ``frame`` exactly ``dtypes``' columns in that order and with those dtypes."""
     out = {}
@@ -91,8 +97,12 @@ def _norm_dtype(dtype: Any) -> Any:
     return STR if isinstance(dtype, pd.StringDtype) else dtype
 
 
-def _stack(records: list[list[Any]], summaries: list[dict[str, Any]],
-           head: Mapping[str, Any], body: Mapping[str, Any]) -> pd.DataFrame:
+def _stack(
+    records: list[list[Any]],
+    summaries: list[dict[str, Any]],
+    head: Mapping[str, Any],
+    body: Mapping[str, Any],
+) -> pd.DataFrame:
     """One table of several articles' records, each article's id and metadata in front.
 
     ``records`` holds each article's rows: dicts keyed by ``body``'s columns, or tuples in
@@ -101,15 +111,20 @@ def _stack(records: list[list[Any]], summaries: list[dict[str, Any]],
     rows = [r for article in records for r in article]
     columns: dict[str, list[Any]] = {}
     for name in head:
-        columns[name] = [s.get(name) for s, article in zip(summaries, records)
-                         for _ in range(len(article))]
+        columns[name] = [
+            s.get(name) for s, article in zip(summaries, records) for _ in range(len(article))
+        ]
     columns.update(record_columns(rows, list(body)))
     return typed_frame(columns, {**head, **body})
 
 
 def _articles_frame(summaries: list[dict[str, Any]], head: Mapping[str, Any]) -> pd.DataFrame:
-    dtypes = {**head, **dict.fromkeys(COUNT_COLUMNS, "int64"),
-              "mean_compound": "float64", "seconds": "float64"}
+    dtypes = {
+        **head,
+        **dict.fromkeys(COUNT_COLUMNS, "int64"),
+        "mean_compound": "float64",
+        "seconds": "float64",
+    }
     return typed_frame({c: [s.get(c) for s in summaries] for c in dtypes}, dtypes)
 
 
@@ -138,11 +153,16 @@ def _merge(batches: list[Batch], meta: Mapping[str, Any]) -> Batch:
     """One batch from several, every table with its final columns and dtypes."""
     head = {_ID_COLUMN: STR, **meta}
     tables = []
-    for name, dtypes in (("statements", {**head, **STATEMENT_DTYPES}),
-                         ("actors", {_ID_COLUMN: STR, **ACTOR_DTYPES})):
+    for name, dtypes in (
+        ("statements", {**head, **STATEMENT_DTYPES}),
+        ("actors", {_ID_COLUMN: STR, **ACTOR_DTYPES}),
+    ):
         frames = [getattr(b, name) for b in batches if len(getattr(b, name))]
-        frame = (pd.concat(frames, ignore_index=True) if frames
-                 else pd.DataFrame({c: pd.Series(dtype=object) for c in dtypes}))
+        frame = (
+            pd.concat(frames, ignore_index=True)
+            if frames
+            else pd.DataFrame({c: pd.Series(dtype=object) for c in dtypes})
+        )
         tables.append(_conform(frame, dtypes))
     return Batch(tables[0], tables[1], [row for b in batches for row in b.summaries])
 
@@ -181,8 +201,10 @@ class CorpusResult:
     errors: pd.DataFrame = field(default_factory=lambda: _errors_frame([]))
 
     def __repr__(self) -> str:
-        return (f"CorpusResult({len(self.articles)} articles, {len(self.statements)} "
-                f"statements, {len(self.actors)} actor mentions, {len(self.errors)} errors)")
+        return (
+            f"CorpusResult({len(self.articles)} articles, {len(self.statements)} "
+            f"statements, {len(self.actors)} actor mentions, {len(self.errors)} errors)"
+        )
 
     def by_actor(self, column: str = "actor") -> pd.DataFrame:
         """Statements and tone per actor (the side a speaker speaks for).
@@ -203,8 +225,9 @@ class CorpusResult:
 
     def by_outlet(self, column: str | None = None) -> pd.DataFrame:
         """Statements and tone per outlet (``outlet``/``publisher``/``source`` column)."""
-        return tone_by(self.statements, column or find_column(self.statements, OUTLET_COLUMNS,
-                                                              "outlet"))
+        return tone_by(
+            self.statements, column or find_column(self.statements, OUTLET_COLUMNS, "outlet")
+        )
 
     def by_time(self, freq: str = "W", column: str | None = None) -> pd.DataFrame:
         """Statements and tone per period of the article date (``freq``: ``D``, ``W``, ``M``…).
@@ -217,8 +240,11 @@ class CorpusResult:
     def top_speakers(self, n: int = 10) -> pd.DataFrame:
         """The ``n`` speakers with most statements, with their actor and tone."""
         table = tone_by(self.statements, "speaker")
-        sides = (self.statements.dropna(subset=["speaker", "actor"])
-                 .groupby("speaker")["actor"].agg(lambda s: s.value_counts().index[0]))
+        sides = (
+            self.statements.dropna(subset=["speaker", "actor"])
+            .groupby("speaker")["actor"]
+            .agg(lambda s: s.value_counts().index[0])
+        )
         table.insert(1, "actor", table["speaker"].map(sides))
         return table.head(n).reset_index(drop=True)
 
@@ -227,4 +253,3 @@ class CorpusResult:
         if outlet is None:
             outlet = next((c for c in OUTLET_COLUMNS if c in self.statements.columns), None)
         return quote_network(self.statements, self.actors, outlet=outlet)
-

@@ -65,8 +65,9 @@ class Options:
         """Load and check the caller's gazetteer and lexicon."""
         loaded = load_lexicon(lexicon)
         named = isinstance(lexicon, str) and lexicon in ("news", "vader")
-        return cls(None if gazetteer is None else load_gazetteer(gazetteer),
-                   lexicon if named else loaded)
+        return cls(
+            None if gazetteer is None else load_gazetteer(gazetteer), lexicon if named else loaded
+        )
 
 
 # What a worker process was started with (see _pool).
@@ -78,18 +79,28 @@ def _title(metadata: Mapping[str, Any]) -> str | None:
     return title if isinstance(title, str) and title.strip() else None
 
 
-def _analyze(article_id: str, text: str, metadata: Mapping[str, Any],
-             options: Options) -> ArticleRun:
+def _analyze(
+    article_id: str, text: str, metadata: Mapping[str, Any], options: Options
+) -> ArticleRun:
     began = time.perf_counter()
     article = Article.from_text(text, title=_title(metadata))
     records = analyse_records(article, options.gazetteer, options.lexicon)
-    summary = {_ID_COLUMN: article_id, **metadata, **records.counts,
-               "seconds": time.perf_counter() - began}
+    summary = {
+        _ID_COLUMN: article_id,
+        **metadata,
+        **records.counts,
+        "seconds": time.perf_counter() - began,
+    }
     return ArticleRun(records, summary)
 
 
-def analyze_text(article_id: str, text: str, metadata: Mapping[str, Any] | None = None,
-                 gazetteer: Any = None, lexicon: Any = "news") -> dict[str, pd.DataFrame]:
+def analyze_text(
+    article_id: str,
+    text: str,
+    metadata: Mapping[str, Any] | None = None,
+    gazetteer: Any = None,
+    lexicon: Any = "news",
+) -> dict[str, pd.DataFrame]:
     """Analyse one article: statements with tone, actor mentions and a summary row.
 
     The analysis of :func:`kosovo_kit.pipeline.analyse_records`, with the corpus
@@ -141,8 +152,9 @@ class ChunkResult:
     failed: list[tuple[int, str]]
 
 
-def _analyze_chunk(docs: list[_Doc], meta: Mapping[str, Any] | None,
-                   options: Options | None = None) -> ChunkResult:
+def _analyze_chunk(
+    docs: list[_Doc], meta: Mapping[str, Any] | None, options: Options | None = None
+) -> ChunkResult:
     """Analyse a chunk (in a worker: with its options); one table per chunk is much
     cheaper to send back than one per article."""
     options = options or _worker_options
@@ -187,8 +199,9 @@ def _chunk_sizes(size: int, total: int | None, workers: int) -> Iterator[int]:
         left -= step
 
 
-def _chunks(items: Iterable[_Doc | _Err], size: int, total: int | None = None,
-            workers: int = 1) -> Iterator[tuple[list[_Doc], list[_Err]]]:
+def _chunks(
+    items: Iterable[_Doc | _Err], size: int, total: int | None = None, workers: int = 1
+) -> Iterator[tuple[list[_Doc], list[_Err]]]:
     docs: list[_Doc] = []
     errs: list[_Err] = []
     sizes = _chunk_sizes(size, total, workers)
@@ -222,13 +235,20 @@ def _set_worker_options(options: Options) -> None:
 
 def _pool(workers: int, options: Options) -> ProcessPoolExecutor:
     # the gazetteer and lexicon travel once per worker, not with every chunk
-    return ProcessPoolExecutor(max_workers=workers, initializer=_set_worker_options,
-                               initargs=(options,))
+    return ProcessPoolExecutor(
+        max_workers=workers, initializer=_set_worker_options, initargs=(options,)
+    )
 
 
-def _run(items: Iterable[_Doc | _Err], workers: int, chunksize: int, bar: Any,
-         meta: Mapping[str, Any] | None, options: Options,
-         total: int | None = None) -> Iterator[ChunkOutcome]:
+def _run(
+    items: Iterable[_Doc | _Err],
+    workers: int,
+    chunksize: int,
+    bar: Any,
+    meta: Mapping[str, Any] | None,
+    options: Options,
+    total: int | None = None,
+) -> Iterator[ChunkOutcome]:
     """Analyse chunks in input order; at most a few chunks per worker are in flight."""
     chunks = _chunks(items, chunksize, total, workers)
     if workers == 1:
@@ -258,13 +278,16 @@ def _run(items: Iterable[_Doc | _Err], workers: int, chunksize: int, bar: Any,
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _collect(docs: list[_Doc], errs: list[_Err], future: Future, bar: Any,
-             meta: Mapping[str, Any] | None) -> ChunkOutcome:
+def _collect(
+    docs: list[_Doc], errs: list[_Err], future: Future, bar: Any, meta: Mapping[str, Any] | None
+) -> ChunkOutcome:
     try:
         result = future.result()
     except BrokenProcessPool as err:
-        reason = (f"the worker process analysing this chunk of {len(docs)} articles died "
-                  f"({err}); run them with n_jobs=None to find the one at fault")
+        reason = (
+            f"the worker process analysing this chunk of {len(docs)} articles died "
+            f"({err}); run them with n_jobs=None to find the one at fault"
+        )
         result = ChunkResult(_batch([], meta), [(i, reason) for i in range(len(docs))])
     bar.update(len(docs))
     return ChunkOutcome(docs, errs, result)
@@ -286,14 +309,16 @@ def _default_chunksize(total: int | None, workers: int) -> int:
     return max(1, min(64, math.ceil(total / (workers * 8))))
 
 
-def _batches(outcomes: Iterable[ChunkOutcome], analysis_errors: list[_Err]
-             ) -> Iterator[ChunkOutcome]:
+def _batches(
+    outcomes: Iterable[ChunkOutcome], analysis_errors: list[_Err]
+) -> Iterator[ChunkOutcome]:
     """The outcomes, after adding the articles whose analysis failed to ``analysis_errors``."""
     for outcome in outcomes:
         for i, reason in outcome.result.failed:
             doc = outcome.docs[i]
-            analysis_errors.append(_Err(doc.article_id, doc.metadata.get("path"), reason,
-                                        "analyse"))
+            analysis_errors.append(
+                _Err(doc.article_id, doc.metadata.get("path"), reason, "analyse")
+            )
         yield outcome
 
 
@@ -344,12 +369,24 @@ def analyze_corpus(
     if output is not None:
         from .stream import stream_corpus
 
-        return stream_corpus(corpus_or_source, output, fmt=fmt, n_jobs=n_jobs,
-                             progress=progress, chunksize=chunksize, overwrite=overwrite,
-                             gazetteer=gazetteer, lexicon=lexicon, **load_options)
+        return stream_corpus(
+            corpus_or_source,
+            output,
+            fmt=fmt,
+            n_jobs=n_jobs,
+            progress=progress,
+            chunksize=chunksize,
+            overwrite=overwrite,
+            gazetteer=gazetteer,
+            lexicon=lexicon,
+            **load_options,
+        )
     options = Options.of(gazetteer, lexicon)
-    corpus = (corpus_or_source if isinstance(corpus_or_source, Corpus)
-              else load_corpus(corpus_or_source, **load_options))
+    corpus = (
+        corpus_or_source
+        if isinstance(corpus_or_source, Corpus)
+        else load_corpus(corpus_or_source, **load_options)
+    )
     workers = _n_workers(n_jobs)
     docs = _corpus_docs(corpus)
     workers = min(workers, max(1, len(docs)))
@@ -361,7 +398,8 @@ def analyze_corpus(
         batches = [outcome.result.batch for outcome in _batches(runs, analysis_errors)]
     merged = _merge(batches, meta)
     return CorpusResult(
-        statements=merged.statements, actors=merged.actors,
+        statements=merged.statements,
+        actors=merged.actors,
         articles=_articles_frame(merged.summaries, {_ID_COLUMN: STR, **meta}),
         errors=pd.concat([corpus.errors, _errors_frame(analysis_errors)], ignore_index=True),
     )

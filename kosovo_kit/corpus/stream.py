@@ -70,8 +70,11 @@ def _to_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
     for col in frame.columns:
         if frame[col].dtype == object and col != "pieces":
             # Metadata of mixed types is written as text, so every part has one schema.
-            frame[col] = frame[col].map(lambda v: v if v is None or isinstance(v, str)
-                                        or pd.isna(v) else str(v)).astype(STR)
+            frame[col] = (
+                frame[col]
+                .map(lambda v: v if v is None or isinstance(v, str) or pd.isna(v) else str(v))
+                .astype(STR)
+            )
     if "pieces" in frame.columns:
         frame["pieces"] = [[list(p) for p in v] for v in frame["pieces"]]
     buffer = io.BytesIO()
@@ -150,14 +153,20 @@ def stream_corpus(
         try:
             import pyarrow  # noqa: F401
         except ImportError:
-            raise ImportError("writing Parquet needs pyarrow: `pip install pyarrow` "
-                              "(or pass fmt='csv')") from None
+            raise ImportError(
+                "writing Parquet needs pyarrow: `pip install pyarrow` (or pass fmt='csv')"
+            ) from None
     output = Path(output)
     options = Options.of(gazetteer, lexicon)
     items, total, _ = _iter_source(source, **load_options)
     # A DataFrame's own dtypes hold for its metadata; other sources are typed part by part.
-    known = (source.documents if isinstance(source, Corpus) else
-             source.rename(columns=_meta_name) if isinstance(source, pd.DataFrame) else None)
+    known = (
+        source.documents
+        if isinstance(source, Corpus)
+        else source.rename(columns=_meta_name)
+        if isinstance(source, pd.DataFrame)
+        else None
+    )
     _prepare_output(output, fmt, overwrite)
     workers = _n_workers(n_jobs)
     size = chunksize or _default_chunksize(total, workers)
@@ -172,10 +181,10 @@ def stream_corpus(
     def flush() -> None:
         nonlocal part, buffered, n_buffered
         merged = _merge(buffered, _meta_dtypes(meta_columns, known))
-        atomic_write(output / "statements" / f"part-{part:05d}.{fmt}",
-                     _to_bytes(merged.statements, fmt))
-        atomic_write(output / "actors" / f"part-{part:05d}.{fmt}",
-                     _to_bytes(merged.actors, fmt))
+        atomic_write(
+            output / "statements" / f"part-{part:05d}.{fmt}", _to_bytes(merged.statements, fmt)
+        )
+        atomic_write(output / "actors" / f"part-{part:05d}.{fmt}", _to_bytes(merged.actors, fmt))
         part += 1
         buffered, n_buffered = [], 0
 
@@ -210,11 +219,15 @@ def read_output(output: str | os.PathLike[str]) -> CorpusResult:
     output = Path(output)
     fmt = "parquet" if (output / "articles.parquet").exists() else "csv"
     if not (output / f"articles.{fmt}").exists():
-        raise FileNotFoundError(f"{output}: no articles.parquet or articles.csv here; "
-                                "is it a stream_corpus output folder?")
+        raise FileNotFoundError(
+            f"{output}: no articles.parquet or articles.csv here; "
+            "is it a stream_corpus output folder?"
+        )
 
     known: dict[str, Any] = {
-        **STATEMENT_DTYPES, **dict.fromkeys(COUNT_COLUMNS, "int64"), "mean_compound": "float64",
+        **STATEMENT_DTYPES,
+        **dict.fromkeys(COUNT_COLUMNS, "int64"),
+        "mean_compound": "float64",
         "seconds": "float64",
     }
 
@@ -228,8 +241,9 @@ def read_output(output: str | os.PathLike[str]) -> CorpusResult:
             dtype = dtypes.get(col)
             if dtype is None or col == "pieces" or dtype is STR:
                 continue
-            frame[col] = (frame[col].astype("float64") if dtype != "Int64"
-                          else pd.to_numeric(frame[col])).astype(dtype)
+            frame[col] = (
+                frame[col].astype("float64") if dtype != "Int64" else pd.to_numeric(frame[col])
+            ).astype(dtype)
         return frame
 
     tables = {}
@@ -242,6 +256,9 @@ def read_output(output: str | os.PathLike[str]) -> CorpusResult:
             [(int(s), int(e)) for s, e in (ast.literal_eval(v) if isinstance(v, str) else v)]
             for v in statements["pieces"]
         ]
-    return CorpusResult(statements=statements, actors=tables["actors"],
-                        articles=read(output / f"articles.{fmt}"),
-                        errors=pd.read_csv(output / "errors.csv", dtype=object))
+    return CorpusResult(
+        statements=statements,
+        actors=tables["actors"],
+        articles=read(output / f"articles.{fmt}"),
+        errors=pd.read_csv(output / "errors.csv", dtype=object),
+    )

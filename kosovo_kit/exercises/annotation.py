@@ -19,8 +19,9 @@ def _find_word(text: str, piece: str, lo: int, hi: int, near: int) -> int | None
     return min(hits, key=lambda s: abs(s - near)) if hits else None
 
 
-def annotation_table(rows: Sequence[Mapping[str, str]] | pd.DataFrame,
-                     article: Article | None = None) -> pd.DataFrame:
+def annotation_table(
+    rows: Sequence[Mapping[str, str]] | pd.DataFrame, article: Article | None = None
+) -> pd.DataFrame:
     """Turn a hand-written table of statements into a who-said-what table with offsets.
 
     Parameters
@@ -50,8 +51,10 @@ def annotation_table(rows: Sequence[Mapping[str, str]] | pd.DataFrame,
         content = str(row.get("content") or "").strip()
         start = _locate(content, text, 0) if content else None
         if start is None:
-            raise ValueError(f"row {n}: the content “{content[:50]}” is not in the article as "
-                             "written; copy it exactly")
+            raise ValueError(
+                f"row {n}: the content “{content[:50]}” is not in the article as "
+                "written; copy it exactly"
+            )
         end = start + len(content)
         speaker = str(row.get("speaker") or "").strip()
         s_start = s_end = None
@@ -62,12 +65,20 @@ def annotation_table(rows: Sequence[Mapping[str, str]] | pd.DataFrame,
             lo, hi = (int(p["start"].iloc[0]), int(p["end"].iloc[0])) if len(p) else (0, len(text))
             s_start = _find_word(text, speaker, lo, hi, start)
             if s_start is None:
-                raise ValueError(f"row {n}: the speaker “{speaker}” is not in the paragraph "
-                                 "of the content")
+                raise ValueError(
+                    f"row {n}: the speaker “{speaker}” is not in the paragraph of the content"
+                )
             s_end = s_start + len(speaker)
-        out.append({"start": start, "end": end, "text": text[start:end],
-                    "speaker": text[s_start:s_end] if speaker else None,
-                    "speaker_start": s_start, "speaker_end": s_end})
+        out.append(
+            {
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "speaker": text[s_start:s_end] if speaker else None,
+                "speaker_start": s_start,
+                "speaker_end": s_end,
+            }
+        )
     columns = ["start", "end", "text", "speaker", "speaker_start", "speaker_end"]
     table = pd.DataFrame(out, columns=columns)
     for col in ("start", "end", "speaker_start", "speaker_end"):
@@ -75,9 +86,12 @@ def annotation_table(rows: Sequence[Mapping[str, str]] | pd.DataFrame,
     return table
 
 
-def check_annotation(annotation: pd.DataFrame | str | os.PathLike[str],
-                     paragraphs: Iterable[int], article: Article | None = None,
-                     gold: pd.DataFrame | str | os.PathLike[str] | None = None) -> Feedback:
+def check_annotation(
+    annotation: pd.DataFrame | str | os.PathLike[str],
+    paragraphs: Iterable[int],
+    article: Article | None = None,
+    gold: pd.DataFrame | str | os.PathLike[str] | None = None,
+) -> Feedback:
     """Exercise 06: score your annotation of some paragraphs against the hand gold.
 
     Parameters
@@ -108,14 +122,18 @@ def check_annotation(annotation: pd.DataFrame | str | os.PathLike[str],
     para = art.paragraphs.set_index("paragraph_id")
     missing_ids = [p for p in ids if p not in para.index]
     if missing_ids or not ids:
-        raise ValueError(f"paragraphs {missing_ids or ids} are not in the article "
-                         f"(it has 0 to {len(para) - 1})")
+        raise ValueError(
+            f"paragraphs {missing_ids or ids} are not in the article (it has 0 to {len(para) - 1})"
+        )
     bounds = [(int(para.loc[p, "start"]), int(para.loc[p, "end"])) for p in ids]
 
     def inside(frame: pd.DataFrame) -> pd.DataFrame:
         starts = frame["start"].astype("Int64")
-        keep = pd.Series([pd.notna(s) and any(lo <= int(s) < hi for lo, hi in bounds)
-                          for s in starts], index=frame.index, dtype=bool)
+        keep = pd.Series(
+            [pd.notna(s) and any(lo <= int(s) < hi for lo, hi in bounds) for s in starts],
+            index=frame.index,
+            dtype=bool,
+        )
         return frame[keep].reset_index(drop=True)
 
     if isinstance(annotation, (str, os.PathLike)):
@@ -131,7 +149,7 @@ def check_annotation(annotation: pd.DataFrame | str | os.PathLike[str],
     scores = summarise(pairs)["all"]
 
     def span(row_start: Any, row_end: Any) -> str:
-        piece = text[int(row_start):int(row_end)]
+        piece = text[int(row_start) : int(row_end)]
         return piece if len(piece) <= 60 else piece[:57] + "…"
 
     def gold_speaker(i: int) -> str:
@@ -147,31 +165,44 @@ def check_annotation(annotation: pd.DataFrame | str | os.PathLike[str],
             else:
                 fb.right.append(f"{found}: you found the statement.")
                 yours = "nobody" if _missing_text(row.pred_speaker) else row.pred_speaker
-                fb.again.append(f"{found}: the speaker — you have “{yours}”, the gold has "
-                                f"“{gold_speaker(int(row.gold_index))}”.")
+                fb.again.append(
+                    f"{found}: the speaker — you have “{yours}”, the gold has "
+                    f"“{gold_speaker(int(row.gold_index))}”."
+                )
         elif row.status == "fn":
-            fb.missing.append(f"a statement in paragraph "
-                              f"{_para_of(bounds, ids, int(row.gold_start))} starting "
-                              f"“{span(row.gold_start, row.gold_end)[:25]}…”.")
+            fb.missing.append(
+                f"a statement in paragraph "
+                f"{_para_of(bounds, ids, int(row.gold_start))} starting "
+                f"“{span(row.gold_start, row.gold_end)[:25]}…”."
+            )
         else:
-            fb.again.append(f"“{span(row.pred_start, row.pred_end)}” does not match a gold "
-                            "statement: is it reported speech with a cue, and does your span "
-                            "cover at least half of the reported words?")
+            fb.again.append(
+                f"“{span(row.pred_start, row.pred_end)}” does not match a gold "
+                "statement: is it reported speech with a cue, and does your span "
+                "cover at least half of the reported words?"
+            )
     fb.score = float(scores["wsw_f1"]) if scores["n_gold"] else 0.0
     p, r = scores["wsw_precision"], scores["wsw_recall"]
-    fb.title = (f"Your annotation of paragraph(s) {', '.join(map(str, ids))}: "
-                f"{int(scores['wsw_tp'])} of {int(scores['n_gold'])} gold statements found "
-                f"with the right speaker (precision {_pct(p)}, recall {_pct(r)})")
+    fb.title = (
+        f"Your annotation of paragraph(s) {', '.join(map(str, ids))}: "
+        f"{int(scores['wsw_tp'])} of {int(scores['n_gold'])} gold statements found "
+        f"with the right speaker (precision {_pct(p)}, recall {_pct(r)})"
+    )
     if not fb.done:
-        fb.hint = ("one statement per cue (said, told, announced, according to …); the content "
-                   "is the reported words without the cue and the speaker; a pronoun such as "
-                   "“he” is a speaker mention too.")
+        fb.hint = (
+            "one statement per cue (said, told, announced, according to …); the content "
+            "is the reported words without the cue and the speaker; a pronoun such as "
+            "“he” is a speaker mention too."
+        )
     return fb
 
 
 def _missing_text(value: Any) -> bool:
-    return value is None or (not isinstance(value, str) and bool(pd.isna(value))) or not str(
-        value).strip()
+    return (
+        value is None
+        or (not isinstance(value, str) and bool(pd.isna(value)))
+        or not str(value).strip()
+    )
 
 
 def _para_of(bounds: list[tuple[int, int]], ids: list[int], pos: int) -> int:

@@ -11,8 +11,7 @@ from .. import exercise_answers as keys
 from ..text import Article
 
 KINDS = ("direct", "mixed", "indirect")
-_QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"',
-                            "»": '"'})
+_QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 
 @dataclass
@@ -48,8 +47,11 @@ class Feedback:
         return not self.again and not self.missing
 
     def _sections(self) -> list[tuple[str, list[str]]]:
-        return [("What is right", self.right), ("Look again", self.again),
-                ("Still missing", self.missing)]
+        return [
+            ("What is right", self.right),
+            ("Look again", self.again),
+            ("Still missing", self.missing),
+        ]
 
     def __str__(self) -> str:
         lines = [self.title + (" — all done." if self.done else "")]
@@ -66,15 +68,18 @@ class Feedback:
     def _repr_html_(self) -> str:
         # Feedback repeats what a student typed: escape it.
         colour = "#2e7d32" if self.done else "#8d6e00"
-        parts = [f'<div class="kk-feedback" style="border-left:4px solid {colour};'
-                 f'padding:0.2em 0.8em;font-family:sans-serif">'
-                 f"<b>{html.escape(self.title)}</b>"
-                 + (" — all done." if self.done else "")]
+        parts = [
+            f'<div class="kk-feedback" style="border-left:4px solid {colour};'
+            f'padding:0.2em 0.8em;font-family:sans-serif">'
+            f"<b>{html.escape(self.title)}</b>" + (" — all done." if self.done else "")
+        ]
         for head, items in self._sections():
             if items:
-                parts.append(f"<div><i>{head}</i><ul>"
-                             + "".join(f"<li>{html.escape(i)}</li>" for i in items)
-                             + "</ul></div>")
+                parts.append(
+                    f"<div><i>{head}</i><ul>"
+                    + "".join(f"<li>{html.escape(i)}</li>" for i in items)
+                    + "</ul></div>"
+                )
         if self.hint and not self.done:
             parts.append(f"<div><i>Hint:</i> {html.escape(self.hint)}</div>")
         parts.append("</div>")
@@ -104,7 +109,7 @@ def _sentence(text: str) -> str:
 
 
 def _short(text: str, width: int = 48) -> str:
-    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _quoted(text: str) -> str:
@@ -112,15 +117,21 @@ def _quoted(text: str) -> str:
     return text if text.startswith("“") else f"“{text}”"
 
 
-def _keyed(title: str, answer: Mapping[str, Any], key: Mapping[str, keys.Key],
-           what: str, valid: Sequence[str] | None = None,
-           explain: str = "the article says") -> Feedback:
+def _keyed(
+    title: str,
+    answer: Mapping[str, Any],
+    key: Mapping[str, keys.Key],
+    what: str,
+    valid: Sequence[str] | None = None,
+    explain: str = "the article says",
+) -> Feedback:
     """Compare a mapping answer with a mapping of keys (letters or lower-case names)."""
     if not isinstance(answer, Mapping):
         raise TypeError(f"give your answer as a dict, e.g. {{{next(iter(key))!r}: ...}}")
     by_letter = all(len(name) == 1 for name in key)
-    labels = {name: f"{name} ({_short(k.label)})" if by_letter else k.label
-              for name, k in key.items()}
+    labels = {
+        name: f"{name} ({_short(k.label)})" if by_letter else k.label for name, k in key.items()
+    }
     fb = Feedback(title)
     given = {_norm(k): v for k, v in answer.items()}
     n_right = 0
@@ -149,14 +160,18 @@ def _keyed(title: str, answer: Mapping[str, Any], key: Mapping[str, keys.Key],
     fb.score = _score(n_right, len(key))
     fb.title = f"{title}: {n_right} of {len(key)} right"
     if first_wrong is not None:
-        fb.hint = _sentence(f"start with {first_wrong if by_letter else labels[first_wrong]}: "
-                            f"{key[first_wrong].hint}")
+        fb.hint = _sentence(
+            f"start with {first_wrong if by_letter else labels[first_wrong]}: "
+            f"{key[first_wrong].hint}"
+        )
     elif fb.missing:
         fb.hint = "answer every item; the list of items is at the top of the exercise."
     return fb
 
+
 def _norm_keep(value: str) -> str:
     return value.translate(_QUOTE_MAP).casefold()
+
 
 def _locate(piece: str, text: str, pos: int) -> int | None:
     """Find ``piece`` in ``text`` from ``pos``, ignoring case and the style of quote marks."""

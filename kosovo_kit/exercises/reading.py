@@ -25,8 +25,9 @@ def check_sides(answer: Mapping[str, str]) -> Feedback:
     return _keyed("Who speaks for whom", answer, keys.SIDES, "the side is")
 
 
-def check_translation_signs(passages: Iterable[str], article: Article | None = None,
-                            wanted: int = 3) -> Feedback:
+def check_translation_signs(
+    passages: Iterable[str], article: Article | None = None, wanted: int = 3
+) -> Feedback:
     """Exercise 01.2: quote passages that read as machine translation.
 
     Parameters
@@ -53,14 +54,19 @@ def check_translation_signs(passages: Iterable[str], article: Article | None = N
         if not said:
             continue
         if said not in text:
-            fb.again.append(f"“{passage}” is not in the article as written; copy the words "
-                            "exactly (the quotation marks and apostrophes may differ).")
+            fb.again.append(
+                f"“{passage}” is not in the article as written; copy the words "
+                "exactly (the quotation marks and apostrophes may differ)."
+            )
             continue
-        match = next((k for k in signs if k in said or (said in k and 2 * len(said) >= len(k))),
-                     None)
+        match = next(
+            (k for k in signs if k in said or (said in k and 2 * len(said) >= len(k))), None
+        )
         if match is None:
-            fb.again.append(f"“{passage}” reads as ordinary English to the course; if you "
-                            "think a native writer would put it differently, say how.")
+            fb.again.append(
+                f"“{passage}” reads as ordinary English to the course; if you "
+                "think a native writer would put it differently, say how."
+            )
         elif match in found:
             fb.again.append(f"“{passage}” is the same passage as one you already gave.")
         else:
@@ -70,8 +76,10 @@ def check_translation_signs(passages: Iterable[str], article: Article | None = N
             fb.right.append(f"“{passage}”{longer}: {why}.")
     if len(found) < wanted:
         fb.missing.append(f"{wanted - len(found)} more passage(s): the exercise asks for {wanted}.")
-        fb.hint = ("read paragraph 3 (Peskov's words), paragraph 5 (the Serbian army) and the "
-                   "last paragraph slowly, aloud: where does the grammar break?")
+        fb.hint = (
+            "read paragraph 3 (Peskov's words), paragraph 5 (the Serbian army) and the "
+            "last paragraph slowly, aloud: where does the grammar break?"
+        )
     fb.score = min(1.0, _score(len(found), wanted))
     fb.title = f"Signs of machine translation: {len(found)} of {wanted} found"
     return fb

@@ -18,8 +18,9 @@ def statements_to_classify() -> pd.DataFrame:
     pandas.DataFrame
         ``item`` (A–E) and ``statement``.
     """
-    return pd.DataFrame({"item": list(keys.KINDS),
-                         "statement": [k.label for k in keys.KINDS.values()]})
+    return pd.DataFrame(
+        {"item": list(keys.KINDS), "statement": [k.label for k in keys.KINDS.values()]}
+    )
 
 
 def check_statement_kinds(answer: Mapping[str, str]) -> Feedback:
@@ -34,11 +35,19 @@ def check_statement_kinds(answer: Mapping[str, str]) -> Feedback:
     -------
     Feedback
     """
-    fb = _keyed("Kinds of statements", answer, keys.KINDS, "the kind is", valid=KINDS,
-                explain="the article has")
+    fb = _keyed(
+        "Kinds of statements",
+        answer,
+        keys.KINDS,
+        "the kind is",
+        valid=KINDS,
+        explain="the article has",
+    )
     if not fb.done:
-        fb.hint += (" Remember: direct: every reported word is inside quotation marks. Mixed: the "
-                    "reporter's words with quoted pieces. Indirect: no quotation marks.")
+        fb.hint += (
+            " Remember: direct: every reported word is inside quotation marks. Mixed: the "
+            "reporter's words with quoted pieces. Indirect: no quotation marks."
+        )
     return fb
 
 
@@ -50,8 +59,9 @@ def references_to_resolve() -> pd.DataFrame:
     pandas.DataFrame
         ``item`` (A–D) and ``phrase``.
     """
-    return pd.DataFrame({"item": list(keys.REFERENCES),
-                         "phrase": [k.label for k in keys.REFERENCES.values()]})
+    return pd.DataFrame(
+        {"item": list(keys.REFERENCES), "phrase": [k.label for k in keys.REFERENCES.values()]}
+    )
 
 
 def check_references(answer: Mapping[str, str]) -> Feedback:
@@ -66,5 +76,10 @@ def check_references(answer: Mapping[str, str]) -> Feedback:
     -------
     Feedback
     """
-    return _keyed("Who is meant", answer, keys.REFERENCES, "the answer is",
-                  explain="the text that settles it:")
+    return _keyed(
+        "Who is meant",
+        answer,
+        keys.REFERENCES,
+        "the answer is",
+        explain="the text that settles it:",
+    )

@@ -10,8 +10,9 @@ from ..text import Article
 from .feedback import Feedback, _article, _locate, _norm, _score
 
 
-def check_offsets(start: int, end: int, article: Article | None = None,
-                  target: str = "Dmitry Peskov") -> Feedback:
+def check_offsets(
+    start: int, end: int, article: Article | None = None, target: str = "Dmitry Peskov"
+) -> Feedback:
     """Exercise 02.1: give the character offsets of the first mention of ``target``.
 
     Parameters
@@ -36,17 +37,30 @@ def check_offsets(start: int, end: int, article: Article | None = None,
     try:
         start, end = int(start), int(end)
     except (TypeError, ValueError):
-        return Feedback(title, again=[f"start and end must be whole numbers, not {start!r} "
-                                      f"and {end!r}."], hint="offsets count characters from 0.")
+        return Feedback(
+            title,
+            again=[f"start and end must be whole numbers, not {start!r} and {end!r}."],
+            hint="offsets count characters from 0.",
+        )
     if not 0 <= start <= end <= len(text):
-        return Feedback(title, again=[f"({start}, {end}) is not a span of the article: it "
-                                      f"needs 0 <= start <= end <= {len(text)}."],
-                        hint=f"try article.text.find({target!r}).")
+        return Feedback(
+            title,
+            again=[
+                f"({start}, {end}) is not a span of the article: it "
+                f"needs 0 <= start <= end <= {len(text)}."
+            ],
+            hint=f"try article.text.find({target!r}).",
+        )
     shown = text[start:end]
     if (start, end) == want:
-        return Feedback(title, right=[f"text[{start}:{end}] reads “{shown}”: the first "
-                                      "mention, and the end is one past its last character."],
-                        score=1.0)
+        return Feedback(
+            title,
+            right=[
+                f"text[{start}:{end}] reads “{shown}”: the first "
+                "mention, and the end is one past its last character."
+            ],
+            score=1.0,
+        )
     fb = Feedback(title, again=[f"text[{start}:{end}] reads “{shown}”."])
     later = [m.start() for m in re.finditer(re.escape(target), text)][1:]
     if start in later and end - start == len(target):
@@ -57,8 +71,10 @@ def check_offsets(start: int, end: int, article: Article | None = None,
     elif start == want[0] and end == want[1] - 1:
         fb.right.append("the start is right.")
         fb.again.append("the span stops one character early.")
-        fb.hint = ("end is the position just after the last character, as in Python slices: "
-                   "text[start:end] leaves out text[end].")
+        fb.hint = (
+            "end is the position just after the last character, as in Python slices: "
+            "text[start:end] leaves out text[end]."
+        )
         fb.score = 0.5
     elif abs(start - want[0]) == 1 and end - start == len(target):
         fb.again.append("the span is the right length but shifted by one character.")
@@ -80,10 +96,6 @@ def _paragraph(article: Article, containing: str) -> tuple[int, int, str]:
         if containing in row.text:
             return int(row.start), int(row.end), row.text
     raise ValueError(f"no paragraph holds {containing!r}")
-
-
-
-
 
 
 def check_sentence_split(sentences: Sequence[str], article: Article | None = None) -> Feedback:
@@ -110,8 +122,10 @@ def check_sentence_split(sentences: Sequence[str], article: Article | None = Non
     for n, sentence in enumerate(sentences, 1):
         at = _locate(sentence, para, pos)
         if at is None or not sentence.strip():
-            fb.again.append(f"sentence {n} (“{sentence[:40]}…”) is not the next part of "
-                            "paragraph 3 as written; copy it from article.paragraphs.")
+            fb.again.append(
+                f"sentence {n} (“{sentence[:40]}…”) is not the next part of "
+                "paragraph 3 as written; copy it from article.paragraphs."
+            )
             fb.hint = "paste each sentence exactly, in order, without leaving words out."
             return fb
         if para[pos:at].strip():
@@ -122,31 +136,39 @@ def check_sentence_split(sentences: Sequence[str], article: Article | None = Non
         fb.missing.append(f"the end of the paragraph, “{para[pos:].strip()[:40]}…”.")
     n_right = 0
     for end in ends:
-        before = para[max(0, end - 12):end]
+        before = para[max(0, end - 12) : end]
         if end in want:
             n_right += 1
             fb.right.append(f"a sentence ends after “…{before}”.")
         elif para[:end].endswith("ed."):
-            fb.again.append("you end a sentence after “ed.”: it abbreviates “editor”, and the "
-                            "brackets “(in Kosovo, ed.)” hold the editor's insertion; the "
-                            "sentence goes on.")
-        elif para[end:end + 2] in ("”.", "”,") or para[end:end + 1] == "”":
-            fb.again.append(f"you end a sentence after “…{before}”, before its closing "
-                            "quotation mark: the mark and the period belong to the sentence "
-                            "they close.")
+            fb.again.append(
+                "you end a sentence after “ed.”: it abbreviates “editor”, and the "
+                "brackets “(in Kosovo, ed.)” hold the editor's insertion; the "
+                "sentence goes on."
+            )
+        elif para[end : end + 2] in ("”.", "”,") or para[end : end + 1] == "”":
+            fb.again.append(
+                f"you end a sentence after “…{before}”, before its closing "
+                "quotation mark: the mark and the period belong to the sentence "
+                "they close."
+            )
         elif para[:end].endswith(",”"):
-            fb.again.append(f"you end a sentence after “…{before}”: a comma inside quotation "
-                            "marks hands over to the reporting clause (“… told reporters”), "
-                            "which belongs to the same sentence.")
+            fb.again.append(
+                f"you end a sentence after “…{before}”: a comma inside quotation "
+                "marks hands over to the reporting clause (“… told reporters”), "
+                "which belongs to the same sentence."
+            )
         else:
             fb.again.append(f"you end a sentence after “…{before}”, where the sentence goes on.")
     for end in want:
         if end not in ends and not fb.missing:
-            fb.missing.append(f"a sentence end after “…{para[max(0, end - 12):end]}”.")
+            fb.missing.append(f"a sentence end after “…{para[max(0, end - 12) : end]}”.")
     fb.score = _score(n_right, len(want)) if not fb.again else 0.5 * _score(n_right, len(want))
     if not fb.done and not fb.hint:
-        fb.hint = ("a sentence ends at a period, question or exclamation mark that is not part "
-                   "of an abbreviation, together with any closing quotation mark next to it.")
+        fb.hint = (
+            "a sentence ends at a period, question or exclamation mark that is not part "
+            "of an abbreviation, together with any closing quotation mark next to it."
+        )
     fb.title = f"Sentences of paragraph 3: {n_right} of {len(want)} sentence ends right"
     return fb
 
@@ -154,8 +176,11 @@ def check_sentence_split(sentences: Sequence[str], article: Article | None = Non
 def _word_variants(article: Article, word: str) -> dict[str, int]:
     text = article.text
     hits = list(re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text))
-    body = {int(p.paragraph_id): (int(p.start), int(p.end))
-            for p in article.paragraphs.itertuples() if p.kind == "body"}
+    body = {
+        int(p.paragraph_id): (int(p.start), int(p.end))
+        for p in article.paragraphs.itertuples()
+        if p.kind == "body"
+    }
     in_body = sum(any(s <= m.start() < e for s, e in body.values()) for m in hits)
     possessive = sum(text.startswith(("’s", "'s"), m.end()) for m in hits)
     derived = len(re.findall(rf"(?<!\w){re.escape(word)}\w+", text))
@@ -187,12 +212,12 @@ def check_word_counts(counts: Mapping[str, int], article: Article | None = None)
     n_right = 0
     explain = {
         "without possessive": "the count without the possessive (“{w}’s”): the tokenizer "
-                              "splits “’s” off, so “{w}’s” gives a token “{w}” too",
+        "splits “’s” off, so “{w}’s” gives a token “{w}” too",
         "body only": "the count in the body paragraphs only; the title, the repeated title, "
-                     "the heading and the “SEE ALSO” line are tokens of the article too",
+        "the heading and the “SEE ALSO” line are tokens of the article too",
         "with derived words": "a count that includes longer words starting with “{w}” "
-                              "(“{w}n”, …); a token is the whole word, so those are different "
-                              "tokens",
+        "(“{w}n”, …); a token is the whole word, so those are different "
+        "tokens",
     }
     for word in keys.WORD_COUNT_WORDS:
         variants = _word_variants(art, word)
@@ -209,8 +234,14 @@ def check_word_counts(counts: Mapping[str, int], article: Article | None = None)
             n_right += 1
             fb.right.append(f"{word}: {value} tokens.")
             continue
-        why = next((name for name in ("without possessive", "body only", "with derived words")
-                    if value == variants[name] != variants["tokens"]), None)
+        why = next(
+            (
+                name
+                for name in ("without possessive", "body only", "with derived words")
+                if value == variants[name] != variants["tokens"]
+            ),
+            None,
+        )
         if why is not None:
             fb.again.append(f"{word}: {value} is " + explain[why].format(w=word) + ".")
         else:
@@ -219,6 +250,8 @@ def check_word_counts(counts: Mapping[str, int], article: Article | None = None)
     fb.score = _score(n_right, len(keys.WORD_COUNT_WORDS))
     fb.title = f"Word counts: {n_right} of {len(keys.WORD_COUNT_WORDS)} right"
     if not fb.done:
-        fb.hint = ("count on the tokens table, e.g. (article.tokens['text'] == 'Serbia').sum(), "
-                   "and compare with what you counted by eye: which mentions did you skip?")
+        fb.hint = (
+            "count on the tokens table, e.g. (article.tokens['text'] == 'Serbia').sum(), "
+            "and compare with what you counted by eye: which mentions did you skip?"
+        )
     return fb

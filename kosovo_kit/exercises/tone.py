@@ -13,11 +13,12 @@ def tone_statement(article: Article | None = None) -> str:
     """The words Christofer Burger is quoted with: the statement of exercise 04.1."""
     text = _article(article).text
     start = text.index("“We are very concerned") + 1
-    return text[start:text.index("”", start)]
+    return text[start : text.index("”", start)]
 
 
-def check_tone_words(words: Iterable[str], article: Article | None = None,
-                     lexicon: Any = "news") -> Feedback:
+def check_tone_words(
+    words: Iterable[str], article: Article | None = None, lexicon: Any = "news"
+) -> Feedback:
     """Exercise 04.1: which words of Burger's statement does the sentiment lexicon score?
 
     Parameters
@@ -51,20 +52,27 @@ def check_tone_words(words: Iterable[str], article: Article | None = None,
         elif word in scored:
             fb.right.append(f"“{word}”: valence {valence[word]:+.2f} in the lexicon.")
         elif word in {"very", "extremely", "so", "really"} and boosted:
-            fb.again.append(f"“{word}” has no tone of its own: it boosts the next word "
-                            "(see the booster column of explain_sentiment).")
+            fb.again.append(
+                f"“{word}” has no tone of its own: it boosts the next word "
+                "(see the booster column of explain_sentiment)."
+            )
         else:
-            fb.again.append(f"“{word}”: a reader may feel it, but the lexicon gives it no "
-                            "valence (0).")
+            fb.again.append(
+                f"“{word}”: a reader may feel it, but the lexicon gives it no valence (0)."
+            )
     for word in sorted(scored - set(given)):
-        fb.missing.append(f"a word of the statement that the lexicon scores ({len(word)} "
-                          f"letters, valence {'negative' if valence[word] < 0 else 'positive'}).")
+        fb.missing.append(
+            f"a word of the statement that the lexicon scores ({len(word)} "
+            f"letters, valence {'negative' if valence[word] < 0 else 'positive'})."
+        )
     n_right = len(scored & set(given))
     # words given that the lexicon does not score lower the score, so listing every word
     # of the statement is not a way to find all
     fb.score = n_right / (len(scored) + len(fb.again)) if scored else float(not fb.again)
     fb.title = f"Words with tone: {n_right} of {len(scored)} found"
     if not fb.done:
-        fb.hint = ("run kk.explain_sentiment on the statement and read the valence column: "
-                   "only words with a non-zero valence carry tone for the lexicon.")
+        fb.hint = (
+            "run kk.explain_sentiment on the statement and read the valence column: "
+            "only words with a non-zero valence carry tone for the lexicon."
+        )
     return fb

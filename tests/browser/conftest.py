@@ -35,11 +35,18 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 #: CI sets this: a browser test that cannot run is then a failure, not a quiet skip.
 REQUIRED = os.environ.get("KOSOVO_KIT_BROWSER_TESTS") == "1"
-MISSING = ("browser tests need Debian's chromium: apt-get install chromium "
-           "(and pip install playwright voila); they run in CI")
+MISSING = (
+    "browser tests need Debian's chromium: apt-get install chromium "
+    "(and pip install playwright voila); they run in CI"
+)
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-quic",
 ]
 #: Generous for a 2-core machine; a healthy server answers in a few seconds.
@@ -85,7 +92,8 @@ def _our_processes() -> list[psutil.Process]:
         try:
             cmdline = " ".join(proc.cmdline()).lower()
             if proc.status() != psutil.STATUS_ZOMBIE and any(
-                    w in cmdline for w in _OUR_PROCESS_WORDS):
+                w in cmdline for w in _OUR_PROCESS_WORDS
+            ):
                 found.append(proc)
         except psutil.NoSuchProcess:
             continue
@@ -102,8 +110,10 @@ def no_processes_left() -> Iterator[None]:
         described = [f"{p.pid}: {' '.join(p.cmdline())[:120]}" for p in alive]
         for proc in alive:
             proc.kill()
-        pytest.fail("processes left running at the end of the session:\n" + "\n".join(described),
-                    pytrace=False)
+        pytest.fail(
+            "processes left running at the end of the session:\n" + "\n".join(described),
+            pytrace=False,
+        )
 
 
 @pytest.fixture(scope="session")
@@ -120,8 +130,11 @@ def chromium_executable() -> str:
 
 
 @pytest.fixture(scope="session")
-def browser_context(chromium_executable: str, tmp_path_factory: pytest.TempPathFactory,
-                    timings: Callable[[str, float], None]) -> Iterator[Any]:
+def browser_context(
+    chromium_executable: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    timings: Callable[[str, float], None],
+) -> Iterator[Any]:
     """A Chromium context with a fresh profile folder, shared by the session's tests."""
     from playwright.sync_api import sync_playwright
 
@@ -129,15 +142,19 @@ def browser_context(chromium_executable: str, tmp_path_factory: pytest.TempPathF
     started = time.monotonic()
     with sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
-            str(profile), executable_path=chromium_executable, headless=True,
-            args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900},
+            str(profile),
+            executable_path=chromium_executable,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 900},
             # No service worker may outlive a page and carry state into the next test.
             service_workers="block",
         )
         # The kit is used offline: nothing on these pages may need the internet, and
         # nothing should leave the machine while testing.
-        context.route(_NOT_LOOPBACK, lambda route: (_BLOCKED.append(route.request.url),
-                                                    route.abort()))
+        context.route(
+            _NOT_LOOPBACK, lambda route: (_BLOCKED.append(route.request.url), route.abort())
+        )
         timings("chromium start", time.monotonic() - started)
         try:
             yield context
@@ -192,8 +209,11 @@ def _isolated_env(base: Path) -> dict[str, str]:
     virtual environment's share/jupyter, which Jupyter always searches.
     """
     env = dict(os.environ)
-    for var, name in (("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_RUNTIME_DIR", "runtime"),
-                      ("IPYTHONDIR", "ipython")):
+    for var, name in (
+        ("JUPYTER_CONFIG_DIR", "config"),
+        ("JUPYTER_RUNTIME_DIR", "runtime"),
+        ("IPYTHONDIR", "ipython"),
+    ):
         folder = base / name
         folder.mkdir(parents=True, exist_ok=True)
         env[var] = str(folder)
@@ -201,22 +221,32 @@ def _isolated_env(base: Path) -> dict[str, str]:
     labconfig.mkdir(parents=True, exist_ok=True)
     # The news and extension-manager plugins reach out to the internet and pop up
     # notifications over the notebook; the tests need neither.
-    (labconfig / "page_config.json").write_text(json.dumps({"disabledExtensions": {
-        "@jupyterlab/apputils-extension:announcements": True,
-        "@jupyterlab/extensionmanager-extension": True,
-    }}), encoding="utf-8")
+    (labconfig / "page_config.json").write_text(
+        json.dumps(
+            {
+                "disabledExtensions": {
+                    "@jupyterlab/apputils-extension:announcements": True,
+                    "@jupyterlab/extensionmanager-extension": True,
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
     env.pop("JUPYTER_TOKEN", None)
     return env
 
 
 def _wait_ready(server: Server, path: str, timeout: float) -> None:
     deadline = time.monotonic() + timeout
-    request = urllib.request.Request(server.url + path,
-                                     headers={"Authorization": f"token {server.token}"})
+    request = urllib.request.Request(
+        server.url + path, headers={"Authorization": f"token {server.token}"}
+    )
     while True:
         if server.process.poll() is not None:
-            raise RuntimeError(f"server exited with {server.process.returncode}:\n"
-                               + server.log.read_text(errors="replace")[-3000:])
+            raise RuntimeError(
+                f"server exited with {server.process.returncode}:\n"
+                + server.log.read_text(errors="replace")[-3000:]
+            )
         try:
             with urllib.request.urlopen(request, timeout=5) as response:
                 if response.status == 200:
@@ -224,8 +254,10 @@ def _wait_ready(server: Server, path: str, timeout: float) -> None:
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         if time.monotonic() > deadline:
-            raise RuntimeError(f"server did not answer {path} within {timeout:.0f} s:\n"
-                               + server.log.read_text(errors="replace")[-3000:])
+            raise RuntimeError(
+                f"server did not answer {path} within {timeout:.0f} s:\n"
+                + server.log.read_text(errors="replace")[-3000:]
+            )
         time.sleep(0.2)
 
 
@@ -236,8 +268,10 @@ def _stop(server: Server) -> None:
     are collected as descendants before the server is asked to stop.
     """
     try:
-        tree = [psutil.Process(server.process.pid),
-                *psutil.Process(server.process.pid).children(recursive=True)]
+        tree = [
+            psutil.Process(server.process.pid),
+            *psutil.Process(server.process.pid).children(recursive=True),
+        ]
     except psutil.NoSuchProcess:
         tree = []
     # SIGTERM lets Jupyter shut its kernels down cleanly.
@@ -256,9 +290,18 @@ def _stop(server: Server) -> None:
     assert not leftover, f"processes survived the server's shutdown: {leftover}"
 
 
-def start_server(kind: str, argv: list[str], *, root: Path, work: Path, port: int,
-                 token: str, ready_path: str, timings: Callable[[str, float], None],
-                 env: dict[str, str] | None = None) -> Server:
+def start_server(
+    kind: str,
+    argv: list[str],
+    *,
+    root: Path,
+    work: Path,
+    port: int,
+    token: str,
+    ready_path: str,
+    timings: Callable[[str, float], None],
+    env: dict[str, str] | None = None,
+) -> Server:
     """Start a server in its own process group and wait until ``ready_path`` answers 200.
 
     ``env`` adds variables to the isolated environment.
@@ -266,10 +309,15 @@ def start_server(kind: str, argv: list[str], *, root: Path, work: Path, port: in
     log = work / f"{kind}.log"
     started = time.monotonic()
     with open(log, "wb") as out:
-        process = subprocess.Popen(argv, cwd=root, env={**_isolated_env(work), **(env or {})},
-                                   stdout=out,
-                                   stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            argv,
+            cwd=root,
+            env={**_isolated_env(work), **(env or {})},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     server = Server(f"http://127.0.0.1:{port}", token, root, process, log)
     try:
         _wait_ready(server, ready_path, SERVER_START_TIMEOUT)
@@ -291,21 +339,40 @@ def notebook_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def jupyter_lab(chromium_executable: str, notebook_dir: Path,
-                tmp_path_factory: pytest.TempPathFactory,
-                timings: Callable[[str, float], None]) -> Iterator[Server]:
+def jupyter_lab(
+    chromium_executable: str,
+    notebook_dir: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    timings: Callable[[str, float], None],
+) -> Iterator[Server]:
     """JupyterLab, headless, on a free loopback port with a random token."""
     if importlib.util.find_spec("jupyterlab") is None:
         _unavailable("jupyterlab is not installed")
     work = tmp_path_factory.mktemp("jupyter-lab")
     port, token = free_port(), secrets.token_hex(16)
-    argv = [sys.executable, "-m", "jupyterlab", "--no-browser",
-            "--ServerApp.open_browser=False", "--ServerApp.ip=127.0.0.1",
-            f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-            f"--IdentityProvider.token={token}", f"--notebook-dir={notebook_dir}",
-            *_root_flag()]
-    server = start_server("jupyterlab", argv, root=notebook_dir, work=work, port=port,
-                          token=token, ready_path="/api/status", timings=timings)
+    argv = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ServerApp.open_browser=False",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--notebook-dir={notebook_dir}",
+        *_root_flag(),
+    ]
+    server = start_server(
+        "jupyterlab",
+        argv,
+        root=notebook_dir,
+        work=work,
+        port=port,
+        token=token,
+        ready_path="/api/status",
+        timings=timings,
+    )
     try:
         yield server
     finally:
@@ -313,9 +380,11 @@ def jupyter_lab(chromium_executable: str, notebook_dir: Path,
 
 
 @pytest.fixture
-def voila_server(chromium_executable: str, tmp_path_factory: pytest.TempPathFactory,
-                 timings: Callable[[str, float], None],
-                 ) -> Iterator[Callable[..., Server]]:
+def voila_server(
+    chromium_executable: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    timings: Callable[[str, float], None],
+) -> Iterator[Callable[..., Server]]:
     """Start Voilà on one notebook (loopback, random token); stopped after the test.
 
     Call it with the notebook and optionally a template name from the project's
@@ -328,10 +397,19 @@ def voila_server(chromium_executable: str, tmp_path_factory: pytest.TempPathFact
     def start(notebook: Path, template: str | None = None) -> Server:
         work = tmp_path_factory.mktemp("voila")
         port, token = free_port(), secrets.token_hex(16)
-        argv = [sys.executable, "-m", "voila", str(notebook), "--no-browser",
-                "--Voila.ip=127.0.0.1", f"--Voila.port={port}", "--Voila.port_retries=0",
-                f"--Voila.token={token}", "--Voila.open_browser=False",
-                f"--Voila.connection_dir_root={work}"]
+        argv = [
+            sys.executable,
+            "-m",
+            "voila",
+            str(notebook),
+            "--no-browser",
+            "--Voila.ip=127.0.0.1",
+            f"--Voila.port={port}",
+            "--Voila.port_retries=0",
+            f"--Voila.token={token}",
+            "--Voila.open_browser=False",
+            f"--Voila.connection_dir_root={work}",
+        ]
         env = None
         if template is not None:
             # as `make dashboard` does: the project's templates join Jupyter's search path
@@ -339,9 +417,17 @@ def voila_server(chromium_executable: str, tmp_path_factory: pytest.TempPathFact
             env = {"JUPYTER_PATH": str(ROOT / "share" / "jupyter")}
         # Voilà serves no /api/status; its own script answering shows the server is up
         # without starting a kernel the way the page itself would.
-        server = start_server("voila", argv, root=notebook.parent, work=work, port=port,
-                              token=token, ready_path="/voila/static/voila.js",
-                              timings=timings, env=env)
+        server = start_server(
+            "voila",
+            argv,
+            root=notebook.parent,
+            work=work,
+            port=port,
+            token=token,
+            ready_path="/voila/static/voila.js",
+            timings=timings,
+            env=env,
+        )
         servers.append(server)
         return server
 
@@ -358,17 +444,24 @@ def explorer_notebook() -> Callable[..., Path]:
     makes ``explorer`` from ``article``; it returns the notebook path.
     """
 
-    def write(folder: Path, name: str, article_text: str,
-              make_explorer: str = "explorer = ActorExplorer(article)") -> Path:
+    def write(
+        folder: Path,
+        name: str,
+        article_text: str,
+        make_explorer: str = "explorer = ActorExplorer(article)",
+    ) -> Path:
         (folder / f"{name}.txt").write_text(article_text, encoding="utf-8")
         nb = nbformat.v4.new_notebook()
-        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                     "language": "python"}
+        nb.metadata["kernelspec"] = {
+            "name": "python3",
+            "display_name": "Python 3",
+            "language": "python",
+        }
         nb.cells = [
-            nbformat.v4.new_code_cell("import kosovo_kit as kk\n"
-                                      "from kosovo_kit.widgets import ActorExplorer"),
-            nbformat.v4.new_code_cell(f'article = kk.load_article("{name}.txt")\n'
-                                      + make_explorer),
+            nbformat.v4.new_code_cell(
+                "import kosovo_kit as kk\nfrom kosovo_kit.widgets import ActorExplorer"
+            ),
+            nbformat.v4.new_code_cell(f'article = kk.load_article("{name}.txt")\n' + make_explorer),
             nbformat.v4.new_code_cell("explorer"),
         ]
         path = folder / f"{name}.ipynb"
@@ -379,8 +472,9 @@ def explorer_notebook() -> Callable[..., Path]:
 
 
 def _api(server: Server, path: str) -> Any:
-    request = urllib.request.Request(server.url + path,
-                                     headers={"Authorization": f"token {server.token}"})
+    request = urllib.request.Request(
+        server.url + path, headers={"Authorization": f"token {server.token}"}
+    )
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.load(response)
 
@@ -398,18 +492,25 @@ def _wait_for_lab_kernel(page: Any, server: Server, name: str, timeout: float) -
         if dialog.is_visible():
             dialog.locator(".jp-mod-accept").click()
         sessions = [s for s in _api(server, "/api/sessions") if s.get("path") == name]
-        if (sessions and sessions[0]["kernel"]["execution_state"] == "idle"
-                and idle.count() and not dialog.is_visible()):
+        if (
+            sessions
+            and sessions[0]["kernel"]["execution_state"] == "idle"
+            and idle.count()
+            and not dialog.is_visible()
+        ):
             return
         if time.monotonic() > deadline:
-            raise AssertionError(f"the kernel of {name} was not idle within {timeout:.0f} s "
-                                 f"(sessions: {sessions})")
+            raise AssertionError(
+                f"the kernel of {name} was not idle within {timeout:.0f} s (sessions: {sessions})"
+            )
         page.wait_for_timeout(250)
 
 
 @pytest.fixture(scope="session")
-def run_in_lab(jupyter_lab: Server, timings: Callable[[str, float], None],
-               ) -> Callable[[Any, Path], None]:
+def run_in_lab(
+    jupyter_lab: Server,
+    timings: Callable[[str, float], None],
+) -> Callable[[Any, Path], None]:
     """Open a notebook of the lab's folder in a page, run all cells, wait for the explorer."""
 
     def run(page: Any, notebook: Path) -> None:
@@ -422,10 +523,12 @@ def run_in_lab(jupyter_lab: Server, timings: Callable[[str, float], None],
         _wait_for_lab_kernel(page, jupyter_lab, notebook.name, timeout=90)
         page.locator(".lm-MenuBar-item", has_text="Run").first.click()
         page.locator(".lm-Menu-item[data-command='runmenu:run-all']").click()
-        expect(page.locator(".kk-actor-explorer .kk-actor-dropdown select")
-               ).to_be_visible(timeout=60_000)
-        expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")
-               ).to_be_attached(timeout=60_000)
+        expect(page.locator(".kk-actor-explorer .kk-actor-dropdown select")).to_be_visible(
+            timeout=60_000
+        )
+        expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_be_attached(
+            timeout=60_000
+        )
         timings(f"open and run {notebook.name} in JupyterLab", time.monotonic() - started)
 
     return run

@@ -41,7 +41,8 @@ def choose_speaker(dropdown, name: str) -> None:
 
 
 def test_notebook_05_switches_from_peskov_to_burger_in_jupyterlab(
-        page, jupyter_lab, run_in_lab, screenshot, timings, offsite_requests):
+    page, jupyter_lab, run_in_lab, screenshot, timings, offsite_requests
+):
     from playwright.sync_api import expect
 
     # The lab serves a folder of its own: a copy keeps checkpoints and saves out of the repo.
@@ -80,7 +81,8 @@ def test_notebook_05_switches_from_peskov_to_burger_in_jupyterlab(
 
 
 def test_dashboard_in_voila_has_no_code_and_switches_speakers(
-        page, voila_server, screenshot, timings, offsite_requests):
+    page, voila_server, screenshot, timings, offsite_requests
+):
     from playwright.sync_api import expect
 
     server = voila_server(DASHBOARD, template="kosovo-kit")

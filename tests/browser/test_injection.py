@@ -69,7 +69,8 @@ def assert_inert(page) -> None:
 
 
 def test_payloads_show_as_text_and_do_not_run(
-        page, jupyter_lab, run_in_lab, explorer_notebook, screenshot):
+    page, jupyter_lab, run_in_lab, explorer_notebook, screenshot
+):
     from playwright.sync_api import expect
 
     dialogs: list[str] = []

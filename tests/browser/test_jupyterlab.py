@@ -25,10 +25,14 @@ sponsors.”
 
 “We call on both sides to return to dialogue without delay,” Burger said.
 """
-PESKOV_QUOTES = ["We support Belgrade in all its measures",
-                 "The responsibility lies with Pristina and its Western sponsors"]
-BURGER_QUOTES = ["This is a very bad signal",
-                 "We call on both sides to return to dialogue without delay"]
+PESKOV_QUOTES = [
+    "We support Belgrade in all its measures",
+    "The responsibility lies with Pristina and its Western sponsors",
+]
+BURGER_QUOTES = [
+    "This is a very bad signal",
+    "We call on both sides to return to dialogue without delay",
+]
 PESKOV = "Dmitry Peskov (speaker, 3)"
 BURGER = "Christofer Burger (speaker, 2)"
 
@@ -44,7 +48,8 @@ def choose(dropdown, label: str) -> None:
 
 
 def test_dropdown_switches_statements_between_speakers(
-        page, jupyter_lab, run_in_lab, explorer_notebook, screenshot, timings):
+    page, jupyter_lab, run_in_lab, explorer_notebook, screenshot, timings
+):
     from playwright.sync_api import expect
 
     notebook = explorer_notebook(jupyter_lab.root, "two_speakers", TWO_SPEAKERS)

@@ -17,8 +17,10 @@ ARTICLE = """Moscow and Berlin split over Kosovo police action
 
 Peskov added: “Russia will not stand aside while Serbs are threatened.”
 """
-PESKOV_QUOTES = ["We support Belgrade in all its measures",
-                 "Russia will not stand aside while Serbs are threatened"]
+PESKOV_QUOTES = [
+    "We support Belgrade in all its measures",
+    "Russia will not stand aside while Serbs are threatened",
+]
 BURGER_QUOTE = "This is a very bad signal"
 # Source lines of the notebook that must not reach a dashboard's reader.
 CODE = ["import kosovo_kit as kk", "ActorExplorer(article)", "load_article"]
@@ -30,8 +32,8 @@ def labels(dropdown) -> list[str]:
 
 
 def test_voila_shows_the_explorer_without_code(
-        page, notebook_dir, explorer_notebook, voila_server, screenshot, timings,
-        offsite_requests):
+    page, notebook_dir, explorer_notebook, voila_server, screenshot, timings, offsite_requests
+):
     from playwright.sync_api import expect
 
     folder = notebook_dir / "voila"
