@@ -31,6 +31,9 @@ import numpy as np
 from shared_data import VADER_OTHER_FILES, load_newsmtsc, load_nyt, load_vader_other
 
 from kosovo_kit import sentiment as snt
+from kosovo_kit.sentiment.lexicons import news_lexicon, vader_constants
+from kosovo_kit.sentiment.tokens import tokenise
+from kosovo_kit.sentiment.vader import punct_emphasis, token_valences
 
 OUT = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "news_learned.csv"
 MIN_COUNT = 8
@@ -44,11 +47,16 @@ STEPS = 1500
 MAX_VALENCE = 4.0
 
 # Words whose role in the scorer is a rule, not a valence.
-_RULE_WORDS = frozenset(snt._NEGATE) | frozenset(snt._BOOSTERS) | {"but", "no", "least", "kind"}
+_RULE_WORDS = (vader_constants().negations | frozenset(vader_constants().boosters)
+               | {"but", "no", "least", "kind"})
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
 
 
 # Function words: a valence for them would only soak up topic or style differences.
-_STOP = snt._word_set(
+_STOP = _word_set(
     """the and for that with from this have has had was were are been being will would could
     should may might must can did does not its their there they them these those than then
     which who whom whose what when where why how also into onto over under about after before
@@ -102,10 +110,8 @@ def fitting_corpus(other: bool = False) -> Corpus:
 
 
 def _tokens(text: str) -> tuple[str, list[str], list[str]]:
-    clean, _ = snt._replace_emojis(text, snt._emoji_descriptions())
-    clean = clean.strip()
-    raw = clean.split()
-    return clean, raw, [snt._strip_word(t) for t in raw]
+    # VADER's ASCII punctuation, as when the corrections were fitted.
+    return tokenise(text, snt.VADER_RULES.punct)
 
 
 def _lookup_forms(words: list[str], lex: snt.Lexicon) -> list[str]:
@@ -140,10 +146,7 @@ def count_words(texts: Iterable[str], lex: snt.Lexicon, new_words: bool = False)
 
 
 def _scores(words: list[str], raw: list[str], lex: snt.Lexicon) -> list[float]:
-    rules = lex.rules
-    quoted = snt._quoted_flags(raw) if rules.quote_weight != 1.0 else None
-    stems = lex.stems if rules.lemma_fallback else None
-    return snt._token_valences(words, lex.valences, rules, quoted, None, raw, stems)
+    return token_valences(lex, words, raw)
 
 
 @dataclass
@@ -170,7 +173,7 @@ def design(texts: Sequence[str], lex: snt.Lexicon, vocab: list[str]) -> Design:
         clean, raw, words = _tokens(text)
         base = _scores(words, raw, lex)
         total = float(sum(base))
-        amp = snt._punct_amplifier(clean)
+        amp = punct_emphasis(clean)
         raws.append(total + amp if total > 0 else total - amp if total < 0 else 0.0)
         lengths.append(len(words))
         if not words:
@@ -298,7 +301,7 @@ def apply_overlay(base: snt.Lexicon, learned: dict[str, tuple[int, float, float]
 
 def base_news_lexicon() -> snt.Lexicon:
     """The news lexicon without the learned corrections (VADER plus ``news_overlay.csv``)."""
-    return snt._news_lexicon(learned=False)
+    return news_lexicon(learned=False)
 
 
 def pearson(x: Sequence[float], y: Sequence[float]) -> float:

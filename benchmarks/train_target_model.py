@@ -33,7 +33,8 @@ from pathlib import Path
 import numpy as np
 from shared_data import load_newsmtsc, macro_f1
 
-from kosovo_kit.sentiment import TARGET_FEATURES, _tokenise_with_offsets, target_features
+from kosovo_kit.sentiment import TARGET_FEATURES, VADER_RULES, target_features
+from kosovo_kit.sentiment.tokens import tokenise_with_offsets
 
 MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
 OUT = MODELS / "target_sentiment.json"
@@ -74,7 +75,7 @@ def fit_softmax(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def context_words(row: dict) -> set[str]:
     """Lower-case words of the sentence outside the target mention."""
-    _, _, _, words, spans = _tokenise_with_offsets(row["sentence"])
+    _, _, _, words, spans = tokenise_with_offsets(row["sentence"], VADER_RULES.punct)
     return {
         w.lower()
         for w, (a, b) in zip(words, spans)

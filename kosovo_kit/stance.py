@@ -15,14 +15,9 @@ import pandas as pd
 
 from kosovo_kit.aggregate import speaking_actor
 from kosovo_kit.predicates import cue_evidence, find_evidence
-from kosovo_kit.sentiment import (
-    NEWS_RULES,
-    _token_valences,
-    _tokenise_with_offsets,
-    load_lexicon,
-    score_sentiment,
-    sentiment_toward,
-)
+from kosovo_kit.sentiment import NEWS_RULES, load_lexicon, score_sentiment, sentiment_toward
+from kosovo_kit.sentiment.tokens import tokenise_with_offsets
+from kosovo_kit.sentiment.vader import token_valences
 
 __all__ = [
     "actor_summary", "add_sentiment", "content_text", "stance_evidence", "stance_table",
@@ -167,10 +162,10 @@ def stance_toward(text: str, start: int, end: int, cue: str | None = None) -> di
         decided: the predicate, preposition or evaluative words; empty for the model).
     """
     lex = load_lexicon("news")
-    _, _, raw, words, spans = _tokenise_with_offsets(text, NEWS_RULES.punct)
+    _, _, raw, words, spans = tokenise_with_offsets(text, NEWS_RULES.punct)
     inside = [i for i, (a, b) in enumerate(spans) if a < end and b > start]
     if inside:
-        scores = _token_valences(words, lex.valences, NEWS_RULES, None, None, raw, lex.stems)
+        scores = token_valences(lex, words, raw)
         found = find_evidence(raw, inside[0], inside[-1], scores)
         if found is None and isinstance(cue, str):
             found = cue_evidence(cue)

@@ -28,7 +28,6 @@ DEFAULT_MAX_BYTES = 20_000_000
 
 PARAGRAPH_KINDS = ("title", "heading", "body", "boilerplate")
 
-_new_tuple = tuple.__new__
 _KIND = attrgetter("kind")
 _START = attrgetter("start")
 _END = attrgetter("end")
@@ -88,18 +87,16 @@ def _sentence_token_columns(text: str, sentences: list[Sentence]) -> TokenColumn
     words: list[str] = []
     sids: list[int] = []
     ranges: dict[int, tuple[int, int]] = {}
-    add_start, add_end, add_kind, add_word = starts.append, ends.append, kinds.append, words.append
     matches = tokenise.token_matches
     for sent in sentences:
         a = len(starts)
-        # the hot loop of tokenising: one regex match per token, four appends
         for m in matches(text, sent.start, sent.end):
             kind = m.lastgroup
             s, e = m.span(kind)
-            add_start(s)
-            add_end(e)
-            add_kind(kind)
-            add_word(text[s:e])
+            starts.append(s)
+            ends.append(e)
+            kinds.append(kind)
+            words.append(text[s:e])
         b = len(starts)
         if b > a:
             ranges[sent.sentence_id] = (a, b)
@@ -131,10 +128,9 @@ def _sentence_tokens(text: str, sentences: list[Sentence]) -> list[Token]:
     matches = tokenise.token_matches
     for sent in sentences:
         sid, pid = sent.sentence_id, sent.paragraph_id
-        # one tuple per token, built in a comprehension: the hot loop of tokenising
-        tokens += [_new_tuple(Token, (i, sid, pid, m.start(k), m.end(k), k))
-                   for i, m in enumerate(matches(text, sent.start, sent.end), len(tokens))
-                   for k in (m.lastgroup,)]
+        for m in matches(text, sent.start, sent.end):
+            kind = m.lastgroup
+            tokens.append(Token(len(tokens), sid, pid, m.start(kind), m.end(kind), kind))
     return tokens
 
 

@@ -14,8 +14,6 @@ from kosovo_kit.sentiment import (
     NEWS_RULES,
     RULE_COLUMNS,
     Lexicon,
-    _target_model,
-    _target_probabilities,
     explain_sentiment,
     load_lexicon,
     normalise,
@@ -24,6 +22,7 @@ from kosovo_kit.sentiment import (
     sentiment_toward_explained,
     target_features,
 )
+from kosovo_kit.sentiment.target import _target_model, _target_probabilities
 from kosovo_kit.stance import actor_summary, add_sentiment, stance_table
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -435,3 +434,17 @@ def test_label_offsets_move_the_decision_not_the_features():
     assert max(range(3), key=shifted.__getitem__) == model["labels"].index(1)
     plain = _target_probabilities(feats, {**model, "offsets": [0.0, 0.0, 0.0]})
     assert math.isclose(sum(plain), 1.0)
+
+
+def test_vader_data_files_equal_the_reference_constants():
+    from vaderSentiment import vaderSentiment as ref
+
+    from kosovo_kit.sentiment.lexicons import vader_constants
+
+    constants = vader_constants()
+    assert constants.boosters == ref.BOOSTER_DICT
+    assert constants.negations == frozenset(ref.NEGATE)
+    assert constants.idioms == ref.SPECIAL_CASES
+    assert constants.caps_increment == ref.C_INCR
+    assert constants.negation_scalar == ref.N_SCALAR
+    assert set(constants.boosters.values()) == {ref.B_INCR, ref.B_DECR}

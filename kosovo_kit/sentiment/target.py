@@ -1,0 +1,351 @@
+"""How a sentence portrays one mention in it (NewsMTSC's task).
+
+A small softmax regression over transparent features (:func:`target_features`), shipped as
+readable weights in ``data/models``; ``benchmarks/train_target_model.py`` rebuilds them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..predicates import Evidence, find_evidence
+from ..resources import data_path
+from .lexicons import NEWS_RULES, Lexicon, load_lexicon
+from .tokens import quoted_flags, tokenise_with_offsets
+from .vader import summarise, token_valences
+
+__all__ = [
+    "CONTRAST_WEIGHT",
+    "TARGET_FEATURES",
+    "read_cues",
+    "sentiment_toward",
+    "sentiment_toward_explained",
+    "target_features",
+]
+
+
+# Verbs of attack and praise: the agent (mention right before) and the patient (right after) are
+# portrayed in a given light even when the sentence's words are neutral.
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_ATTACK_VERBS = _word_set(
+    """accuse accused accuses attack attacked attacks blame blamed blames slam slammed slams
+    criticize criticized criticizes criticise criticised criticises condemn condemned condemns
+    denounce denounced denounces mock mocked mocks insult insulted insults threaten threatened
+    threatens sue sued sues fire fired fires oust ousted ousts target targeted targets
+    lash lashed lashes blast blasted blasts rip ripped rips"""
+)
+_PRAISE_VERBS = _word_set(
+    """praise praised praises thank thanked thanks endorse endorsed endorses applaud applauded
+    applauds hail hailed hails back backed backs defend defended defends support supported
+    supports honor honored honors celebrate celebrated celebrates"""
+)
+_SPEECH_VERBS = _word_set("said says say told tells tell added asked wrote writes argued")
+_CLAUSE_WORDS = _word_set("but while although though whereas however yet")
+# A contrast word followed by a new subject ("X was praised, while the mayor denounced Y") opens
+# a clause about someone else, so its sentiment says less about the mention. A pronoun or a
+# predicate right after it ("but he lied", "but corrupt") usually continues about the same
+# referent and does not count.
+_NEW_SUBJECT = _word_set(
+    "the a an this that these those many some most other others another critics opponents"
+)
+CONTRAST_WEIGHT = 0.3
+
+TARGET_FEATURES: tuple[str, ...] = (
+    "compound",
+    "pos_near",
+    "neg_near",
+    "pos_clause",
+    "neg_clause",
+    "pos_far",
+    "neg_far",
+    "pos_left",
+    "neg_left",
+    "pos_right",
+    "neg_right",
+    "intensity",
+    "pos_contrast",
+    "neg_contrast",
+    "cue_neg",
+    "cue_pos",
+    "subject",
+    "subject_x_compound",
+    "agent_of_attack",
+    "patient_of_attack",
+    "agent_of_praise",
+    "patient_of_praise",
+    "speaker",
+    "quoted",
+    "length",
+    "predicate",
+    "place",
+    "evaluation",
+)
+# Evidence rules that link the mention to a stance predicate (see kosovo_kit.predicates).
+_LINK_RULES = frozenset({"object", "subject", "passive", "agent"})
+
+
+def _check_span(sentence: Any, start: Any, end: Any) -> None:
+    if not isinstance(sentence, str):
+        raise TypeError(f"sentence must be str, not {type(sentence).__name__}")
+    for name, value in (("start", start), ("end", end)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"{name} must be int, not {type(value).__name__}")
+    if not 0 <= start < end <= len(sentence):
+        raise ValueError(
+            f"need 0 <= start < end <= len(sentence) = {len(sentence)}; "
+            f"got start={start}, end={end}"
+        )
+
+
+def target_features(
+    sentence: str,
+    start: int,
+    end: int,
+    lexicon: str | Lexicon = "news",
+    cues: Mapping[str, tuple[float, float]] | None = None,
+    evidence: list[Evidence | None] | None = None,
+) -> dict[str, float]:
+    """Transparent features describing how a sentence treats the mention ``sentence[start:end]``.
+
+    Parameters
+    ----------
+    sentence : str
+        The sentence.
+    start, end : int
+        Character span of the mention.
+    lexicon : str or Lexicon
+        Lexicon for the token scores (see :func:`load_lexicon`).
+    cues : Mapping, optional
+        Word → (negative, positive) log-odds learned from NewsMTSC; defaults to
+        ``data/models/target_cues.csv``.
+
+    Returns
+    -------
+    dict
+        One value per name in :data:`TARGET_FEATURES`: sentence compound; positive and
+        negative token scores weighted by closeness to the mention (``near``), inside its clause
+        and outside it (``far``), and beyond a contrast word with a new subject ("while the
+        mayor ...") that separates them from the mention (``contrast``; such words count only
+        :data:`CONTRAST_WEIGHT` times in the other features); whether the mention opens the
+        sentence (``subject``); whether it is the agent or patient of an attack or praise verb;
+        whether it is the speaker of a speech verb; whether it lies inside quotation marks; log
+        sentence length; the learned cue-word log-odds of the other words weighted by
+        closeness (``cue_*``); and the stance pattern of
+        :func:`kosovo_kit.predicates.find_evidence`: the sign of a predicate linked to the
+        mention (``predicate``: "praised Kurti", "Serbia defends …"), whether the mention
+        heads a place phrase (``place``) and the sign of a
+        copula's evaluative complement (``evaluation``).
+    evidence : list, optional
+        When given, the :class:`~kosovo_kit.predicates.Evidence` found (or None) is appended.
+    """
+    if cues is None:
+        cues = _target_cues()
+    _check_span(sentence, start, end)
+    lex = load_lexicon(lexicon)
+    rules = lex.rules
+    _, _, raw, words, spans = tokenise_with_offsets(sentence, rules.punct)
+    scores = token_valences(lex, words, raw)
+    full_scores = list(scores)  # the contrast scoping below rewrites ``scores``
+    n = len(words)
+    inside = [i for i, (a, b) in enumerate(spans) if a < end and b > start]
+    if not inside:  # mention made only of punctuation: anchor on the nearest token
+        centre = [abs(a - start) for a, _ in spans]
+        inside = [centre.index(min(centre))] if spans else []
+    first, last = (inside[0], inside[-1]) if inside else (0, -1)
+    clause = []
+    cid = 0
+    for i, tok in enumerate(raw):
+        if words[i].lower() in _CLAUSE_WORDS:
+            cid += 1
+        clause.append(cid)
+        if tok[-1:] in ",;:" or tok[-1:] in ("(", ")") or tok in ("-", "--", "—"):
+            cid += 1
+    target_clause = clause[first] if inside else -1
+    feats = dict.fromkeys(TARGET_FEATURES, 0.0)
+    lowers = [w.lower() for w in words]
+    # Contrast regions: a contrast word starts a new one; words in another region than the
+    # mention count CONTRAST_WEIGHT times and are also reported on their own (``*_contrast``).
+    region = []
+    rid = 0
+    for i, lw in enumerate(lowers):
+        if lw in _CLAUSE_WORDS and i + 1 < n:
+            nxt = words[i + 1]
+            if lowers[i + 1] in _NEW_SUBJECT or (nxt[:1].isupper() and nxt != "I"):
+                rid += 1
+        region.append(rid)
+    target_region = region[first] if inside else 0
+    for i, lw in enumerate(lowers):
+        if first <= i <= last or lw not in cues:
+            continue
+        dist = first - i if i < first else i - last
+        weight = math.exp(-(dist - 1) / 6.0)
+        if region[i] != target_region:
+            weight *= CONTRAST_WEIGHT
+        neg, pos = cues[lw]
+        feats["cue_neg"] += neg * weight
+        feats["cue_pos"] += pos * weight
+    for i, full in enumerate(scores):
+        if not full or first <= i <= last:
+            continue
+        value = full
+        if region[i] != target_region:
+            feats["pos_contrast" if full > 0 else "neg_contrast"] += full
+            value = full * CONTRAST_WEIGHT
+            scores[i] = value  # the sentence compound below uses the scoped scores too
+        dist = first - i if i < first else i - last
+        weight = math.exp(-(dist - 1) / 4.0)
+        sign = "pos" if value > 0 else "neg"
+        feats[f"{sign}_near"] += value * weight
+        if clause[i] == target_clause:
+            feats[f"{sign}_clause"] += value
+        else:
+            feats[f"{sign}_far"] += value
+        if dist <= 3:
+            feats[f"{sign}_left" if i < first else f"{sign}_right"] += value
+        feats["intensity"] += abs(value)
+    feats["compound"] = summarise(scores, sentence, rules.alpha_for(n))[0]["compound"]
+    feats["subject"] = 1.0 if first <= 1 else 0.0
+    feats["subject_x_compound"] = feats["subject"] * feats["compound"]
+    after = lowers[last + 1 : last + 4]
+    before = lowers[max(0, first - 3) : first]
+    feats["agent_of_attack"] = float(any(w in _ATTACK_VERBS for w in after))
+    feats["patient_of_attack"] = float(any(w in _ATTACK_VERBS for w in before))
+    feats["agent_of_praise"] = float(any(w in _PRAISE_VERBS for w in after))
+    feats["patient_of_praise"] = float(any(w in _PRAISE_VERBS for w in before))
+    feats["speaker"] = float(any(w in _SPEECH_VERBS for w in lowers[last + 1 : last + 3]))
+    if inside:
+        flags = quoted_flags(raw)
+        feats["quoted"] = float(flags[first])
+    feats["length"] = math.log1p(n)
+    found = find_evidence(raw, first, last, full_scores) if inside else None
+    if found is not None:
+        name = "predicate" if found.rule in _LINK_RULES else found.rule
+        feats[name] = 1.0 if found.rule == "place" else float(found.sign)
+    if evidence is not None:
+        evidence.append(found)
+    return feats
+
+
+def read_cues(path: str | Path) -> dict[str, tuple[float, float]]:
+    """Read a cue-word table (CSV with ``word,n,neg,pos``) as word → (neg, pos) log-odds."""
+    out: dict[str, tuple[float, float]] = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            out[row["word"]] = (float(row["neg"]), float(row["pos"]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _target_cues() -> dict[str, tuple[float, float]]:
+    path = data_path("models", "target_cues.csv")
+    return read_cues(path) if path.is_file() else {}
+
+
+@lru_cache(maxsize=1)
+def _target_model() -> dict[str, Any]:
+    with open(data_path("models", "target_sentiment.json"), encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _target_probabilities(feats: Mapping[str, float], model: Mapping[str, Any]) -> list[float]:
+    names = model["features"]
+    xs = [(feats[f] - m) / sd for f, m, sd in zip(names, model["mean"], model["std"])]
+    # The offsets move the thresholds between labels to where macro-F1 was best out of fold.
+    offsets = model.get("offsets") or [0.0] * len(model["intercept"])
+    logits = [
+        b + o + sum(w * x for w, x in zip(ws, xs))
+        for b, o, ws in zip(model["intercept"], offsets, model["weights"])
+    ]
+    top = max(logits)
+    exps = [math.exp(v - top) for v in logits]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def sentiment_toward(sentence: str, start: int, end: int) -> int:
+    """How a sentence portrays the mention at ``sentence[start:end]``.
+
+    A stance predicate linked to the mention decides when its pattern is one the model file
+    lists as decisive ("praised Kurti", "Kurti was condemned", "Serbia defends …"; see
+    :mod:`kosovo_kit.predicates`); otherwise a multinomial logistic regression over
+    :func:`target_features`, trained on the NewsMTSC training set by
+    ``benchmarks/train_target_model.py``, whose weights are in
+    ``data/models/target_sentiment.json``.
+
+    Parameters
+    ----------
+    sentence : str
+        The sentence.
+    start, end : int
+        Character span of the mention (``0 <= start < end <= len(sentence)``).
+
+    Returns
+    -------
+    int
+        -1 (negative), 0 (neutral) or +1 (positive).
+    """
+    return int(sentiment_toward_explained(sentence, start, end)["label"])
+
+
+def sentiment_toward_explained(sentence: str, start: int, end: int) -> dict[str, Any]:
+    """:func:`sentiment_toward` with its evidence.
+
+    Parameters
+    ----------
+    sentence : str
+        The sentence.
+    start, end : int
+        Character span of the mention.
+
+    Returns
+    -------
+    dict
+        ``label`` (-1, 0, +1); ``decided_by`` (``"rule"`` or ``"model"``); ``evidence`` (the
+        stance pattern found, as a dict with ``sign``, ``rule``, ``word`` and its character
+        ``start``/``end`` in the sentence, or None); ``probabilities`` (the model's, per label);
+        ``features`` (the feature values) and ``contributions`` (per label: feature → weight ×
+        standardised value).
+    """
+    found: list[Evidence | None] = []
+    feats = target_features(sentence, start, end, evidence=found)
+    model = _target_model()
+    probs = _target_probabilities(feats, model)
+    labels = model["labels"]
+    best = max(range(len(probs)), key=probs.__getitem__)
+    contributions = {}
+    for label, ws in zip(labels, model["weights"]):
+        contributions[label] = {
+            f: w * (feats[f] - m) / sd
+            for f, w, m, sd in zip(model["features"], ws, model["mean"], model["std"])
+        }
+    evidence = found[0] if found else None
+    decisive = evidence is not None and evidence.rule in model.get("decisive_rules", ())
+    return {
+        "label": evidence.sign if decisive else labels[best],
+        "decided_by": "rule" if decisive else "model",
+        "evidence": _evidence_dict(sentence, evidence),
+        "probabilities": dict(zip(labels, probs)),
+        "features": feats,
+        "contributions": contributions,
+    }
+
+
+def _evidence_dict(sentence: str, evidence: Evidence | None) -> dict[str, Any] | None:
+    """The evidence with the character span of its word(s) in ``sentence``."""
+    if evidence is None:
+        return None
+    out: dict[str, Any] = {"sign": evidence.sign, "rule": evidence.rule, "word": evidence.word}
+    if evidence.first >= 0:
+        _, _, _, _, spans = tokenise_with_offsets(sentence, NEWS_RULES.punct)
+        out["start"], out["end"] = spans[evidence.first][0], spans[evidence.last][1]
+        out["word"] = sentence[out["start"]:out["end"]]
+    return out
