@@ -47,8 +47,11 @@ STEPS = 1500
 MAX_VALENCE = 4.0
 
 # Words whose role in the scorer is a rule, not a valence.
-_RULE_WORDS = (vader_constants().negations | frozenset(vader_constants().boosters)
-               | {"but", "no", "least", "kind"})
+_RULE_WORDS = (
+    vader_constants().negations
+    | frozenset(vader_constants().boosters)
+    | {"but", "no", "least", "kind"}
+)
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -274,8 +277,9 @@ def learned_overlay(
     counts = count_words(news, base, new_words)
     vocab = sorted(w for w, c in counts.items() if c >= min_count)
     d = design(texts, base, vocab)
-    shift = fit_shifts(d, corpus.source[mask], corpus.target[mask], base.rules, l2, newsmtsc_weight,
-                       other_weight)
+    shift = fit_shifts(
+        d, corpus.source[mask], corpus.target[mask], base.rules, l2, newsmtsc_weight, other_weight
+    )
     return {w: (counts[w], base.valences.get(w, 0.0), float(s)) for w, s in zip(vocab, shift)}
 
 
@@ -330,8 +334,9 @@ def cross_validated_compound(
     out = np.zeros(int(nyt.sum()))
     for k in range(FOLDS):
         train = folds != k
-        learned = learned_overlay(corpus, train, base, l2, newsmtsc_weight, min_count, new_words,
-                                  other_weight)
+        learned = learned_overlay(
+            corpus, train, base, l2, newsmtsc_weight, min_count, new_words, other_weight
+        )
         lex = apply_overlay(base, learned)
         for i in np.flatnonzero(folds == k):
             out[i] = snt.score_sentiment(corpus.texts[i], lex)["compound"]

@@ -57,8 +57,10 @@ def main() -> None:
     gold = [to_class(v, 0.5) for v in y]
     oof_news = list(cross_validated_compound(fitting_corpus()))
     print(f"NYT editorial snippets, odd documents (n={len(nyt)})")
-    print("cv: out of fold, the corrections refitted without the snippet's document (what new "
-          "text gets);\nin-sample: the shipped lexicon, fitted on these snippets too")
+    print(
+        "cv: out of fold, the corrections refitted without the snippet's document (what new "
+        "text gets);\nin-sample: the shipped lexicon, fitted on these snippets too"
+    )
     print(f"{'lexicon':8} {'scores':10} {'pearson_r':>10} {'macro_f1':>9}")
     for lexicon in ("vader", "news"):
         compound = [score_sentiment(text, lexicon)["compound"] for _, _, text, _ in nyt]
@@ -72,8 +74,10 @@ def main() -> None:
     for name in VADER_OTHER_FILES:
         other = load_vader_other(name)
         ratings = [r for _, r, _ in other]
-        rs = [pearson([score_sentiment(t, lex)["compound"] for _, _, t in other], ratings)
-              for lex in ("vader", "news")]
+        rs = [
+            pearson([score_sentiment(t, lex)["compound"] for _, _, t in other], ratings)
+            for lex in ("vader", "news")
+        ]
         print(f"{name:9} {len(other):6d} {rs[0]:7.4f} {rs[1]:7.4f} {rs[1] - rs[0]:+10.4f}")
 
     rows = [r for r in load_newsmtsc() if r["validation"]]

@@ -86,12 +86,21 @@ def main() -> None:
     texts = texts[::step]
     checks: list[tuple[str, Callable[[], Iterable[str]]]] = []
     for lexicon in ("vader", "news"):
-        checks.append((f"score_sentiment {lexicon}",
-                       lambda lx=lexicon: (_text(score_sentiment(t, lx)) for t in texts)))
-        checks.append((f"explain_sentiment {lexicon}",
-                       lambda lx=lexicon: (_explained(t, lx) for t in texts)))
-    checks.append(("sentiment_toward_explained",
-                   lambda: (_toward(t["sentence"], t["start"], t["end"]) for t in targets)))
+        checks.append(
+            (
+                f"score_sentiment {lexicon}",
+                lambda lx=lexicon: (_text(score_sentiment(t, lx)) for t in texts),
+            )
+        )
+        checks.append(
+            (f"explain_sentiment {lexicon}", lambda lx=lexicon: (_explained(t, lx) for t in texts))
+        )
+    checks.append(
+        (
+            "sentiment_toward_explained",
+            lambda: (_toward(t["sentence"], t["start"], t["end"]) for t in targets),
+        )
+    )
     for label, items in checks:
         t0 = time.process_time()
         hexdigest, count = _digest(items())

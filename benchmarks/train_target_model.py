@@ -129,8 +129,9 @@ def out_of_fold_logits(x: np.ndarray, y: np.ndarray, fold: np.ndarray) -> np.nda
     return logits
 
 
-def choose_offsets(logits: np.ndarray, y: np.ndarray, rows: list[dict],
-                   rules: set[str]) -> list[float]:
+def choose_offsets(
+    logits: np.ndarray, y: np.ndarray, rows: list[dict], rules: set[str]
+) -> list[float]:
     """Offsets of the negative and positive logits maximising out-of-fold macro-F1."""
     gold = [LABELS[i] for i in y]
 
@@ -139,8 +140,10 @@ def choose_offsets(logits: np.ndarray, y: np.ndarray, rows: list[dict],
         return macro_f1(gold, with_rules(pred, rows, rules))
 
     best = max((score(a, c), -abs(a) - abs(c), a, c) for a in OFFSET_GRID for c in OFFSET_GRID)
-    print(f"cross-validated on train, with offsets {best[2]:+.1f} (negative), "
-          f"{best[3]:+.1f} (positive): macro-F1={best[0]:.4f}")
+    print(
+        f"cross-validated on train, with offsets {best[2]:+.1f} (negative), "
+        f"{best[3]:+.1f} (positive): macro-F1={best[0]:.4f}"
+    )
     return [float(best[2]), 0.0, float(best[3])]
 
 

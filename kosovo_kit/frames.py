@@ -49,8 +49,9 @@ def typed_column(values: Sequence[Any], dtype: Any) -> Any:
         return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
     if dtype == "Int64":
         mask = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
-        data = np.fromiter((0 if v is None else v for v in values), dtype=np.int64,
-                           count=len(values))
+        data = np.fromiter(
+            (0 if v is None else v for v in values), dtype=np.int64, count=len(values)
+        )
         return pd.arrays.IntegerArray(data, mask)
     if dtype is object:
         return _objects(values)
@@ -77,8 +78,9 @@ def typed_frame(columns: Mapping[str, Sequence[Any]], dtypes: Mapping[str, Any])
     return pd.DataFrame(data, copy=False)
 
 
-def record_columns(rows: Sequence[Mapping[str, Any]] | Sequence[Sequence[Any]],
-                   names: Sequence[str]) -> dict[str, list[Any]]:
+def record_columns(
+    rows: Sequence[Mapping[str, Any]] | Sequence[Sequence[Any]], names: Sequence[str]
+) -> dict[str, list[Any]]:
     """Columns of rows: dicts keyed by column name, or tuples in ``names`` order."""
     if rows and not isinstance(rows[0], Mapping):
         return {name: list(map(itemgetter(i), rows)) for i, name in enumerate(names)}
@@ -91,7 +93,8 @@ def record_columns(rows: Sequence[Mapping[str, Any]] | Sequence[Sequence[Any]],
     return columns
 
 
-def records_frame(rows: Sequence[Mapping[str, Any]] | Sequence[Sequence[Any]],
-                  dtypes: Mapping[str, Any]) -> pd.DataFrame:
+def records_frame(
+    rows: Sequence[Mapping[str, Any]] | Sequence[Sequence[Any]], dtypes: Mapping[str, Any]
+) -> pd.DataFrame:
     """Build a typed DataFrame from rows: dicts keyed by column, or tuples in column order."""
     return typed_frame(record_columns(rows, list(dtypes)), dtypes)

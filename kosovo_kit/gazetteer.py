@@ -30,8 +30,15 @@ from .resources import data_path
 GAZETTEER_COLUMNS = ("alias", "canonical", "actor", "type", "note")
 #: Column -> dtype of the actor-mention table.
 MENTION_DTYPES: dict[str, object] = {
-    "mention_id": "int64", "text": STR, "start": "int64", "end": "int64", "canonical": STR,
-    "actor": STR, "type": STR, "sentence_id": "Int64", "paragraph_id": "int64",
+    "mention_id": "int64",
+    "text": STR,
+    "start": "int64",
+    "end": "int64",
+    "canonical": STR,
+    "actor": STR,
+    "type": STR,
+    "sentence_id": "Int64",
+    "paragraph_id": "int64",
 }
 MENTION_COLUMNS = tuple(MENTION_DTYPES)
 
@@ -79,9 +86,13 @@ class Gazetteer:
         aliases = [e.alias for e in by_alias.values()]
         # a lower-case alias also matches capitalised at a sentence start
         variants = aliases + [a[0].upper() + a[1:] for a in aliases if a[:1].islower()]
-        self._pattern = re.compile(
-            trie_pattern(variants, flexible_space=False, not_after=r"[\w-]") + r"(?![\w-])"
-        ) if aliases else None
+        self._pattern = (
+            re.compile(
+                trie_pattern(variants, flexible_space=False, not_after=r"[\w-]") + r"(?![\w-])"
+            )
+            if aliases
+            else None
+        )
         self._max_words = max((len(a.split()) for a in aliases), default=0)
         self.demonyms: dict[str, str] = {}
         if demonyms is not None:
@@ -206,7 +217,8 @@ def load_gazetteer(
 # call. Kept here, not on the Article, whose attributes are the text model's; an entry
 # goes when its article does.
 _MATCHES: WeakKeyDictionary[Any, tuple[Gazetteer, dict[int, list[tuple[int, int, Entry]]]]] = (
-    WeakKeyDictionary())
+    WeakKeyDictionary()
+)
 
 
 def paragraph_matches(article, gazetteer: Gazetteer) -> dict[int, list[tuple[int, int, Entry]]]:
@@ -219,14 +231,18 @@ def paragraph_matches(article, gazetteer: Gazetteer) -> dict[int, list[tuple[int
     if cached is not None and cached[0] is gazetteer:
         return cached[1]
     text = article.text
-    found = {p.paragraph_id: gazetteer.find(text, p.start, p.end)
-             for p in article.paragraph_spans if p.kind != "boilerplate"}
+    found = {
+        p.paragraph_id: gazetteer.find(text, p.start, p.end)
+        for p in article.paragraph_spans
+        if p.kind != "boilerplate"
+    }
     _MATCHES[article] = (gazetteer, found)
     return found
 
 
-def mention_records(article, gazetteer: Gazetteer | str | Path | pd.DataFrame | None = None
-                    ) -> list[tuple]:
+def mention_records(
+    article, gazetteer: Gazetteer | str | Path | pd.DataFrame | None = None
+) -> list[tuple]:
     """The rows of :func:`actors` as tuples in :data:`MENTION_COLUMNS` order.
 
     Parameters
@@ -250,8 +266,19 @@ def mention_records(article, gazetteer: Gazetteer | str | Path | pd.DataFrame | 
         for s, e, entry in matches[p.paragraph_id]:
             k = bisect.bisect_right(starts, s) - 1
             sid = sentences[k].sentence_id if k >= 0 and s < sentences[k].end else None
-            rows.append((len(rows), text[s:e], s, e, entry.canonical, entry.actor,
-                         entry.type, sid, p.paragraph_id))
+            rows.append(
+                (
+                    len(rows),
+                    text[s:e],
+                    s,
+                    e,
+                    entry.canonical,
+                    entry.actor,
+                    entry.type,
+                    sid,
+                    p.paragraph_id,
+                )
+            )
     return rows
 
 

@@ -17,8 +17,9 @@ _END = ""
 _FEW_LOWER_STARTS = 3
 
 
-def trie_pattern(phrases: Iterable[str], flexible_space: bool = True,
-                 not_after: str | None = None) -> str:
+def trie_pattern(
+    phrases: Iterable[str], flexible_space: bool = True, not_after: str | None = None
+) -> str:
     r"""Return a regex (without anchors) matching any of ``phrases``.
 
     Parameters

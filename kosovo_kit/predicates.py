@@ -167,8 +167,9 @@ _FUNCTION_WORDS = _words("""
     amid over under until up down out off""")
 
 
-def _place(raw: Sequence[str], lowers: Sequence[str], words: Sequence[str], first: int,
-           last: int) -> Evidence | None:
+def _place(
+    raw: Sequence[str], lowers: Sequence[str], words: Sequence[str], first: int, last: int
+) -> Evidence | None:
     """The mention heads a place phrase ("in northern Kosovo", "on the border with Kosovo")."""
     if not _is_head(raw, lowers, words, last):
         return None
@@ -181,14 +182,18 @@ def _place(raw: Sequence[str], lowers: Sequence[str], words: Sequence[str], firs
         if gap and (_ends_clause(raw[end]) or not words[end][:1].islower()):
             break
         for k in (2, 1):
-            if (end - k >= 0 and tuple(lowers[end - k : end]) in places
-                    and not any(_ends_clause(t) for t in raw[end - k : end - 1])):
-                    return Evidence(0, "place", " ".join(words[end - k : end]), end - k, end - 1)
+            if (
+                end - k >= 0
+                and tuple(lowers[end - k : end]) in places
+                and not any(_ends_clause(t) for t in raw[end - k : end - 1])
+            ):
+                return Evidence(0, "place", " ".join(words[end - k : end]), end - k, end - 1)
     return None
 
 
-def _object_link(raw: Sequence[str], lowers: Sequence[str], words: Sequence[str], first: int,
-                 max_gap: int = 5) -> Evidence | None:
+def _object_link(
+    raw: Sequence[str], lowers: Sequence[str], words: Sequence[str], first: int, max_gap: int = 5
+) -> Evidence | None:
     """A predicate before the mention whose object phrase reaches it."""
     for p in range(first - 1, max(-1, first - 2 - max_gap - _max_form()), -1):
         if _ends_clause(raw[p]) or lowers[p] in _CLAUSE_WORDS:
@@ -228,8 +233,9 @@ def _modifier(word: str, words: Sequence[str], i: int) -> bool:
     )
 
 
-def _subject_link(raw: Sequence[str], lowers: Sequence[str], words: Sequence[str], last: int,
-                  max_gap: int = 4) -> Evidence | None:
+def _subject_link(
+    raw: Sequence[str], lowers: Sequence[str], words: Sequence[str], last: int, max_gap: int = 4
+) -> Evidence | None:
     """A predicate after the mention that it is the subject (or passive patient) of."""
     n = len(lowers)
     # "Serbia's army must withdraw": the possessor stands for the doer.
@@ -255,8 +261,9 @@ def _subject_link(raw: Sequence[str], lowers: Sequence[str], words: Sequence[str
     return None
 
 
-def _as_subject(pred: Predicate, lowers: Sequence[str], words: Sequence[str], p: int,
-                passive: bool) -> Evidence | None:
+def _as_subject(
+    pred: Predicate, lowers: Sequence[str], words: Sequence[str], p: int, passive: bool
+) -> Evidence | None:
     """Sign for the subject of the predicate at ``p`` (the patient when it is passive)."""
     n = len(lowers)
     end = p + len(pred.form) - 1
@@ -267,17 +274,24 @@ def _as_subject(pred: Predicate, lowers: Sequence[str], words: Sequence[str], p:
         if inner is not None:
             stop = end + 1 + len(inner.form)
             text = " ".join(words[p : stop + 1])
-            return None if inner.object is None else Evidence(inner.object, "passive", text, p,
-                                                              stop)
+            return (
+                None if inner.object is None else Evidence(inner.object, "passive", text, p, stop)
+            )
     text = " ".join(words[p : end + 1])
     if passive and _is_participle(lowers[end]):
         return None if pred.object is None else Evidence(pred.object, "passive", text, p, end)
     return None if pred.subject is None else Evidence(pred.subject, "subject", text, p, end)
 
 
-def _evaluation(raw: Sequence[str], lowers: Sequence[str], words: Sequence[str], last: int,
-                scores: Sequence[float], max_gap: int = 14, min_raw: float = 1.0
-                ) -> Evidence | None:
+def _evaluation(
+    raw: Sequence[str],
+    lowers: Sequence[str],
+    words: Sequence[str],
+    last: int,
+    scores: Sequence[float],
+    max_gap: int = 14,
+    min_raw: float = 1.0,
+) -> Evidence | None:
     """The mention is in the subject of a copula with an evaluative complement."""
     n = len(lowers)
     p = last + 1

@@ -20,7 +20,11 @@ from kosovo_kit.sentiment.tokens import tokenise_with_offsets
 from kosovo_kit.sentiment.vader import token_valences
 
 __all__ = [
-    "actor_summary", "add_sentiment", "content_text", "stance_evidence", "stance_table",
+    "actor_summary",
+    "add_sentiment",
+    "content_text",
+    "stance_evidence",
+    "stance_table",
     "stance_toward",
 ]
 
@@ -71,7 +75,7 @@ def content_text(text: str, start: int, pieces: Any) -> str:
         Its pieces' article offsets; with fewer than two, ``text`` is the content.
     """
     if isinstance(pieces, (list, tuple)) and len(pieces) > 1:
-        return " ".join(text[s - start:e - start] for s, e in pieces)
+        return " ".join(text[s - start : e - start] for s, e in pieces)
     return text
 
 
@@ -80,8 +84,10 @@ def _content_texts(quotes: pd.DataFrame) -> list[Any]:
     texts = list(quotes["text"])
     if "pieces" not in quotes.columns or "start" not in quotes.columns:
         return texts
-    return [content_text(t, s, p) if isinstance(t, str) else t
-            for t, s, p in zip(texts, quotes["start"], quotes["pieces"])]
+    return [
+        content_text(t, s, p) if isinstance(t, str) else t
+        for t, s, p in zip(texts, quotes["start"], quotes["pieces"])
+    ]
 
 
 def actor_summary(quotes: pd.DataFrame, lexicon: Any = "news") -> pd.DataFrame:
@@ -115,8 +121,9 @@ def actor_summary(quotes: pd.DataFrame, lexicon: Any = "news") -> pd.DataFrame:
     ]
     if "compound" not in quotes.columns:
         quotes = add_sentiment(quotes, lexicon)
-    frame = pd.DataFrame({"actor": speaking_actor(quotes), "text": quotes["text"],
-                          "c": quotes["compound"]})
+    frame = pd.DataFrame(
+        {"actor": speaking_actor(quotes), "text": quotes["text"], "c": quotes["compound"]}
+    )
     frame = frame[frame["actor"].notna() & frame["c"].notna()]
     rows = []
     for actor, group in frame.groupby("actor", sort=True):
@@ -205,8 +212,9 @@ def _find(text: str, surfaces: dict[str, str]) -> list[tuple[int, int, str]]:
     return sorted(taken)
 
 
-def _statements(article_or_quotes: Any, mentions: pd.DataFrame | None
-                ) -> tuple[pd.DataFrame, pd.DataFrame | None, bool]:
+def _statements(
+    article_or_quotes: Any, mentions: pd.DataFrame | None
+) -> tuple[pd.DataFrame, pd.DataFrame | None, bool]:
     """The quotes table and target mentions; whether demonyms may add targets."""
     from kosovo_kit.text import Article
 
@@ -234,8 +242,17 @@ def _demonyms() -> dict[str, str]:
     return dict(load_gazetteer().demonyms)
 
 
-EVIDENCE_COLUMNS = ("statement", "actor", "target", "mention", "start", "end", "stance", "rule",
-                    "word")
+EVIDENCE_COLUMNS = (
+    "statement",
+    "actor",
+    "target",
+    "mention",
+    "start",
+    "end",
+    "stance",
+    "rule",
+    "word",
+)
 
 
 def stance_evidence(article_or_quotes: Any, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -276,8 +293,17 @@ def stance_evidence(article_or_quotes: Any, mentions: pd.DataFrame | None = None
             if target == actor:
                 continue
             found = stance_toward(text, start, end, cue)
-            rows.append({"statement": ids[idx], "actor": actor, "target": target,
-                         "mention": text[start:end], "start": start, "end": end, **found})
+            rows.append(
+                {
+                    "statement": ids[idx],
+                    "actor": actor,
+                    "target": target,
+                    "mention": text[start:end],
+                    "start": start,
+                    "end": end,
+                    **found,
+                }
+            )
     return pd.DataFrame(rows, columns=list(EVIDENCE_COLUMNS))
 
 
@@ -320,16 +346,19 @@ def stance_table(article_or_quotes: Any, mentions: pd.DataFrame | None = None) -
         per_statement = group.groupby("statement", sort=False)
         values = per_statement["stance"].mean()
         why = [
-            "; ".join(f"{w or 'model'} ({r} {s:+d})" for w, r, s in
-                      zip(g["word"], g["rule"], g["stance"]))
+            "; ".join(
+                f"{w or 'model'} ({r} {s:+d})" for w, r, s in zip(g["word"], g["rule"], g["stance"])
+            )
             for _, g in per_statement
         ]
-        rows.append({
-            "actor": actor,
-            "target": target,
-            "n": len(values),
-            "mean_stance": float(values.mean()),
-            "statements": list(values.index),
-            "evidence": why,
-        })
+        rows.append(
+            {
+                "actor": actor,
+                "target": target,
+                "n": len(values),
+                "mean_stance": float(values.mean()),
+                "statements": list(values.index),
+                "evidence": why,
+            }
+        )
     return pd.DataFrame(rows, columns=columns)

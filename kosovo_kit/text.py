@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import json
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter, countOf, itemgetter
@@ -91,7 +91,7 @@ def _sentence_token_columns(text: str, sentences: list[Sentence]) -> TokenColumn
     for sent in sentences:
         a = len(starts)
         for m in matches(text, sent.start, sent.end):
-            kind = m.lastgroup
+            kind = str(m.lastgroup)  # every alternative of the token pattern is a named group
             s, e = m.span(kind)
             starts.append(s)
             ends.append(e)
@@ -114,9 +114,14 @@ def _columns_of(text: str, tokens: list[Token], sentences: list[Sentence]) -> To
         b = bisect_left(starts, sent.end, a)
         if b > a:
             ranges[sent.sentence_id] = (a, b)
-    return TokenColumns(starts, list(map(_END, tokens)), list(map(_KIND, tokens)),
-                        [text[t.start:t.end] for t in tokens],
-                        list(map(_SENTENCE_ID, tokens)), ranges)
+    return TokenColumns(
+        starts,
+        list(map(_END, tokens)),
+        list(map(_KIND, tokens)),
+        [text[t.start : t.end] for t in tokens],
+        list(map(_SENTENCE_ID, tokens)),
+        ranges,
+    )
 
 
 def _sentence_tokens(text: str, sentences: list[Sentence]) -> list[Token]:
@@ -129,7 +134,7 @@ def _sentence_tokens(text: str, sentences: list[Sentence]) -> list[Token]:
     for sent in sentences:
         sid, pid = sent.sentence_id, sent.paragraph_id
         for m in matches(text, sent.start, sent.end):
-            kind = m.lastgroup
+            kind = str(m.lastgroup)
             tokens.append(Token(len(tokens), sid, pid, m.start(kind), m.end(kind), kind))
     return tokens
 
@@ -145,8 +150,11 @@ def check_text(text: object, what: str = "text") -> str:
         If ``text`` is empty or holds only white space.
     """
     if not isinstance(text, str):
-        hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(
-            text, (bytes, bytearray)) else ""
+        hint = (
+            " (decode bytes first, e.g. data.decode('utf-8'))"
+            if isinstance(text, (bytes, bytearray))
+            else ""
+        )
         raise TypeError(f"{what} must be a str, not {type(text).__name__}{hint}")
     if not text.strip():
         raise ValueError(f"{what} is empty or holds only white space: nothing to analyse")
@@ -197,7 +205,7 @@ class Article:
         if article.title is None:
             titles = [p for p in article.paragraph_spans if p.kind == "title"]
             if titles:
-                article.title = text[titles[0].start:titles[0].end]
+                article.title = text[titles[0].start : titles[0].end]
         return article
 
     # Fast, list-based structure: the other modules read these.
@@ -234,11 +242,17 @@ class Article:
         if "token_spans" in self.__dict__:
             return self._paragraph_slice(paragraph_id)
         # the ids must not depend on what happens to be tokenised already
-        first = sum(len(self.paragraph_token_columns(p.paragraph_id).start)
-                    for p in self.paragraph_spans[:paragraph_id])
+        first = sum(
+            len(self.paragraph_token_columns(p.paragraph_id).start)
+            for p in self.paragraph_spans[:paragraph_id]
+        )
         cols = self.paragraph_token_columns(paragraph_id)
-        return [Token(i, sid, paragraph_id, s, e, k) for i, (sid, s, e, k) in enumerate(
-            zip(cols.sentence_id, cols.start, cols.end, cols.kind), first)]
+        return [
+            Token(i, sid, paragraph_id, s, e, k)
+            for i, (sid, s, e, k) in enumerate(
+                zip(cols.sentence_id, cols.start, cols.end, cols.kind), first
+            )
+        ]
 
     def paragraph_token_columns(self, paragraph_id: int) -> TokenColumns:
         """The tokens of one paragraph as :class:`TokenColumns`.
@@ -248,18 +262,22 @@ class Article:
         every caller: read them, do not change them.
         """
         if "token_spans" in self.__dict__:
-            return _columns_of(self.text, self._paragraph_slice(paragraph_id),
-                               self._sentences_by_paragraph.get(paragraph_id, []))
+            return _columns_of(
+                self.text,
+                self._paragraph_slice(paragraph_id),
+                self._sentences_by_paragraph.get(paragraph_id, []),
+            )
         cols = self._paragraph_column_cache.get(paragraph_id)
         if cols is None:
             cols = self._paragraph_column_cache[paragraph_id] = _sentence_token_columns(
-                self.text, self._sentences_by_paragraph.get(paragraph_id, []))
+                self.text, self._sentences_by_paragraph.get(paragraph_id, [])
+            )
         return cols
 
     def _paragraph_slice(self, paragraph_id: int) -> list[Token]:
         p = self.paragraph_spans[paragraph_id]
         starts = self._token_starts
-        return self.token_spans[bisect_left(starts, p.start):bisect_left(starts, p.end)]
+        return self.token_spans[bisect_left(starts, p.start) : bisect_left(starts, p.end)]
 
     @cached_property
     def word_count(self) -> int:
@@ -311,13 +329,17 @@ class Article:
         return self._frame(self.token_spans, Token._fields, text_at=5)
 
     @gc_paused
-    def _frame(self, rows: list[tuple], fields: tuple[str, ...],
-               text_at: int | None = None) -> pd.DataFrame:
+    def _frame(
+        self,
+        rows: Sequence[Paragraph | Sentence | Token],
+        fields: tuple[str, ...],
+        text_at: int | None = None,
+    ) -> pd.DataFrame:
         # typed NumPy columns, each read straight off the tuples: far cheaper than
         # inferring and casting. The text column goes at ``text_at`` (default: last).
         text = self.text
         n = len(rows)
-        columns: dict[str, object] = {}
+        columns: dict[str, Any] = {}
         for i, name in enumerate(fields):
             if i == text_at:
                 columns["text"] = None  # keeps its place in the column order
@@ -326,7 +348,7 @@ class Article:
                 columns[name] = np.array(list(map(get, rows)), dtype=object)
             else:
                 columns[name] = np.fromiter(map(get, rows), dtype=np.int64, count=n)
-        columns["text"] = np.array([text[r.start:r.end] for r in rows] or [], dtype=object)
+        columns["text"] = np.array([text[r.start : r.end] for r in rows], dtype=object)
         return pd.DataFrame(columns, copy=False)
 
     def span(self, start: int, end: int) -> str:
@@ -338,7 +360,7 @@ class Article:
     def body_text(self) -> str:
         """The body paragraphs joined by blank lines (no title, headings or boilerplate)."""
         return "\n\n".join(
-            self.text[p.start:p.end] for p in self.paragraph_spans if p.kind == "body"
+            self.text[p.start : p.end] for p in self.paragraph_spans if p.kind == "body"
         )
 
     def summary(self) -> dict[str, Any]:
@@ -369,7 +391,7 @@ class Article:
         )
         paras = "".join(
             f"<p title='{p.kind}' style='margin:0.3em 0;{_KIND_STYLE[p.kind]}'>"
-            f"{html.escape(self.text[p.start:p.end])}</p>"
+            f"{html.escape(self.text[p.start : p.end])}</p>"
             for p in self.paragraph_spans[:6]
         )
         more = len(self.paragraph_spans) - 6

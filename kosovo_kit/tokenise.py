@@ -73,12 +73,16 @@ class _NewsLanguageVars(PunktLanguageVars):
         try:
             return getattr(self, slot)
         except AttributeError:
-            pattern = re.compile(fmt % {
-                "NonWord": self._re_non_word_chars,
-                "MultiChar": self._re_multi_char_punct,
-                "WordStart": self._re_word_start,
-                "SentEndChars": self._re_sent_end_chars,
-            }, re.UNICODE | re.VERBOSE)
+            pattern = re.compile(
+                fmt
+                % {
+                    "NonWord": self._re_non_word_chars,
+                    "MultiChar": self._re_multi_char_punct,
+                    "WordStart": self._re_word_start,
+                    "SentEndChars": self._re_sent_end_chars,
+                },
+                re.UNICODE | re.VERBOSE,
+            )
             setattr(self, slot, pattern)
             return pattern
 
@@ -120,8 +124,9 @@ class _NewsPunkt(PunktSentenceTokenizer):
 
     def __init__(self, params: PunktParameters) -> None:
         super().__init__(params, lang_vars=_NewsLanguageVars(), token_cls=_NewsToken)
-        self._untrained = not (params.collocations or params.sent_starters
-                               or any(params.ortho_context.values()))
+        self._untrained = not (
+            params.collocations or params.sent_starters or any(params.ortho_context.values())
+        )
         self._words = self._lang_vars._word_tokenizer_re().findall
         self._abbrevs = params.abbrev_types
 
@@ -283,8 +288,12 @@ def classify_paragraphs(
         elif in_title_block and (
             (i == 0 and (_is_headline_like(line) or key == title_key))
             or (i > 0 and seen_title is not None and key == title_key)
-            or (i == 1 and seen_title is not None and _is_headline_like(line)
-                and not line.rstrip("”\"’'").endswith(("!", "?")))
+            or (
+                i == 1
+                and seen_title is not None
+                and _is_headline_like(line)
+                and not line.rstrip("”\"’'").endswith(("!", "?"))
+            )
         ):
             kind = "title"
             seen_title = seen_title or key
@@ -312,12 +321,12 @@ def _prefer_exact_title(
         if kind not in ("title", "boilerplate"):
             break
         block.append(i)
-    chosen = next((i for i in block if text[spans[i][0]:spans[i][1]].strip() == exact), None)
+    chosen = next((i for i in block if text[spans[i][0] : spans[i][1]].strip() == exact), None)
     if chosen is None or kinds[chosen] == "title":
         return kinds
     key = _normalise_title(exact)
     for i in block:
-        if _normalise_title(text[spans[i][0]:spans[i][1]]) == key:
+        if _normalise_title(text[spans[i][0] : spans[i][1]]) == key:
             kinds[i] = "title" if i == chosen else "boilerplate"
     return kinds
 
@@ -369,8 +378,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 # An abbreviation that often ends a sentence ("… in the U.S. He said …"), followed by a
 # word that usually starts one: Punkt without orthographic statistics would not split there.
 _ABBREV_THEN_START = re.compile(
-    trie_pattern(["U.S", "U.K", "U.N", "E.U", "D.C", "a.m", "p.m", "Inc", "Jr", "Corp", "Ltd"],
-                 flexible_space=False, not_after=r"\w")
+    trie_pattern(
+        ["U.S", "U.K", "U.N", "E.U", "D.C", "a.m", "p.m", "Inc", "Jr", "Corp", "Ltd"],
+        flexible_space=False,
+        not_after=r"\w",
+    )
     + r"\.(?=\s+(?:He|She|It|They|We|I|"
     r"The|A|An|But|And|In|This|That|These|Those|Its|His|Her|Their|Our|There|However|"
     r"Meanwhile|Still|Yet|So|Now|Then|After|Before|When|While|If|As)\b)"
@@ -437,9 +449,13 @@ class NewsTokenizer(TokenizerI):
         joiners = set(".:-‐’'") | {c for f in forms for c in f if not re.match(r"[^\W_]", c)}
         plain = r"[^\W\d_][^\W_]*+(?![" + "".join(map(re.escape, sorted(joiners))) + "])"
         self._pattern = re.compile(
-            r"(?P<word>" + plain + r"""                                  # plain word
+            r"(?P<word>"
+            + plain
+            + r"""                                  # plain word
           | https?://[^\s<>"“”]+[^\s<>"“”.,;:!?)\]’']                    # URL
-          | (?:""" + abbrev + r""")\.(?![^\W\d_])       # abbreviations"""
+          | (?:"""
+            + abbrev
+            + r""")\.(?![^\W\d_])       # abbreviations"""
             + self._REST,
             re.VERBOSE,
         )

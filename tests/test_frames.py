@@ -37,7 +37,8 @@ def test_mention_records_are_the_rows_of_actors():
     records = mention_records(article)
     table = actors(article)
     assert [tuple(r) for r in table.itertuples(index=False)] == [
-        tuple(pd.NA if v is None else v for v in r) for r in records]
+        tuple(pd.NA if v is None else v for v in r) for r in records
+    ]
     assert list(table.columns) == list(MENTION_COLUMNS)
     assert table.dtypes.to_dict() == MENTION_DTYPES
     assert {"Dmitry Peskov", "Albin Kurti"} <= set(table["canonical"])
@@ -51,8 +52,17 @@ def test_empty_tables_keep_their_dtypes():
 
 def test_typed_frame_marks_none_missing_in_every_dtype():
     dtypes = {"i": "int64", "n": "Int64", "f": "float64", "s": STR, "o": object, "x": INFER}
-    frame = typed_frame({"i": [1, 2], "n": [None, 3], "f": [None, 0.5], "s": ["a", None],
-                         "o": [[(1, 2)], None], "x": ["p", "q"]}, dtypes)
+    frame = typed_frame(
+        {
+            "i": [1, 2],
+            "n": [None, 3],
+            "f": [None, 0.5],
+            "s": ["a", None],
+            "o": [[(1, 2)], None],
+            "x": ["p", "q"],
+        },
+        dtypes,
+    )
     assert frame.dtypes.drop("x").to_dict() == {k: v for k, v in dtypes.items() if k != "x"}
     assert frame["x"].dtype == pd.Series(["p", "q"]).dtype
     assert frame["n"].isna().tolist() == [True, False]

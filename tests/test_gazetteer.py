@@ -26,7 +26,7 @@ def test_actor_mentions_have_exact_spans():
     assert list(table.columns) == list(MENTION_COLUMNS)
     assert len(table) > 0
     for row in table.itertuples():
-        assert TEXT[row.start:row.end] == row.text
+        assert TEXT[row.start : row.end] == row.text
     assert list(table["start"]) == sorted(table["start"])
     assert list(table["mention_id"]) == list(range(len(table)))
 
@@ -45,7 +45,7 @@ def test_possessive_mention_is_found():
     moscow = table[table["text"] == "Moscow"]
     assert len(moscow) == 1
     row = moscow.iloc[0]
-    assert TEXT[row["start"]:row["end"] + 2] == "Moscow's"
+    assert TEXT[row["start"] : row["end"] + 2] == "Moscow's"
     assert row["actor"] == "Russia"
 
 
@@ -73,6 +73,7 @@ def test_article_and_string_give_the_same_mentions():
 
 
 # --- user gazetteers --------------------------------------------------------------------------
+
 
 def write(tmp_path, content: str, name: str = "mine.csv"):
     path = tmp_path / name
@@ -135,8 +136,11 @@ def test_missing_file(tmp_path):
 @pytest.mark.parametrize(
     ("content", "line", "what"),
     [
-        ("alias,canonical,actor\nKurti,Albin Kurti,Kosovo\nOsmani,Vjosa Osmani,Kosovo,extra\n",
-         3, "fields"),
+        (
+            "alias,canonical,actor\nKurti,Albin Kurti,Kosovo\nOsmani,Vjosa Osmani,Kosovo,extra\n",
+            3,
+            "fields",
+        ),
         ("alias,canonical,actor\nKurti,Albin Kurti,Kosovo\n,Vjosa Osmani,Kosovo\n", 3, "alias"),
         ("alias,canonical,actor\n  ,Albin Kurti,Kosovo\n", 2, "alias"),
         ("alias,canonical,actor\nKurti,,Kosovo\n", 2, "canonical"),
@@ -179,7 +183,6 @@ def test_paragraph_matches_are_found_once_per_gazetteer():
     assert sorted(first) == [0, 1]
     assert [article.text[s:e] for s, e, _ in first[1]] == ["Putin", "Vucic"]
     # another gazetteer gets its own matches, not the cached ones
-    own = pd.DataFrame({"alias": ["Talks"], "canonical": ["Talks"], "actor": [""],
-                        "type": ["org"]})
+    own = pd.DataFrame({"alias": ["Talks"], "canonical": ["Talks"], "actor": [""], "type": ["org"]})
     mine = load_gazetteer(own)
     assert [article.text[s:e] for s, e, _ in paragraph_matches(article, mine)[0]] == ["Talks"]

@@ -28,19 +28,20 @@ def _spans(pattern: re.Pattern[str], text: str, pos: int = 0) -> list[tuple[int,
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
-@given(st.lists(phrase, min_size=1, max_size=12), st.text(letters, max_size=60),
-       st.integers(0, 5))
+@given(st.lists(phrase, min_size=1, max_size=12), st.text(letters, max_size=60), st.integers(0, 5))
 def test_trie_with_boundary_matches_the_plain_alternation(phrases, text, pos):
-    trie = re.compile(trie_pattern(phrases, flexible_space=False, not_after=BOUNDARY)
-                      + rf"(?!{BOUNDARY})")
+    trie = re.compile(
+        trie_pattern(phrases, flexible_space=False, not_after=BOUNDARY) + rf"(?!{BOUNDARY})"
+    )
     assert _spans(trie, text, pos) == _spans(_reference(phrases), text, pos)
 
 
 def test_capitalised_phrases_start_with_a_literal():
     # names: the boundary check follows the first character, so the engine can skip ahead
     names = trie_pattern(["Kosovo", "Serbia", "federal government"], not_after=BOUNDARY)
-    assert names.startswith("(?:K(?<!") or names.startswith("(?:S(?<!") or names.startswith(
-        "(?:f(?<!")
+    assert (
+        names.startswith("(?:K(?<!") or names.startswith("(?:S(?<!") or names.startswith("(?:f(?<!")
+    )
     assert not names.startswith("(?<!")
     verbs = trie_pattern(["said", "told", "added", "warned", "claimed"], not_after=BOUNDARY)
     assert verbs.startswith(f"(?<!{BOUNDARY})")

@@ -86,10 +86,39 @@ BREAKS = ["\n", "\r\n", "\r", "\n\n", "\r\n\r\n", " \n \n", "\t", " ", "  ", "\u
 PUNCT = [".", "!", "?", "…", ",", ":", ";", "...", "?!", "(", ")", "[", "]", "<", ">", "&"]
 RTL = ["مرحبا", "كوسوفو", "بلغراد", "שלום", "קוסובו", "\u200f", "\u200e", "\u202e", "\u2066"]
 COMBINING = ["\u0301", "\u0308", "\u0327", "e\u0301", "a\u030a", "\u20dd", "\u0489"]
-EMOJI = ["😀", "🇽🇰", "🇷🇸", "👍🏽", "👨‍👩‍👧", "❤️", "🔥", "😡", "☹",
-         "\U0001f3f3\ufe0f\u200d\U0001f308"]
-WORDS = ["Kosovo", "Serbia", "said", "he", "She", "Peskov", "told", "U.S.", "Gen.", "don't",
-         "it's", "1999", "3.5%", "NATO", "Priština", "Mitrovica", "minister", "that", "no"]
+EMOJI = [
+    "😀",
+    "🇽🇰",
+    "🇷🇸",
+    "👍🏽",
+    "👨‍👩‍👧",
+    "❤️",
+    "🔥",
+    "😡",
+    "☹",
+    "\U0001f3f3\ufe0f\u200d\U0001f308",
+]
+WORDS = [
+    "Kosovo",
+    "Serbia",
+    "said",
+    "he",
+    "She",
+    "Peskov",
+    "told",
+    "U.S.",
+    "Gen.",
+    "don't",
+    "it's",
+    "1999",
+    "3.5%",
+    "NATO",
+    "Priština",
+    "Mitrovica",
+    "minister",
+    "that",
+    "no",
+]
 
 controls = st.characters(categories=["Cc", "Cf", "Zl", "Zp"])
 any_char = st.characters(exclude_categories=["Cs"])
@@ -113,17 +142,14 @@ unicode_text = st.text(any_char, max_size=200)
 
 NEWS_SENTENCES = [
     "“We support Belgrade,” Kremlin spokesman Dmitry Peskov said.",
-    "Serbian President Aleksandar Vucic told reporters that Serbia “will never recognise” "
-    "Kosovo.",
+    "Serbian President Aleksandar Vucic told reporters that Serbia “will never recognise” Kosovo.",
     "“This is a very bad signal for the region,” the government said in a statement.",
     "According to Kosovo Prime Minister Albin Kurti, the barricades must be removed.",
     "NATO Secretary General Jens Stoltenberg said: “KFOR remains ready to intervene.”",
     "The EU’s foreign policy chief Josep Borrell urged both sides to show “maximum restraint”.",
     "“We will not allow another pogrom,” Kurti said, “and we will defend our citizens.”",
-    "Russian Foreign Minister Sergei Lavrov accused the West of “double standards” in the "
-    "Balkans.",
-    "Washington believes that dialogue is the only way forward, a State Department spokesman "
-    "said.",
+    "Russian Foreign Minister Sergei Lavrov accused the West of “double standards” in the Balkans.",
+    "Washington believes that dialogue is the only way forward, a State Department spokesman said.",
     "«Nous appelons au calme», a déclaré le ministre français.",
     "‘It’s a provocation,’ he added, denouncing the “nationalist rhetoric” of Pristina.",
     "Petar Petkovic, head of the Office for Kosovo, estimated that the situation was “on the "
@@ -134,17 +160,23 @@ NEWS_SENTENCES = [
     "The U.S. ambassador, Jeffrey Hovenier, warned that the violence was “unacceptable”.",
     "Gen. Mark Milley said the troops would stay — for now.",
 ]
-TITLES = ["Kosovo tensions rise as Serbia raises army alert", "Moscow backs Belgrade",
-          "‘Edge of war’: EU urges calm in northern Kosovo"]
+TITLES = [
+    "Kosovo tensions rise as Serbia raises army alert",
+    "Moscow backs Belgrade",
+    "‘Edge of war’: EU urges calm in northern Kosovo",
+]
 
 
 @st.composite
 def news_text(draw: st.DrawFn) -> str:
     """A news-like article whose quotation marks are then randomly inserted or deleted."""
-    paragraphs = draw(st.lists(
-        st.lists(st.sampled_from(NEWS_SENTENCES), min_size=1, max_size=4).map(" ".join),
-        min_size=1, max_size=4,
-    ))
+    paragraphs = draw(
+        st.lists(
+            st.lists(st.sampled_from(NEWS_SENTENCES), min_size=1, max_size=4).map(" ".join),
+            min_size=1,
+            max_size=4,
+        )
+    )
     sep = draw(st.sampled_from(["\n\n", "\r\n\r\n", "\n", "\n \n"]))
     text = sep.join(paragraphs)
     if draw(st.booleans()):
@@ -157,18 +189,23 @@ def news_text(draw: st.DrawFn) -> str:
             # delete the first quotation mark at or after pos, if any
             hit = next((i for i in range(pos, len(text)) if text[i] in QUOTE_MARKS), None)
             if hit is not None:
-                text = text[:hit] + text[hit + 1:]
+                text = text[:hit] + text[hit + 1 :]
     return text
 
 
 any_text = st.one_of(unicode_text, mixed_text, news_text())
 non_str = st.one_of(
-    st.none(), st.integers(), st.floats(allow_nan=False), st.binary(max_size=20),
-    st.lists(st.text(max_size=5), max_size=3), st.dictionaries(st.text(max_size=3), st.integers()),
+    st.none(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.binary(max_size=20),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.dictionaries(st.text(max_size=3), st.integers()),
 )
 
 
 # --------------------------------------------------------------------------- helpers
+
 
 def _article_or_blank(text: str) -> Article | None:
     """Build an Article; a ValueError is accepted only for the documented reason."""
@@ -203,6 +240,7 @@ def _check_spans(text: str, rows: list[tuple[Any, ...]], what: str) -> None:
 
 
 # --------------------------------------------------------------------------- Article
+
 
 @PROFILE
 @given(any_text)
@@ -261,7 +299,10 @@ def test_article_spans_are_exact_deterministic_and_cover_the_text(text: str) -> 
 def test_non_text_input_raises_type_error(value: Any) -> None:
     _count("test_non_text_input_raises_type_error")
     funcs: list[Callable[[Any], Any]] = [
-        Article.from_text, attribute_quotes, score_sentiment, explain_sentiment,
+        Article.from_text,
+        attribute_quotes,
+        score_sentiment,
+        explain_sentiment,
     ]
     for func in funcs:
         with pytest.raises(TypeError):
@@ -269,6 +310,7 @@ def test_non_text_input_raises_type_error(value: Any) -> None:
 
 
 # --------------------------------------------------------------------------- quotes
+
 
 def _quotes_or_blank(source: Article | str, text: str) -> pd.DataFrame | None:
     try:
@@ -296,7 +338,7 @@ def test_quote_spans_are_exact_and_deterministic(text: str) -> None:
     for row in quotes.itertuples(index=False):  # few rows: itertuples is cheap enough
         assert row.kind in KINDS
         assert 0 <= row.start < row.end <= len(text)
-        assert text[row.start:row.end] == row.text
+        assert text[row.start : row.end] == row.text
         assert row.pieces, row
         assert row.pieces == sorted(row.pieces)
         assert row.pieces[0][0] == row.start and row.pieces[-1][1] == row.end
@@ -306,15 +348,16 @@ def test_quote_spans_are_exact_and_deterministic(text: str) -> None:
             assert pd.isna(row.cue_start) and pd.isna(row.cue_end)
         else:
             assert 0 <= row.cue_start < row.cue_end <= len(text)
-            assert text[row.cue_start:row.cue_end] == row.cue
+            assert text[row.cue_start : row.cue_end] == row.cue
         if not pd.isna(row.speaker_start):
-            mention = text[row.speaker_start:row.speaker_end]
+            mention = text[row.speaker_start : row.speaker_end]
             assert 0 <= row.speaker_start < row.speaker_end <= len(text), row
             assert mention.strip() == mention, f"speaker mention {mention!r} has outer spaces"
         assert 0 <= row.sentence_id < n_sentences
 
 
 # --------------------------------------------------------------------------- sentiment
+
 
 @PROFILE
 @given(any_text, st.sampled_from(["news", "vader"]))
@@ -378,7 +421,7 @@ def test_sentiment_toward_token_spans_of_news(text: str, data: st.DataObject) ->
     sent = sents[data.draw(st.integers(0, len(sents) - 1))]
     toks = [t for t in article.token_spans if t.sentence_id == sent.sentence_id]
     tok = toks[data.draw(st.integers(0, len(toks) - 1))]
-    sentence = text[sent.start:sent.end]
+    sentence = text[sent.start : sent.end]
     label = sentiment_toward(sentence, tok.start - sent.start, tok.end - sent.start)
     assert label in (-1, 0, 1)
 
@@ -390,8 +433,16 @@ _RENDER_TAG = re.compile(
     r"</?(?:span|mark|div|p|b|i|em|strong|small|br|table|thead|tbody|tr|td|th|sup|sub|abbr|"
     r"ul|ol|li|caption|code|pre|section|header|details|summary|blockquote|q|cite|style|a)\b[^<>]*>"
 )
-_INJECTIONS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<zq", "a<b",
-               "</span>", "<!--", "&lt;", "<<“>>"]
+_INJECTIONS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<zq",
+    "a<b",
+    "</span>",
+    "<!--",
+    "&lt;",
+    "<<“>>",
+]
 
 
 def _render_module() -> Any:
@@ -455,13 +506,48 @@ def test_quotes_html_escapes_input(text: str) -> None:
 
 # Tokens around a candidate sentence end: abbreviations, initials, numbers, ellipses,
 # hyphenated abbreviations and next words of every case.
-PUNKT_PIECES = ["Mr.", "U.S.", "Gen.", "e.g.", "ex-Gen.", "a.", "A.", "É.", "1.", "-3.",
-                "1,000.", "5.5.", "...", "..", "said.", "end.", "He", "he", "élan", "Élan",
-                "2", ",", ";", ":", ".", "?", "!", "'", '"', "(", ")", "--", "##number##."]
+PUNKT_PIECES = [
+    "Mr.",
+    "U.S.",
+    "Gen.",
+    "e.g.",
+    "ex-Gen.",
+    "a.",
+    "A.",
+    "É.",
+    "1.",
+    "-3.",
+    "1,000.",
+    "5.5.",
+    "...",
+    "..",
+    "said.",
+    "end.",
+    "He",
+    "he",
+    "élan",
+    "Élan",
+    "2",
+    ",",
+    ";",
+    ":",
+    ".",
+    "?",
+    "!",
+    "'",
+    '"',
+    "(",
+    ")",
+    "--",
+    "##number##.",
+]
 punkt_context = st.lists(
-    st.tuples(st.one_of(st.sampled_from(PUNKT_PIECES), st.text(any_char, max_size=3)),
-              st.sampled_from(["", " ", "  ", "\n", "\n\n"])),
-    min_size=1, max_size=6,
+    st.tuples(
+        st.one_of(st.sampled_from(PUNKT_PIECES), st.text(any_char, max_size=3)),
+        st.sampled_from(["", " ", "  ", "\n", "\n\n"]),
+    ),
+    min_size=1,
+    max_size=6,
 ).map(lambda parts: "".join(p + sep for p, sep in parts))
 
 
@@ -486,10 +572,19 @@ def _without_plain_word_path(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 @PROFILE
-@given(st.one_of(mixed_text, unicode_text, news_text(),
-                 st.lists(st.sampled_from(WORDS + PUNKT_PIECES + ["http://x.org/a", "e-mail",
-                                                                   "it’s", "a.m.", "x:y", "_"]),
-                          max_size=20).map(" ".join)))
+@given(
+    st.one_of(
+        mixed_text,
+        unicode_text,
+        news_text(),
+        st.lists(
+            st.sampled_from(
+                WORDS + PUNKT_PIECES + ["http://x.org/a", "e-mail", "it’s", "a.m.", "x:y", "_"]
+            ),
+            max_size=20,
+        ).map(" ".join),
+    )
+)
 def test_plain_word_shortcut_gives_the_same_tokens(text: str) -> None:
     from kosovo_kit.tokenise import _word_tokenizer
 
@@ -518,7 +613,7 @@ def test_word_count_matches_the_word_tokens(text: str, every: int) -> None:
     if article is None:
         return
     # some paragraphs tokenised first (as the attribution does), the rest only counted
-    for p in article.paragraph_spans[::every + 1] if every else ():
+    for p in article.paragraph_spans[:: every + 1] if every else ():
         article.paragraph_token_columns(p.paragraph_id)
     expected = sum(t.kind == "word" for t in Article.from_text(text).token_spans)
     assert article.word_count == expected
@@ -542,7 +637,7 @@ def test_token_columns_hold_the_article_tokens(text: str, whole_first: bool) -> 
         assert cols.end == [t.end for t in mine]
         assert cols.kind == [t.kind for t in mine]
         assert cols.sentence_id == [t.sentence_id for t in mine]
-        assert cols.text == [text[t.start:t.end] for t in mine]
+        assert cols.text == [text[t.start : t.end] for t in mine]
         for sid, (a, b) in cols.sentence_ranges.items():
             assert set(cols.sentence_id[a:b]) == {sid}
         assert sum(b - a for a, b in cols.sentence_ranges.values()) == len(mine)

@@ -140,10 +140,13 @@ def test_explain_reports_rules():
     assert (marks["punct"] > 0).all()
 
 
-@pytest.mark.parametrize("text", [
-    "The repairs had cost less than planned, but the delays were terrible.",
-    "It is NOT a very good deal at all!!",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The repairs had cost less than planned, but the delays were terrible.",
+        "It is NOT a very good deal at all!!",
+    ],
+)
 def test_compact_explanation_adds_up(text):
     full = explain_sentiment(text)
     frame = explain_sentiment(text, compact=True)

@@ -27,43 +27,107 @@ def span(sentence: str, mention: str) -> tuple[int, int]:
     ("sentence", "mention", "stance", "rule", "word"),
     [
         # the predicate's object, whatever the scene around it
-        ("Moscow backs Belgrade in the dispute over the explosions and shootings.",
-         "Belgrade", 1, "object", "backs"),
-        ("Moscow is “backing” Belgrade amid killings and riots.", "Belgrade", 1, "object",
-         "backing"),
-        ("The ministry condemned Pristina’s decision to ban the plates.", "Pristina", -1,
-         "object", "condemned"),
-        ("The envoy denounced the reckless rhetoric of Tirana.", "Tirana", -1, "object",
-         "denounced"),
+        (
+            "Moscow backs Belgrade in the dispute over the explosions and shootings.",
+            "Belgrade",
+            1,
+            "object",
+            "backs",
+        ),
+        (
+            "Moscow is “backing” Belgrade amid killings and riots.",
+            "Belgrade",
+            1,
+            "object",
+            "backing",
+        ),
+        (
+            "The ministry condemned Pristina’s decision to ban the plates.",
+            "Pristina",
+            -1,
+            "object",
+            "condemned",
+        ),
+        (
+            "The envoy denounced the reckless rhetoric of Tirana.",
+            "Tirana",
+            -1,
+            "object",
+            "denounced",
+        ),
         ("We have deep and historic ties with Athens.", "Athens", 1, "object", "ties with"),
-        ("We are worried about Ankara and its border crossings.", "Ankara", -1, "object",
-         "worried about"),
+        (
+            "We are worried about Ankara and its border crossings.",
+            "Ankara",
+            -1,
+            "object",
+            "worried about",
+        ),
         # contrast clauses: the clause that holds the mention decides, and its mirror
-        ("Albania denounced the arrests, while Washington praised Kurti for his restraint.",
-         "Kurti", 1, "object", "praised"),
-        ("Washington praised the police, while Albania denounced Kurti for the raids.",
-         "Kurti", -1, "object", "denounced"),
-        ("Critics slammed the deal, but voters welcomed Kurti warmly.", "Kurti", 1, "object",
-         "welcomed"),
+        (
+            "Albania denounced the arrests, while Washington praised Kurti for his restraint.",
+            "Kurti",
+            1,
+            "object",
+            "praised",
+        ),
+        (
+            "Washington praised the police, while Albania denounced Kurti for the raids.",
+            "Kurti",
+            -1,
+            "object",
+            "denounced",
+        ),
+        (
+            "Critics slammed the deal, but voters welcomed Kurti warmly.",
+            "Kurti",
+            1,
+            "object",
+            "welcomed",
+        ),
         # the subject of what it does
-        ("Hungary defends the rights of minorities living in such hard conditions.", "Hungary", 1,
-         "subject", "defends"),
-        ("Montenegro protects its fishermen when their rights are violated.", "Montenegro", 1,
-         "subject", "protects"),
-        ("The roadblocks set up by the Bosnian Serbs must be removed at once.", "Bosnian Serbs",
-         -1, "subject", "must"),
+        (
+            "Hungary defends the rights of minorities living in such hard conditions.",
+            "Hungary",
+            1,
+            "subject",
+            "defends",
+        ),
+        (
+            "Montenegro protects its fishermen when their rights are violated.",
+            "Montenegro",
+            1,
+            "subject",
+            "protects",
+        ),
+        (
+            "The roadblocks set up by the Bosnian Serbs must be removed at once.",
+            "Bosnian Serbs",
+            -1,
+            "subject",
+            "must",
+        ),
         ("Skopje must dismantle the checkpoints.", "Skopje", -1, "subject", "must"),
         # passive: the subject is what the predicate is about
         ("Kurti was praised by the envoy for his restraint.", "Kurti", 1, "passive", "praised"),
-        ("Vucic was strongly criticised for the deployment.", "Vucic", -1, "passive",
-         "criticised"),
+        ("Vucic was strongly criticised for the deployment.", "Vucic", -1, "passive", "criticised"),
         # a place is not a target
         ("Tensions in Kosovo rose after explosions and shootings.", "Kosovo", 0, "place", "in"),
-        ("Troops gathered on the border with Albania, where riots broke out.", "Albania", 0,
-         "place", "border with"),
+        (
+            "Troops gathered on the border with Albania, where riots broke out.",
+            "Albania",
+            0,
+            "place",
+            "border with",
+        ),
         # the subject of an evaluative copula
-        ("The deployment of Croatian troops near the border is a dangerous provocation.",
-         "Croatian", -1, "evaluation", "dangerous provocation"),
+        (
+            "The deployment of Croatian troops near the border is a dangerous provocation.",
+            "Croatian",
+            -1,
+            "evaluation",
+            "dangerous provocation",
+        ),
     ],
 )
 def test_predicate_decides(sentence, mention, stance, rule, word):
@@ -102,7 +166,7 @@ def test_sentiment_toward_follows_a_support_predicate_not_the_scene():
     assert sentiment_toward(sentence, *span(sentence, "Serbia")) == 1
     out = sentiment_toward_explained(sentence, *span(sentence, "Serbia"))
     assert out["evidence"]["word"] == "supporting"
-    assert sentence[out["evidence"]["start"]:out["evidence"]["end"]] == "supporting"
+    assert sentence[out["evidence"]["start"] : out["evidence"]["end"]] == "supporting"
     assert out["features"]["predicate"] == 1.0
 
 
@@ -139,14 +203,28 @@ def quotes_frame(rows: list[dict]) -> pd.DataFrame:
 
 
 def test_stance_table_uses_cues_and_shows_evidence():
-    quotes = quotes_frame([
-        {"quote_id": "a", "text": "We support Belgrade amid the tensions.", "actor": "Russia",
-         "cue": "said"},
-        {"quote_id": "b", "text": "the nationalist rhetoric of Belgrade", "actor": "Germany",
-         "cue": "denounced"},
-        {"quote_id": "c", "text": "Shootings and explosions in Kosovo worry everyone.",
-         "actor": "Russia", "cue": "said"},
-    ])
+    quotes = quotes_frame(
+        [
+            {
+                "quote_id": "a",
+                "text": "We support Belgrade amid the tensions.",
+                "actor": "Russia",
+                "cue": "said",
+            },
+            {
+                "quote_id": "b",
+                "text": "the nationalist rhetoric of Belgrade",
+                "actor": "Germany",
+                "cue": "denounced",
+            },
+            {
+                "quote_id": "c",
+                "text": "Shootings and explosions in Kosovo worry everyone.",
+                "actor": "Russia",
+                "cue": "said",
+            },
+        ]
+    )
     mentions = pd.DataFrame({"text": ["Belgrade", "Kosovo"], "actor": ["Serbia", "Kosovo"]})
     table = stance_table(quotes, mentions).set_index(["actor", "target"])
     assert table.loc[("Russia", "Serbia"), "mean_stance"] == 1
@@ -155,8 +233,9 @@ def test_stance_table_uses_cues_and_shows_evidence():
     assert table.loc[("Germany", "Serbia"), "evidence"] == ["denounced (cue -1)"]
     rows = stance_evidence(quotes, mentions)
     assert list(rows["rule"]) == ["object", "cue", "place"]
-    for text, start, end, mention in zip(quotes["text"], rows["start"], rows["end"],
-                                         rows["mention"]):
+    for text, start, end, mention in zip(
+        quotes["text"], rows["start"], rows["end"], rows["mention"]
+    ):
         assert text[start:end] == mention
 
 

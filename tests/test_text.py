@@ -23,7 +23,7 @@ NEWS = (
 def check_offsets(article: Article) -> None:
     for table in (article.paragraphs, article.sentences, article.tokens):
         for row in table.itertuples():
-            assert article.text[row.start:row.end] == row.text
+            assert article.text[row.start : row.end] == row.text
 
 
 def test_paragraph_kinds_follow_general_rules():
@@ -53,8 +53,10 @@ def test_sentences_keep_closing_quotes_and_abbreviations():
         ("«Nous sommes prêts.» Il est parti.", ["«Nous sommes prêts.»", "Il est parti."]),
         ("It was 'final.' Then he left.", ["It was 'final.'", "Then he left."]),
         ('"Go." He went.', ['"Go."', "He went."]),
-        ("Gen. Smith met Dr. Jones on Dec. 5. They talked.",
-         ["Gen. Smith met Dr. Jones on Dec. 5.", "They talked."]),
+        (
+            "Gen. Smith met Dr. Jones on Dec. 5. They talked.",
+            ["Gen. Smith met Dr. Jones on Dec. 5.", "They talked."],
+        ),
         ("Wait… what? Yes!", ["Wait… what?", "Yes!"]),
     ],
 )
@@ -82,8 +84,13 @@ def test_token_kinds_and_offsets():
     text = "“Serbia’s army,” said Gen. Milan Mojsilovic – 3.5% of 1,000 ... ok"
     article = Article.from_text(text)
     toks = list(zip(article.tokens["text"], article.tokens["kind"]))
-    assert toks[:5] == [("“", "quote"), ("Serbia", "word"), ("’s", "word"),
-                        ("army", "word"), (",", "punct")]
+    assert toks[:5] == [
+        ("“", "quote"),
+        ("Serbia", "word"),
+        ("’s", "word"),
+        ("army", "word"),
+        (",", "punct"),
+    ]
     assert ("Gen.", "word") in toks
     assert ("3.5%", "number") in toks and ("1,000", "number") in toks
     assert ("–", "punct") in toks and ("...", "punct") in toks
@@ -95,8 +102,11 @@ def test_windows_newlines_and_bom_keep_exact_offsets(tmp_path):
     path.write_bytes("\ufeffTitle line\r\n\r\nFirst para. Second one.\r\nNext para.\r\n".encode())
     article = kk.load_article(path)
     assert not article.text.startswith("\ufeff")
-    assert article.paragraphs["text"].tolist() == ["Title line", "First para. Second one.",
-                                                   "Next para."]
+    assert article.paragraphs["text"].tolist() == [
+        "Title line",
+        "First para. Second one.",
+        "Next para.",
+    ]
     check_offsets(article)
 
 
@@ -192,8 +202,10 @@ def test_of_two_headline_copies_the_one_written_as_the_title_is_the_title():
 def test_paragraph_token_ids_do_not_depend_on_what_is_cached():
     text = "Title\n\nFirst paragraph here. Two sentences.\n\nSecond one, “quoted,” he said.\n"
     whole = Article.from_text(text)
-    want = [[t for t in whole.token_spans if t.paragraph_id == p.paragraph_id]
-            for p in whole.paragraph_spans]
+    want = [
+        [t for t in whole.token_spans if t.paragraph_id == p.paragraph_id]
+        for p in whole.paragraph_spans
+    ]
     fresh = Article.from_text(text)
     last = fresh.paragraph_spans[-1].paragraph_id
     assert fresh.paragraph_tokens(last) == want[last]  # nothing tokenised before

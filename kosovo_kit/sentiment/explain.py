@@ -87,7 +87,8 @@ def explain_sentiment(
         rows.append(row)
     rows.extend(_punct_rows(text, expanded, src, float(sum(values)) if values else 0.0))
     frame = pd.DataFrame(
-        rows, columns=["kind", "token", "start", "end", "word", "valence", *RULE_COLUMNS, "score"])
+        rows, columns=["kind", "token", "start", "end", "word", "valence", *RULE_COLUMNS, "score"]
+    )
     frame = frame.sort_values(["start", "kind"], kind="stable").reset_index(drop=True)
     frame.attrs.update(scores)
     frame.attrs.update({"raw": raw_sum, "alpha": alpha, "lexicon": lex.name})

@@ -67,8 +67,9 @@ class VaderConstants:
     @property
     def phrase_words(self) -> frozenset[str]:
         """Every word of a multi-word idiom or dampener: a word outside this set starts none."""
-        return frozenset(w for seq in [*self.idioms, *self.boosters] if " " in seq
-                         for w in seq.split())
+        return frozenset(
+            w for seq in [*self.idioms, *self.boosters] if " " in seq for w in seq.split()
+        )
 
 
 @lru_cache(maxsize=1)

@@ -330,7 +330,7 @@ def sentiment_toward_explained(sentence: str, start: int, end: int) -> dict[str,
     evidence = found[0] if found else None
     decisive = evidence is not None and evidence.rule in model.get("decisive_rules", ())
     return {
-        "label": evidence.sign if decisive else labels[best],
+        "label": evidence.sign if evidence is not None and decisive else labels[best],
         "decided_by": "rule" if decisive else "model",
         "evidence": _evidence_dict(sentence, evidence),
         "probabilities": dict(zip(labels, probs)),
@@ -347,5 +347,5 @@ def _evidence_dict(sentence: str, evidence: Evidence | None) -> dict[str, Any] |
     if evidence.first >= 0:
         _, _, _, _, spans = tokenise_with_offsets(sentence, NEWS_RULES.punct)
         out["start"], out["end"] = spans[evidence.first][0], spans[evidence.last][1]
-        out["word"] = sentence[out["start"]:out["end"]]
+        out["word"] = sentence[out["start"] : out["end"]]
     return out

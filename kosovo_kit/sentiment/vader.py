@@ -21,8 +21,7 @@ from ..gc_pause import gc_paused
 from .lexicons import Lexicon, Rules, load_lexicon, vader_constants
 from .tokens import quoted_flags, tokenise
 
-__all__ = ["RULE_COLUMNS", "Effects", "normalise", "score_sentiment", "summarise",
-           "token_valences"]
+__all__ = ["RULE_COLUMNS", "Effects", "normalise", "score_sentiment", "summarise", "token_valences"]
 
 # Columns of explain_sentiment holding additive rule effects, in the order rules are applied.
 RULE_COLUMNS: tuple[str, ...] = (
@@ -73,7 +72,8 @@ class Effects:
 
     def __init__(self, n: int, collect: bool = True) -> None:
         self.columns: dict[str, list[float]] | None = (
-            {c: [0.0] * n for c in RULE_COLUMNS} if collect else None)
+            {c: [0.0] * n for c in RULE_COLUMNS} if collect else None
+        )
 
     def apply(self, rule: str, i: int, before: float, after: float) -> float:
         """Record ``after - before`` as ``rule``'s effect on token ``i``; return ``after``."""
@@ -166,7 +166,8 @@ def _never_so_applies(forms: list[str], i: int, k: int) -> bool:
         return forms[i - 2] == "never" and forms[i - 1] in _SO_THIS
     # As in the reference, "so"/"this" right before the word also boosts without "never".
     return k == 2 and (
-        (forms[i - 3] == "never" and forms[i - 2] in _SO_THIS) or forms[i - 1] in _SO_THIS)
+        (forms[i - 3] == "never" and forms[i - 2] in _SO_THIS) or forms[i - 1] in _SO_THIS
+    )
 
 
 def _never_so(s: _Sentence, i: int, k: int, v: float) -> float:
@@ -193,8 +194,11 @@ def _idiom(s: _Sentence, i: int, v: float) -> float:
     w0, w1, w2, w3 = forms[i], forms[i - 1], forms[i - 2], forms[i - 3]
     following = forms[i + 1 : i + 3]
     # Every phrase below holds the word before, the one before that or the one after.
-    if w1 not in _PHRASE_WORDS and w2 not in _PHRASE_WORDS and (
-            not following or following[0] not in _PHRASE_WORDS):
+    if (
+        w1 not in _PHRASE_WORDS
+        and w2 not in _PHRASE_WORDS
+        and (not following or following[0] not in _PHRASE_WORDS)
+    ):
         return v
     for seq in (f"{w1} {w0}", f"{w2} {w1} {w0}", f"{w2} {w1}", f"{w3} {w2} {w1}", f"{w3} {w2}"):
         if seq in idioms:
