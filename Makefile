@@ -31,9 +31,11 @@ dashboard: $(STAMP)
 	JUPYTER_PATH=$(CURDIR)/share/jupyter $(BIN)/voila notebooks/dashboard.ipynb --template=kosovo-kit \
 		--no-browser --Voila.ip=127.0.0.1 --port=8866
 
-## lint: ruff over the kit, tests and benchmarks
+## lint: ruff (rules and formatting) over the kit, tests and benchmarks; mypy over the kit
 lint: $(STAMP)
 	$(BIN)/ruff check kosovo_kit tests benchmarks
+	$(BIN)/ruff format --check kosovo_kit tests benchmarks
+	$(BIN)/python -m mypy
 
 ## bench: the benchmark scripts (figures, not tests)
 bench: $(STAMP)
