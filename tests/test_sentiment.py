@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from support import shared_path
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from kosovo_kit.sentiment import (
@@ -25,8 +26,7 @@ from kosovo_kit.sentiment import (
 from kosovo_kit.sentiment.target import _target_model, _target_probabilities
 from kosovo_kit.stance import actor_summary, add_sentiment, stance_table
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-NYT = SHARED / "vader-nyt" / "nyt_editorial_snippets_odd_docs.tsv"
+NYT = ("vader-nyt", "nyt_editorial_snippets_odd_docs.tsv")
 LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 
 # Sentences exercising every VADER rule, emoji handling and punctuation emphasis.
@@ -64,7 +64,7 @@ def reference() -> SentimentIntensityAnalyzer:
 
 
 def nyt_texts() -> list[str]:
-    with open(NYT, encoding="utf-8") as fh:
+    with open(shared_path(*NYT), encoding="utf-8") as fh:
         return [line.rstrip("\n").split("\t")[2] for line in fh]
 
 
@@ -74,7 +74,6 @@ def test_vader_equals_reference_on_tricky_sentences(text, reference):
 
 
 @pytest.mark.shared
-@pytest.mark.skipif(not NYT.is_file(), reason=f"shared NYT snippets not found at {NYT}")
 def test_vader_equals_reference_on_every_nyt_snippet(reference):
     texts = nyt_texts()
     diffs = [t for t in texts if score_sentiment(t, "vader") != reference.polarity_scores(t)]
@@ -124,7 +123,6 @@ def test_explain_sums_to_raw_and_compound(text, lexicon):
 
 
 @pytest.mark.shared
-@pytest.mark.skipif(not NYT.is_file(), reason=f"shared NYT snippets not found at {NYT}")
 def test_explain_sums_on_nyt_sample():
     for text in nyt_texts()[::25]:
         check_explanation(text, "news")
