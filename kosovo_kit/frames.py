@@ -9,7 +9,6 @@ document.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -83,14 +82,8 @@ def record_columns(
 ) -> dict[str, list[Any]]:
     """Columns of rows: dicts keyed by column name, or tuples in ``names`` order."""
     if rows and not isinstance(rows[0], Mapping):
-        return {name: list(map(itemgetter(i), rows)) for i, name in enumerate(names)}
-    columns = {}
-    for name in names:
-        try:  # rows that all hold the key: one C-level pass
-            columns[name] = list(map(itemgetter(name), rows))
-        except KeyError:
-            columns[name] = [r.get(name) for r in rows]  # type: ignore[union-attr]
-    return columns
+        return {name: [row[i] for row in rows] for i, name in enumerate(names)}  # type: ignore[index]
+    return {name: [row.get(name) for row in rows] for name in names}  # type: ignore[union-attr]
 
 
 def records_frame(

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from operator import attrgetter, countOf, itemgetter
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -27,11 +27,6 @@ from .resources import data_path
 DEFAULT_MAX_BYTES = 20_000_000
 
 PARAGRAPH_KINDS = ("title", "heading", "body", "boilerplate")
-
-_KIND = attrgetter("kind")
-_START = attrgetter("start")
-_END = attrgetter("end")
-_SENTENCE_ID = attrgetter("sentence_id")
 
 
 class Paragraph(NamedTuple):
@@ -106,7 +101,7 @@ def _sentence_token_columns(text: str, sentences: list[Sentence]) -> TokenColumn
 
 def _columns_of(text: str, tokens: list[Token], sentences: list[Sentence]) -> TokenColumns:
     """:class:`TokenColumns` of one paragraph's tokens already built, and its sentences."""
-    starts = list(map(_START, tokens))
+    starts = [t.start for t in tokens]
     ranges: dict[int, tuple[int, int]] = {}
     for sent in sentences:
         # tokens never cross a sentence end, so bisecting the sentence bounds finds them
@@ -116,10 +111,10 @@ def _columns_of(text: str, tokens: list[Token], sentences: list[Sentence]) -> To
             ranges[sent.sentence_id] = (a, b)
     return TokenColumns(
         starts,
-        list(map(_END, tokens)),
-        list(map(_KIND, tokens)),
+        [t.end for t in tokens],
+        [t.kind for t in tokens],
         [text[t.start : t.end] for t in tokens],
-        list(map(_SENTENCE_ID, tokens)),
+        [t.sentence_id for t in tokens],
         ranges,
     )
 
@@ -287,12 +282,12 @@ class Article:
         paragraphs' words are counted without building their tokens.
         """
         if "token_spans" in self.__dict__:
-            return countOf(map(_KIND, self.token_spans), "word")
+            return sum(t.kind == "word" for t in self.token_spans)
         done = self._paragraph_column_cache
         n = 0
         for pid, sentences in self._sentences_by_paragraph.items():
             if pid in done:
-                n += countOf(done[pid].kind, "word")
+                n += done[pid].kind.count("word")
             else:
                 n += sum(tokenise.count_words(self.text, s.start, s.end) for s in sentences)
         return n
