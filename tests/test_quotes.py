@@ -734,6 +734,10 @@ def test_a_speaker_with_several_appositives_or_one_between_dashes(body, content,
      "it would fail", "minister"),
     ("Petrova distanced herself from the party by saying she would serve if asked.",
      "she would serve if asked", "Petrova"),
+    ("Petrova issued a statement saying the border would reopen.",
+     "the border would reopen", "Petrova"),
+    ('Later, Petrova sent an email saying, "We have got to act now."',
+     "We have got to act now.", "Petrova"),
 ])
 def test_a_participle_cue_speaks_for_the_head_of_the_subject(body, content, speaker):
     _, table = run(body)

@@ -50,6 +50,7 @@ from .words import (
     FRAME_OPENERS,
     GERUND_LINKS,
     LEAD_INS,
+    MESSAGE_NOUNS,
     SKIP_BEFORE_CUE,
     SPEAKER_LINE_LABELS,
 )
@@ -106,7 +107,8 @@ def attribute_cue(p: Paragraph, cue: Cue, found: list[Attribution], speakers: Sp
     prev_i = cue.first - 1
     prev_w = p.words[prev_i] if prev_i >= sent_start else ""
     gerund = cue.form.endswith("ing")
-    if gerund and (prev_w == "," or prev_w.lower() in GERUND_LINKS):
+    if gerund and (prev_w == "," or prev_w.lower() in GERUND_LINKS
+                   or prev_w.lower() in MESSAGE_NOUNS):
         return participle_cue(p, cue, found, sent_start, sent_end, speakers)
     if prev_w in ("and", "but") and not gerund:
         return coordinated_cue(p, cue, found, sent_start, sent_end, speakers)

@@ -114,6 +114,11 @@ LEAD_INS = (("went", "on", "to"), ("goes", "on", "to"), ("go", "on", "to"),
             ("going", "on", "to"), ("continued", "to"), ("continues", "to"))
 # Words that link a gerund cue to the clause before it: "… by saying", "… before noting"
 GERUND_LINKS = frozenset({"by", "before", "after", "while", "when", "without"})
+# Things a speaker issues that a gerund cue may describe ("X issued a statement saying
+# …", "sent out a press release saying …"): the one who issued it speaks, as for a comma
+MESSAGE_NOUNS = frozenset({"statement", "statements", "release", "email", "e-mail", "emails",
+                           "letter", "letters", "message", "messages", "memo", "tweet",
+                           "tweets", "post", "note", "ad", "video", "notice"})
 # Conjunctions that may join a following frame of another speaker to the content
 # ("…, but others say …", "…, while critics called …")
 NEXT_FRAME_LINKS = frozenset({"but", "and", "while", "whereas", "yet", "although", "though",
