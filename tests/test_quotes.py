@@ -814,3 +814,16 @@ def test_a_labelling_frame_reports_the_object_and_its_label(body, content, cue):
 def test_a_labelling_verb_without_a_label_reports_nothing():
     _, table = run("Petrova called the meeting to order.")
     assert table.empty, table[["text", "cue"]]
+
+
+@pytest.mark.parametrize(("body", "content", "speaker"), [
+    ("The talks will fail, said Dan Gerstein, director of a research institute in Pristina.",
+     "The talks will fail", "Dan Gerstein"),
+    ('This is a "raw time," said Ana Petrova, a longtime ally who served with the mayor.',
+     'This is a "raw time,"', "Ana Petrova"),
+])
+def test_an_apposition_after_an_inverted_speaker_is_not_content(body, content, speaker):
+    _, table = run(body)
+    row = the_row(table, content)
+    assert row["speaker"] == speaker and row["rule"] == "clause-cue-speaker"
+    assert len(row["pieces"]) == 1

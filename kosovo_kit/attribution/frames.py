@@ -320,7 +320,11 @@ def quote_cue_speaker(p: Paragraph, cue: Cue, pieces: list[Span], tail: int, spa
     before the frame; what resumes after a mid-sentence frame (“A,” he said, “B.”) joins it.
     """
     quoted = p.is_quote_piece(pieces[0])
-    pieces = pieces + continuation(p, tail, sent_end, quoted)
+    inverted = span[0] > cue.last
+    # after an inverted speaker ("…, said Dante Scala, a political scientist …") an
+    # unquoted clause does not resume: what follows the comma describes the speaker
+    if quoted or not inverted or (tail + 1 < sent_end and p.opens(tail + 1)):
+        pieces = pieces + continuation(p, tail, sent_end, quoted)
     rule = "quote-cue-speaker" if quoted else "clause-cue-speaker"
     return speakers.attribution(p, pieces, rule, cue, span, p.sentence_ids[cue.first])
 
