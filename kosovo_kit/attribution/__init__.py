@@ -144,7 +144,7 @@ def _paragraph(p: Paragraph, pending: Attribution | None, previous: Attribution 
         speakers.remember(attr)
     found.extend(quote_dash_speaker(p, found, speakers))
     found.extend(speaker_colon(p, found, speakers))
-    if carried is not None and not any(
+    if carried is not None and pending is not None and not any(
             overlaps([(carried.inner_start, carried.inner_end)], a.pieces) for a in found):
         # no frame of its own: the quotation goes on from the previous paragraph
         if not pending.pieces:
@@ -190,7 +190,8 @@ def _paragraph(p: Paragraph, pending: Attribution | None, previous: Attribution 
     results.extend(found)
     last = max(found, key=lambda a: a.pieces[-1][1]) if found else None
     carry = last if last is not None and last.unclosed else None
-    if awaiting is not None and (last is None or last.pieces[-1][1] <= awaiting.cue.start):
+    if awaiting is not None and awaiting.cue is not None and (
+            last is None or last.pieces[-1][1] <= awaiting.cue.start):
         carry = awaiting
     return carry, (last if last is not None else awaiting)
 

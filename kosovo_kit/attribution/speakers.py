@@ -419,7 +419,8 @@ class Speakers:
         """Named speakers and gazetteer people before ``pos``, the nearest first."""
         people = self._people()
         k = bisect_left(people, (pos,)) if pos >= 0 else len(people)
-        merged = [(at, (c, "person", a, ())) for at, c, a in people[max(0, k - NEARBY_PEOPLE):k]]
+        merged: list[tuple[int, tuple[str, str, str | None, tuple[str, ...]]]] = [
+            (at, (c, "person", a, ())) for at, c, a in people[max(0, k - NEARBY_PEOPLE):k]]
         merged += [(h[4], h[:4]) for h in self.history[-HISTORY:] if pos < 0 or h[4] < pos]
         merged.sort(key=lambda item: item[0], reverse=True)
         return [item[1] for item in merged]
