@@ -38,6 +38,9 @@ before it ("Ana Petrova, who said …").
 A labelling verb (the ``label`` column of ``data/cues.csv``) reports its object and
 what it is called ("called the plan “reckless”", "referred to Rubio as …"); forward content
 ends where another speaker's frame begins ("…, but 40 percent of the growers say …").
+A gerund cue after a message noun ("issued a statement saying …") is a ``participle-cue``
+whose issuer speaks; after an inverted speaker ("…, said X, a professor at …") an
+unquoted clause does not resume.
 Following the PolNeAR guidelines, content a single cue introduces in several
 pieces (“A,” he said, “B.”) is one attribution: ``start``/``end`` cover all of it
 and ``pieces`` lists the pieces.
