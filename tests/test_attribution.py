@@ -13,9 +13,17 @@ from kosovo_kit.tokenise import QUOTE_CHARS
 
 # every rule value the table may hold (tests/test_quotes.py has a pattern test for each)
 FAMILIES = {
-    "quote-cue-speaker", "speaker-cue-quote", "cue-that-clause", "clause-cue-speaker",
-    "according-to", "participle-cue", "coordinated-cue", "quote-continuation",
-    "quote-dash-speaker", "question-cue", "speaker-colon",
+    "quote-cue-speaker",
+    "speaker-cue-quote",
+    "cue-that-clause",
+    "clause-cue-speaker",
+    "according-to",
+    "participle-cue",
+    "coordinated-cue",
+    "quote-continuation",
+    "quote-dash-speaker",
+    "question-cue",
+    "speaker-colon",
 }
 
 
@@ -27,16 +35,19 @@ def test_every_rule_has_a_function_that_names_it_with_an_example():
         assert "“" in doc or '"' in doc or "…" in doc, f"{function.__name__} has no example"
 
 
-@pytest.mark.parametrize("text, inner", [
-    ("“Yes,” he said.", ["Yes,"]),
-    ("He said: „Da.“", ["Da."]),
-    ("«Non», dit-il.", ["Non"]),
-    ("“It is ‘old-school,’ ” she said.", ["It is ‘old-school,’ "]),
-    ("The voters’ choice, ’90s style.", []),
-])
+@pytest.mark.parametrize(
+    "text, inner",
+    [
+        ("“Yes,” he said.", ["Yes,"]),
+        ("He said: „Da.“", ["Da."]),
+        ("«Non», dit-il.", ["Non"]),
+        ("“It is ‘old-school,’ ” she said.", ["It is ‘old-school,’ "]),
+        ("The voters’ choice, ’90s style.", []),
+    ],
+)
 def test_quotations_pair_their_marks(text, inner):
     found = find_quotations(text, 0, len(text))
-    assert [text[q.inner_start:q.inner_end] for q in found] == inner
+    assert [text[q.inner_start : q.inner_end] for q in found] == inner
 
 
 def test_a_quotation_left_open_runs_to_the_paragraph_end():

@@ -13,9 +13,17 @@ import kosovo_kit as kk
 from kosovo_kit import QUOTE_COLUMNS, attribute_quotes
 
 FAMILIES = {
-    "quote-cue-speaker", "speaker-cue-quote", "cue-that-clause", "clause-cue-speaker",
-    "according-to", "participle-cue", "coordinated-cue", "quote-continuation",
-    "quote-dash-speaker", "question-cue", "speaker-colon",
+    "quote-cue-speaker",
+    "speaker-cue-quote",
+    "cue-that-clause",
+    "clause-cue-speaker",
+    "according-to",
+    "participle-cue",
+    "coordinated-cue",
+    "quote-continuation",
+    "quote-dash-speaker",
+    "question-cue",
+    "speaker-colon",
 }
 HEAD = "Kremlin backs Serbia in Kosovo row\n\nTensions rose in northern Kosovo on Monday.\n\n"
 
@@ -27,15 +35,15 @@ def check_rows(table: pd.DataFrame, text: str) -> None:
     for row in table.itertuples(index=False):
         assert row.kind in ("direct", "mixed", "indirect", "belief")
         assert 0 <= row.start < row.end <= len(text)
-        assert row.text == text[row.start:row.end]
+        assert row.text == text[row.start : row.end]
         assert row.pieces, row
         for s, e in row.pieces:
             assert row.start <= s < e <= row.end
         assert row.pieces[0][0] == row.start and row.pieces[-1][1] == row.end
         if not pd.isna(row.cue):
-            assert text[int(row.cue_start):int(row.cue_end)] == row.cue
+            assert text[int(row.cue_start) : int(row.cue_end)] == row.cue
         if not pd.isna(row.speaker_start):
-            mention = text[int(row.speaker_start):int(row.speaker_end)]
+            mention = text[int(row.speaker_start) : int(row.speaker_end)]
             assert mention.strip() == mention and mention
         family, *how = row.rule.split("+")
         assert family in FAMILIES
@@ -58,11 +66,12 @@ def the_row(table: pd.DataFrame, content: str) -> pd.Series:
 
 
 def mention(text: str, row: pd.Series) -> str:
-    return text[int(row["speaker_start"]):int(row["speaker_end"])]
+    return text[int(row["speaker_start"]) : int(row["speaker_end"])]
 
 
-def check(row: pd.Series, kind: str, speaker: str | None, actor: str | None, cue: str | None,
-          family: str) -> None:
+def check(
+    row: pd.Series, kind: str, speaker: str | None, actor: str | None, cue: str | None, family: str
+) -> None:
     assert row["kind"] == kind
     if speaker is None:
         assert pd.isna(row["speaker"])
@@ -81,17 +90,38 @@ def check(row: pd.Series, kind: str, speaker: str | None, actor: str | None, cue
 
 # --- quote, then cue and speaker --------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("body", "content", "speaker", "actor", "mentioned"),
     [
-        ("“We support Belgrade,” Dmitry Peskov said.", "We support Belgrade,",
-         "Dmitry Peskov", "Russia", "Dmitry Peskov"),
-        ("“We support Belgrade,” said Dmitry Peskov.", "We support Belgrade,",
-         "Dmitry Peskov", "Russia", "Dmitry Peskov"),
-        ("“We support Belgrade,” Kremlin spokesman Dmitry Peskov said.", "We support Belgrade,",
-         "Dmitry Peskov", "Russia", "Dmitry Peskov"),
-        ("“Serbia will protect its people,” said Serbian President Aleksandar Vucic.",
-         "Serbia will protect its people,", "Aleksandar Vucic", "Serbia", "Aleksandar Vucic"),
+        (
+            "“We support Belgrade,” Dmitry Peskov said.",
+            "We support Belgrade,",
+            "Dmitry Peskov",
+            "Russia",
+            "Dmitry Peskov",
+        ),
+        (
+            "“We support Belgrade,” said Dmitry Peskov.",
+            "We support Belgrade,",
+            "Dmitry Peskov",
+            "Russia",
+            "Dmitry Peskov",
+        ),
+        (
+            "“We support Belgrade,” Kremlin spokesman Dmitry Peskov said.",
+            "We support Belgrade,",
+            "Dmitry Peskov",
+            "Russia",
+            "Dmitry Peskov",
+        ),
+        (
+            "“Serbia will protect its people,” said Serbian President Aleksandar Vucic.",
+            "Serbia will protect its people,",
+            "Aleksandar Vucic",
+            "Serbia",
+            "Aleksandar Vucic",
+        ),
     ],
 )
 def test_quote_then_speaker_and_cue(body, content, speaker, actor, mentioned):
@@ -106,12 +136,16 @@ def test_quote_then_speaker_and_cue(body, content, speaker, actor, mentioned):
 
 # --- speaker and cue, then the quote ----------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("body", "content", "cue"),
     [
         ("Dmitry Peskov said: “We support Belgrade.”", "We support Belgrade.", "said"),
-        ("Dmitry Peskov told reporters: “Moscow will not abandon its friends.”",
-         "Moscow will not abandon its friends.", "told"),
+        (
+            "Dmitry Peskov told reporters: “Moscow will not abandon its friends.”",
+            "Moscow will not abandon its friends.",
+            "told",
+        ),
     ],
 )
 def test_speaker_and_cue_then_quote(body, content, cue):
@@ -130,10 +164,14 @@ def test_single_paragraph_statement_is_not_a_headline():
 
 # --- pronouns ---------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("gap", [" ", "\n\nThe talks resumed in Brussels later. "])
 def test_pronoun_takes_the_last_named_speaker(gap):
-    body = ("“We support Belgrade,” said Dmitry Peskov." + gap
-            + "“We will not abandon our friends,” he stressed.")
+    body = (
+        "“We support Belgrade,” said Dmitry Peskov."
+        + gap
+        + "“We will not abandon our friends,” he stressed."
+    )
     text, table = run(body)
     assert len(table) == 2
     row = the_row(table, "We will not abandon our friends,")
@@ -145,9 +183,11 @@ def test_pronoun_takes_the_last_named_speaker(gap):
 
 
 def test_pronoun_follows_the_most_recent_of_two_speakers():
-    body = ("“The West should listen,” Sergei Lavrov said. "
-            "“We will not back down,” Albin Kurti said. "
-            "“Serbia must accept reality,” he added.")
+    body = (
+        "“The West should listen,” Sergei Lavrov said. "
+        "“We will not back down,” Albin Kurti said. "
+        "“Serbia must accept reality,” he added."
+    )
     text, table = run(body)
     assert len(table) == 3
     row = the_row(table, "Serbia must accept reality,")
@@ -157,15 +197,18 @@ def test_pronoun_follows_the_most_recent_of_two_speakers():
 
 
 def test_pronoun_refers_to_a_person_named_after_the_last_quote():
-    body = ("“The West should listen,” Russian Foreign Minister Sergei Lavrov said. "
-            "Dmitry Peskov met Serbian officials on Monday. "
-            "“We support Belgrade,” he said.")
+    body = (
+        "“The West should listen,” Russian Foreign Minister Sergei Lavrov said. "
+        "Dmitry Peskov met Serbian officials on Monday. "
+        "“We support Belgrade,” he said."
+    )
     _, table = run(body)
     row = the_row(table, "We support Belgrade,")
     assert row["speaker"] == "Dmitry Peskov"
 
 
 # --- according to -----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("body", "cue"),
@@ -190,6 +233,7 @@ def test_according_to_an_organisation_with_a_demonym():
 
 # --- indirect speech --------------------------------------------------------------------------
 
+
 def test_indirect_speech_with_that():
     text, table = run(
         "Serbian Defense Minister Milos Vucevic announced that the army was on alert."
@@ -208,9 +252,12 @@ def test_indirect_speech_without_that():
 
 # --- mixed statements -------------------------------------------------------------------------
 
+
 def test_mixed_statement_with_quoted_words():
-    body = ("“We support Belgrade,” said Dmitry Peskov. "
-            "Russia “follows very closely what is happening in Kosovo,” he said.")
+    body = (
+        "“We support Belgrade,” said Dmitry Peskov. "
+        "Russia “follows very closely what is happening in Kosovo,” he said."
+    )
     text, table = run(body)
     assert len(table) == 2
     row = the_row(table, "Russia “follows very closely what is happening in Kosovo,”")
@@ -220,8 +267,10 @@ def test_mixed_statement_with_quoted_words():
 
 
 def test_participle_cue_adds_a_second_statement():
-    body = ("Dmitry Peskov said that Moscow supported Belgrade, adding that Russia "
-            "“follows very closely what is happening in Kosovo.”")
+    body = (
+        "Dmitry Peskov said that Moscow supported Belgrade, adding that Russia "
+        "“follows very closely what is happening in Kosovo.”"
+    )
     _, table = run(body)
     assert len(table) == 2
     first = the_row(table, "Moscow supported Belgrade")
@@ -231,8 +280,10 @@ def test_participle_cue_adds_a_second_statement():
 
 
 def test_participle_cue_after_a_bare_said():
-    body = ("Dmitry Peskov said Moscow supported Belgrade, adding that Russia "
-            "“follows very closely what is happening in Kosovo.”")
+    body = (
+        "Dmitry Peskov said Moscow supported Belgrade, adding that Russia "
+        "“follows very closely what is happening in Kosovo.”"
+    )
     _, table = run(body)
     first = the_row(table, "Moscow supported Belgrade")
     check(first, "indirect", "Dmitry Peskov", "Russia", "said", "cue-that-clause")
@@ -241,20 +292,23 @@ def test_participle_cue_after_a_bare_said():
 
 
 def test_partial_quote_before_the_frame_and_a_coordinated_cue():
-    body = ("That is a “very bad signal”, the federal government estimated on Wednesday, "
-            "and denounced the “nationalist rhetoric” of Belgrade.")
+    body = (
+        "That is a “very bad signal”, the federal government estimated on Wednesday, "
+        "and denounced the “nationalist rhetoric” of Belgrade."
+    )
     text, table = run(body)
     assert len(table) == 2
     signal = the_row(table, "That is a “very bad signal”")
-    check(signal, "mixed", "German federal government", "Germany", "estimated",
-          "clause-cue-speaker")
+    check(
+        signal, "mixed", "German federal government", "Germany", "estimated", "clause-cue-speaker"
+    )
     assert mention(text, signal).endswith("federal government")
     rhetoric = the_row(table, "the “nationalist rhetoric” of Belgrade")
-    check(rhetoric, "mixed", "German federal government", "Germany", "denounced",
-          "coordinated-cue")
+    check(rhetoric, "mixed", "German federal government", "Germany", "denounced", "coordinated-cue")
 
 
 # --- quotations over several sentences, pieces and paragraphs ---------------------------------
+
 
 def test_quotation_of_several_sentences_is_one_statement():
     content = "We support Belgrade. We will not abandon our friends. The West should listen,"
@@ -276,8 +330,10 @@ def test_quote_split_by_its_frame_is_one_attribution_in_two_pieces():
 
 
 def test_unclosed_quotation_continues_into_the_next_paragraph():
-    body = ("Dmitry Peskov said on Monday: “The West should listen to what Serbia says.\n\n"
-            "“We will not abandon our friends in the Balkans.”")
+    body = (
+        "Dmitry Peskov said on Monday: “The West should listen to what Serbia says.\n\n"
+        "“We will not abandon our friends in the Balkans.”"
+    )
     text, table = run(body)
     assert len(table) == 1
     row = table.iloc[0]
@@ -296,7 +352,7 @@ def test_speaker_ending_a_paragraph_with_the_quotation_in_the_next():
     check(row, "direct", "Dmitry Peskov", "Russia", "said", "speaker-cue-quote")
     assert mention(text, row) == "Dmitry Peskov"
     # the frame ends one paragraph, the quotation fills the next
-    assert "\n\n" in text[int(row["cue_end"]):row["start"]]
+    assert "\n\n" in text[int(row["cue_end"]) : row["start"]]
 
 
 def test_speaker_with_an_introductory_clause_before_a_quotation_paragraph():
@@ -308,8 +364,10 @@ def test_speaker_with_an_introductory_clause_before_a_quotation_paragraph():
 
 
 def test_new_quoted_paragraph_continues_the_last_speaker():
-    body = ("“We support Belgrade,” said Dmitry Peskov.\n\n"
-            "“We will not abandon our friends in the Balkans.”")
+    body = (
+        "“We support Belgrade,” said Dmitry Peskov.\n\n"
+        "“We will not abandon our friends in the Balkans.”"
+    )
     _, table = run(body)
     assert len(table) == 2
     row = the_row(table, "We will not abandon our friends in the Balkans.")
@@ -317,6 +375,7 @@ def test_new_quoted_paragraph_continues_the_last_speaker():
 
 
 # --- quotation marks --------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("body", "content"),
@@ -327,11 +386,12 @@ def test_new_quoted_paragraph_continues_the_last_speaker():
         ("‹We support Belgrade›, Dmitry Peskov said.", "We support Belgrade"),
         ("‘We support Belgrade,’ Dmitry Peskov said.", "We support Belgrade,"),
         ("''We support Belgrade,'' Dmitry Peskov said.", "We support Belgrade,"),
-        ("“They told us ‘never again’ and we believed them,” Dmitry Peskov said.",
-         "They told us ‘never again’ and we believed them,"),
+        (
+            "“They told us ‘never again’ and we believed them,” Dmitry Peskov said.",
+            "They told us ‘never again’ and we believed them,",
+        ),
     ],
-    ids=["straight", "curly", "guillemets", "single-guillemets", "single-curly", "nyt",
-         "nested"],
+    ids=["straight", "curly", "guillemets", "single-guillemets", "single-curly", "nyt", "nested"],
 )
 def test_quotation_marks(body, content):
     _, table = run(body)
@@ -342,6 +402,7 @@ def test_quotation_marks(body, content):
 
 # --- beliefs ----------------------------------------------------------------------------------
 
+
 def test_belief():
     text, table = run("Officials fear that the talks will fail.")
     assert len(table) == 1
@@ -351,22 +412,27 @@ def test_belief():
 
 
 def test_belief_content_stops_before_the_reporting_frame():
-    body = ("Pristina seeks to establish a new police station in the north, "
-            "the Serbian ministry said on Tuesday.")
+    body = (
+        "Pristina seeks to establish a new police station in the north, "
+        "the Serbian ministry said on Tuesday."
+    )
     _, table = run(body)
     belief = the_row(table, "to establish a new police station in the north")
     check(belief, "belief", "Pristina", "Kosovo", "seeks", "cue-that-clause")
 
 
 def test_statement_reported_after_a_clause_holding_a_belief():
-    body = ("Pristina seeks to establish a new police station in the north, "
-            "the Serbian ministry said on Tuesday.")
+    body = (
+        "Pristina seeks to establish a new police station in the north, "
+        "the Serbian ministry said on Tuesday."
+    )
     _, table = run(body)
     said = the_row(table, "Pristina seeks to establish a new police station in the north")
     check(said, "indirect", "Serbian ministry", "Serbia", "said", "clause-cue-speaker")
 
 
 # --- what is not a statement ------------------------------------------------------------------
+
 
 def test_headlines_headings_and_boilerplate_yield_nothing():
     text = (
@@ -403,6 +469,7 @@ def test_no_statement(body):
 
 # --- speakers and sides -----------------------------------------------------------------------
 
+
 def test_speaker_missing_from_the_gazetteer():
     text, table = run("“It is over,” said Maria Lopez, a teacher.")
     assert len(table) == 1
@@ -423,12 +490,14 @@ def test_user_gazetteer_adds_a_speaker():
     body = "“The crossing will reopen,” said Jelena Markovic."
     _, plain = run(body)
     assert pd.isna(the_row(plain, "The crossing will reopen,")["actor"])
-    mine = pd.DataFrame({
-        "alias": ["Jelena Markovic", "Markovic"],
-        "canonical": ["Jelena Markovic", "Jelena Markovic"],
-        "actor": ["Serbia", "Serbia"],
-        "type": ["person", "person"],
-    })
+    mine = pd.DataFrame(
+        {
+            "alias": ["Jelena Markovic", "Markovic"],
+            "canonical": ["Jelena Markovic", "Jelena Markovic"],
+            "actor": ["Serbia", "Serbia"],
+            "type": ["person", "person"],
+        }
+    )
     text = HEAD + body + " “Nobody wants more violence,” Markovic added."
     table = attribute_quotes(text, gazetteer=mine)
     check_rows(table, text)
@@ -442,6 +511,7 @@ def test_user_gazetteer_adds_a_speaker():
 
 
 # --- input checks and the shape of the table --------------------------------------------------
+
 
 @pytest.mark.parametrize("bad", [None, b"Peskov said: \xe2\x80\x9cNo.\xe2\x80\x9d", 3])
 def test_not_a_string_is_a_type_error(bad):
@@ -487,22 +557,38 @@ def test_deterministic():
 
 # --- names after a qualified title ------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("body", "content", "speaker"),
     [
         # a state, a body or a party before the title qualifies it
-        ("“We will not back down,” Texas Sen. Ted Cruz said.", "We will not back down,",
-         "Ted Cruz"),
-        ("Atlantic City Mayor Don Guardian said the casinos would reopen.",
-         "the casinos would reopen", "Don Guardian"),
-        ("“The rules stay,” GOP Chairman Chuck Williams said.", "The rules stay,",
-         "Chuck Williams"),
+        (
+            "“We will not back down,” Texas Sen. Ted Cruz said.",
+            "We will not back down,",
+            "Ted Cruz",
+        ),
+        (
+            "Atlantic City Mayor Don Guardian said the casinos would reopen.",
+            "the casinos would reopen",
+            "Don Guardian",
+        ),
+        (
+            "“The rules stay,” GOP Chairman Chuck Williams said.",
+            "The rules stay,",
+            "Chuck Williams",
+        ),
         # a role word that starts the sentence is not part of the name
-        ("Rival Hillary Clinton said the plan would fail.", "the plan would fail",
-         "Hillary Clinton"),
+        (
+            "Rival Hillary Clinton said the plan would fail.",
+            "the plan would fail",
+            "Hillary Clinton",
+        ),
         # a title inside a name is kept when what follows is not a full name
-        ("“We shall overcome,” Martin Luther King Jr. said.", "We shall overcome,",
-         "Martin Luther King Jr."),
+        (
+            "“We shall overcome,” Martin Luther King Jr. said.",
+            "We shall overcome,",
+            "Martin Luther King Jr.",
+        ),
         ("“We are delighted,” Prince William said.", "We are delighted,", "William"),
     ],
 )
@@ -524,31 +610,44 @@ def test_a_surname_refers_to_the_full_name_given_with_a_qualified_title():
 def test_same_mention_words_follow_the_article_so_far() -> None:
     # "Caddell" and "The spokesman" each appear before and after the full name is given:
     # the words are the same, the speaker they stand for is not
-    text = HEAD + ("Caddell said the talks had failed.\n\n"
-                   "Pollster Pat Caddell said the talks would resume in March.\n\n"
-                   "Caddell said the delay was long.\n\n"
-                   "The spokesman said the office was closed.\n\n"
-                   "Spokesman Milan Jovic said the border was calm.\n\n"
-                   "The spokesman said the roads would open on Friday.\n\n")
+    text = HEAD + (
+        "Caddell said the talks had failed.\n\n"
+        "Pollster Pat Caddell said the talks would resume in March.\n\n"
+        "Caddell said the delay was long.\n\n"
+        "The spokesman said the office was closed.\n\n"
+        "Spokesman Milan Jovic said the border was calm.\n\n"
+        "The spokesman said the roads would open on Friday.\n\n"
+    )
     table = attribute_quotes(kk.Article.from_text(text))
     check_rows(table, text)
-    assert list(table["speaker"]) == ["Caddell", "Pat Caddell", "Pat Caddell", "spokesman",
-                                      "Milan Jovic", "Milan Jovic"]
+    assert list(table["speaker"]) == [
+        "Caddell",
+        "Pat Caddell",
+        "Pat Caddell",
+        "spokesman",
+        "Milan Jovic",
+        "Milan Jovic",
+    ]
     assert table["rule"].iloc[5].endswith("+title-carryover")
     assert not table["rule"].iloc[3].endswith("+title-carryover")
 
 
-@pytest.mark.parametrize("body, content", [
-    ("According to the minister, “The border will stay open for trade.”",
-     "The border will stay open for trade."),
-    ("According to Ana Petrova, “The talks have failed”.", "The talks have failed"),
-    ("“The talks have failed,” according to Ana Petrova.", "The talks have failed,"),
-])
+@pytest.mark.parametrize(
+    "body, content",
+    [
+        (
+            "According to the minister, “The border will stay open for trade.”",
+            "The border will stay open for trade.",
+        ),
+        ("According to Ana Petrova, “The talks have failed”.", "The talks have failed"),
+        ("“The talks have failed,” according to Ana Petrova.", "The talks have failed,"),
+    ],
+)
 def test_a_fully_quoted_content_is_direct_whatever_the_frame(body, content):
     text, table = run(body)
     row = the_row(table, content)
     assert row["kind"] == "direct" and row["rule"] == "according-to"
-    assert text[row["start"] - 1] in "“\"" and text[row["end"]] in "”\""
+    assert text[row["start"] - 1] in '“"' and text[row["end"]] in '”"'
 
 
 def test_words_inside_quotation_marks_read_the_same_for_every_frame():
@@ -560,13 +659,16 @@ def test_words_inside_quotation_marks_read_the_same_for_every_frame():
 def test_a_frame_after_its_content_takes_it_and_a_coordinated_cue_speaks_again():
     text, table = run(
         "The new border tax is a “serious mistake”, the ministry said on Tuesday and "
-        "criticised the “reckless haste” of the government.")
+        "criticised the “reckless haste” of the government."
+    )
     first = the_row(table, "The new border tax is a “serious mistake”")
     second = the_row(table, "the “reckless haste” of the government")
-    assert (first["kind"], first["cue"], first["rule"]) == ("mixed", "said",
-                                                            "clause-cue-speaker")
-    assert (second["kind"], second["cue"], second["rule"]) == ("mixed", "criticised",
-                                                               "coordinated-cue")
+    assert (first["kind"], first["cue"], first["rule"]) == ("mixed", "said", "clause-cue-speaker")
+    assert (second["kind"], second["cue"], second["rule"]) == (
+        "mixed",
+        "criticised",
+        "coordinated-cue",
+    )
     assert first["speaker_start"] == second["speaker_start"]
     assert mention(text, first) == "the ministry"
     assert len(table) == 2
@@ -581,16 +683,21 @@ def test_unquoted_content_before_a_frame_with_a_second_cue():
 
 
 def test_a_scene_setting_clause_before_a_subject_is_not_what_was_said():
-    _, table = run("When told of the vote, Petrova thought for a moment and said that the "
-                   "result was “a surprise”.")
+    _, table = run(
+        "When told of the vote, Petrova thought for a moment and said that the "
+        "result was “a surprise”."
+    )
     assert table["text"].tolist() == ["the result was “a surprise”"]
 
 
-@pytest.mark.parametrize("sentence", [
-    "The new rules encourage farmers to plant more wheat.",
-    "It encourages the 2,000 workers in the port to challenge the managers.",
-    "The mayor encouraged residents to stay indoors during the storm.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new rules encourage farmers to plant more wheat.",
+        "It encourages the 2,000 workers in the port to challenge the managers.",
+        "The mayor encouraged residents to stay indoors during the storm.",
+    ],
+)
 def test_an_action_verb_with_an_object_and_an_infinitive_reports_no_speech(sentence):
     _, table = run(sentence)
     assert table.empty, table[["text", "cue"]]
@@ -604,15 +711,18 @@ def test_encourage_with_a_that_clause_still_reports_speech():
 def test_a_sentence_opening_pronoun_continues_the_previous_subject():
     _, table = run(
         "Burger said the barricades must go. Serbia does not recognize the vote. It says that "
-        "the result is void.")
+        "the result is void."
+    )
     row = the_row(table, "the result is void")
     assert (row["speaker"], row["actor"]) == ("Serbia", "Serbia")
     assert row["rule"].endswith("+pronoun-carryover")
 
 
 def test_a_pronoun_skips_a_previous_subject_of_the_wrong_kind():
-    _, table = run("Peskov spoke to reporters. Serbia does not recognize the vote. He said "
-                   "that the result is void.")
+    _, table = run(
+        "Peskov spoke to reporters. Serbia does not recognize the vote. He said "
+        "that the result is void."
+    )
     assert the_row(table, "the result is void")["speaker"] == "Dmitry Peskov"
 
 
@@ -623,23 +733,41 @@ def test_three_marks_after_a_word_close_the_inner_quotation_first():
 
 
 def test_a_fronted_phrase_is_not_the_subject_of_a_coordinated_cue():
-    text, table = run("In his speech, Petrova urged voters to turn out, and criticized the "
-                      "party’s lack of ambition.")
+    text, table = run(
+        "In his speech, Petrova urged voters to turn out, and criticized the "
+        "party’s lack of ambition."
+    )
     row = the_row(table, "the party’s lack of ambition")
     assert row["speaker"] == "Petrova" and mention(text, row) == "Petrova"
 
 
 # --- more reporting verbs ---------------------------------------------------------------------
 
-@pytest.mark.parametrize(("body", "content", "cue", "family"), [
-    ("“The talks have failed,” the statement read.", "The talks have failed,", "read",
-     "quote-cue-speaker"),
-    ("The sign read: “No more walls.”", "No more walls.", "read", "speaker-cue-quote"),
-    ("Ana Petrova mocked the new border tax on Tuesday.", "the new border tax", "mocked",
-     "cue-that-clause"),
-    ("Ana Petrova decried the “reckless haste” of the government.",
-     "the “reckless haste” of the government", "decried", "cue-that-clause"),
-])
+
+@pytest.mark.parametrize(
+    ("body", "content", "cue", "family"),
+    [
+        (
+            "“The talks have failed,” the statement read.",
+            "The talks have failed,",
+            "read",
+            "quote-cue-speaker",
+        ),
+        ("The sign read: “No more walls.”", "No more walls.", "read", "speaker-cue-quote"),
+        (
+            "Ana Petrova mocked the new border tax on Tuesday.",
+            "the new border tax",
+            "mocked",
+            "cue-that-clause",
+        ),
+        (
+            "Ana Petrova decried the “reckless haste” of the government.",
+            "the “reckless haste” of the government",
+            "decried",
+            "cue-that-clause",
+        ),
+    ],
+)
 def test_reporting_verbs_from_the_lexicon(body, content, cue, family):
     _, table = run(body)
     row = the_row(table, content)
@@ -653,11 +781,17 @@ def test_read_without_a_quotation_or_clause_reports_nothing():
 
 # --- reported questions and relative pronouns -------------------------------------------------
 
-@pytest.mark.parametrize(("body", "question"), [
-    ("When asked whether Serbia would send troops to the border, Vucic declined to comment.",
-     "whether Serbia would send troops to the border"),
-    ("When asked if the army was ready, Vucic said it was.", "if the army was ready"),
-])
+
+@pytest.mark.parametrize(
+    ("body", "question"),
+    [
+        (
+            "When asked whether Serbia would send troops to the border, Vucic declined to comment.",
+            "whether Serbia would send troops to the border",
+        ),
+        ("When asked if the army was ready, Vucic said it was.", "if the army was ready"),
+    ],
+)
 def test_a_reported_question_is_the_question_with_no_asker(body, question):
     _, table = run(body)
     row = the_row(table, question)
@@ -666,16 +800,16 @@ def test_a_reported_question_is_the_question_with_no_asker(body, question):
 
 
 def test_the_answer_after_a_reported_question_has_its_own_speaker():
-    _, table = run("When asked whether Serbia would send troops, Peskov said that Moscow "
-                   "backed Belgrade.")
+    _, table = run(
+        "When asked whether Serbia would send troops, Peskov said that Moscow backed Belgrade."
+    )
     said = the_row(table, "Moscow backed Belgrade")
     check(said, "indirect", "Dmitry Peskov", "Russia", "said", "cue-that-clause")
     assert the_row(table, "whether Serbia would send troops")["rule"] == "question-cue"
 
 
 def test_a_relative_pronoun_speaks_for_the_phrase_before_it():
-    text, table = run("The report was welcomed by Ana Petrova, who said that the talks had "
-                      "failed.")
+    text, table = run("The report was welcomed by Ana Petrova, who said that the talks had failed.")
     row = the_row(table, "the talks had failed")
     check(row, "indirect", "Ana Petrova", None, "said", "cue-that-clause")
     assert row["rule"] == "cue-that-clause+relative-pronoun"
@@ -684,9 +818,12 @@ def test_a_relative_pronoun_speaks_for_the_phrase_before_it():
 
 # --- speaker lines: a name and a colon --------------------------------------------------------
 
+
 def test_speaker_lines_in_a_transcript():
-    text, table = run('Petrova: "The border stays open for trade." Kurti: "The police acted '
-                      'lawfully and will stay."')
+    text, table = run(
+        'Petrova: "The border stays open for trade." Kurti: "The police acted '
+        'lawfully and will stay."'
+    )
     first = the_row(table, "The border stays open for trade.")
     check(first, "direct", "Petrova", None, ":", "speaker-colon")
     assert mention(text, first) == "Petrova"
@@ -695,46 +832,85 @@ def test_speaker_lines_in_a_transcript():
 
 
 def test_a_speaker_line_with_an_affiliation_and_unquoted_answer():
-    text, table = run("Jane Smith, Reuters: Well, no one expected that. In a way, the vote "
-                      "changed everything.")
+    text, table = run(
+        "Jane Smith, Reuters: Well, no one expected that. In a way, the vote changed everything."
+    )
     row = the_row(table, "Well, no one expected that. In a way, the vote changed everything")
     check(row, "indirect", "Jane Smith", None, ":", "speaker-colon")
     assert mention(text, row) == "Jane Smith, Reuters"
 
 
-@pytest.mark.parametrize("body", [
-    "UPDATE: The talks resumed in Brussels on Friday.",
-    "Read more: The talks resumed in Brussels on Friday.",
-    "The plan had three parts: roads, schools and courts for the north.",
-    "Peskov said three things: no, never and not now.",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "UPDATE: The talks resumed in Brussels on Friday.",
+        "Read more: The talks resumed in Brussels on Friday.",
+        "The plan had three parts: roads, schools and courts for the north.",
+        "Peskov said three things: no, never and not now.",
+    ],
+)
 def test_a_label_or_a_list_is_no_speaker_line(body):
     _, table = run(body)
     assert not (table["rule"] == "speaker-colon").any(), table[["text", "speaker", "rule"]]
 
 
-@pytest.mark.parametrize(("body", "content", "speaker"), [
-    ("Ana Petrova, 31, a teacher from Mitrovica, said the schools would stay closed.",
-     "the schools would stay closed", "Ana Petrova"),
-    ("A former mayor -- Ana Petrova, who lost the 2020 election -- said the schools would "
-     "stay closed.", "the schools would stay closed", "Ana Petrova"),
-])
+@pytest.mark.parametrize(
+    ("body", "content", "speaker"),
+    [
+        (
+            "Ana Petrova, 31, a teacher from Mitrovica, said the schools would stay closed.",
+            "the schools would stay closed",
+            "Ana Petrova",
+        ),
+        (
+            "A former mayor -- Ana Petrova, who lost the 2020 election -- said the schools would "
+            "stay closed.",
+            "the schools would stay closed",
+            "Ana Petrova",
+        ),
+    ],
+)
 def test_a_speaker_with_several_appositives_or_one_between_dashes(body, content, speaker):
     _, table = run(body)
     row = the_row(table, content)
     check(row, "indirect", speaker, None, "said", "cue-that-clause")
 
 
-@pytest.mark.parametrize(("body", "content", "speaker"), [
-    ('And then Petrova went on the attack, saying, "We have got to act now."',
-     "We have got to act now.", "Petrova"),
-    ('Here in Mitrovica, Petrova stepped up her campaign, saying, "We have got to act now."',
-     "We have got to act now.", "Petrova"),
-    ("In three interviews, the minister sounded off on the plan, saying it would fail.",
-     "it would fail", "minister"),
-    ("Petrova distanced herself from the party by saying she would serve if asked.",
-     "she would serve if asked", "Petrova"),
-])
+@pytest.mark.parametrize(
+    ("body", "content", "speaker"),
+    [
+        (
+            'And then Petrova went on the attack, saying, "We have got to act now."',
+            "We have got to act now.",
+            "Petrova",
+        ),
+        (
+            'Here in Mitrovica, Petrova stepped up her campaign, saying, "We have got to act now."',
+            "We have got to act now.",
+            "Petrova",
+        ),
+        (
+            "In three interviews, the minister sounded off on the plan, saying it would fail.",
+            "it would fail",
+            "minister",
+        ),
+        (
+            "Petrova distanced herself from the party by saying she would serve if asked.",
+            "she would serve if asked",
+            "Petrova",
+        ),
+        (
+            "Petrova issued a statement saying the border would reopen.",
+            "the border would reopen",
+            "Petrova",
+        ),
+        (
+            'Later, Petrova sent an email saying, "We have got to act now."',
+            "We have got to act now.",
+            "Petrova",
+        ),
+    ],
+)
 def test_a_participle_cue_speaks_for_the_head_of_the_subject(body, content, speaker):
     _, table = run(body)
     row = the_row(table, content)
@@ -747,34 +923,58 @@ def test_a_gerund_after_a_preposition_reports_nothing():
 
 
 def test_content_ends_where_a_linked_participle_cue_begins():
-    _, table = run("Petrova said the talks had failed, before noting that the border would "
-                   "reopen.")
+    _, table = run("Petrova said the talks had failed, before noting that the border would reopen.")
     assert table[["text", "cue", "rule"]].values.tolist() == [
         ["the talks had failed", "said", "cue-that-clause"],
         ["the border would reopen", "noting", "participle-cue"],
     ]
 
 
-@pytest.mark.parametrize(("body", "content", "family"), [
-    ("“The talks have failed,” Petrova went on to say.", "The talks have failed,",
-     "quote-cue-speaker"),
-    ("Petrova went on to say that the talks had failed.", "the talks had failed",
-     "cue-that-clause"),
-])
+@pytest.mark.parametrize(
+    ("body", "content", "family"),
+    [
+        (
+            "“The talks have failed,” Petrova went on to say.",
+            "The talks have failed,",
+            "quote-cue-speaker",
+        ),
+        (
+            "Petrova went on to say that the talks had failed.",
+            "the talks had failed",
+            "cue-that-clause",
+        ),
+    ],
+)
 def test_went_on_to_say_keeps_its_subject_as_the_speaker(body, content, family):
     _, table = run(body)
     row = the_row(table, content)
     assert (row["speaker"], row["cue"], row["rule"]) == ("Petrova", "say", family)
 
 
-@pytest.mark.parametrize(("body", "first", "second", "speaker"), [
-    ("Most farmers said the harvest was good, but 40 percent of the growers say it was not.",
-     "the harvest was good", "it was not", "growers"),
-    ("Petrova said the border would reopen, while the local mayors insisted it would stay "
-     "shut.", "the border would reopen", "it would stay shut", "mayors"),
-    ("Petrova said the talks had failed; her rivals have claimed they never began.",
-     "the talks had failed", "they never began", "rivals"),
-])
+@pytest.mark.parametrize(
+    ("body", "first", "second", "speaker"),
+    [
+        (
+            "Most farmers said the harvest was good, but 40 percent of the growers say it was not.",
+            "the harvest was good",
+            "it was not",
+            "growers",
+        ),
+        (
+            "Petrova said the border would reopen, while the local mayors insisted it would stay "
+            "shut.",
+            "the border would reopen",
+            "it would stay shut",
+            "mayors",
+        ),
+        (
+            "Petrova said the talks had failed; her rivals have claimed they never began.",
+            "the talks had failed",
+            "they never began",
+            "rivals",
+        ),
+    ],
+)
 def test_content_ends_where_the_next_speakers_frame_begins(body, first, second, speaker):
     _, table = run(body)
     the_row(table, first)
@@ -787,20 +987,39 @@ def test_a_parenthetical_frame_inside_the_content_does_not_end_it():
     assert "the tax, as critics say, would hurt farmers" in set(table["text"])
 
 
-@pytest.mark.parametrize(("body", "content", "cue"), [
-    ("O’Malley called Petrova a “fascist” on Monday.", "Petrova a “fascist”", "called"),
-    ("Petrova described the tax as “a disaster for farmers,” and left the room.",
-     "the tax as “a disaster for farmers,”", "described"),
-    ("Marko referred to Petrova as “a bright, charismatic leader” during the debate.",
-     "Petrova as “a bright, charismatic leader”", "referred to"),
-    ("Marko called the senator a “nasty guy,” an “anchor baby” and “unstable.”",
-     "the senator a “nasty guy,” an “anchor baby” and “unstable.”", "called"),
-    ("Marko called the mayor’s remarks on Saturday “a wake-up call” to his party.",
-     "the mayor’s remarks on Saturday “a wake-up call” to his party", "called"),
-    ("The party branded the mayor as a traitor.", "the mayor as a traitor", "branded"),
-    ("The minister called the talks “productive but difficult,” adding that more work was "
-     "needed.", "the talks “productive but difficult,”", "called"),
-])
+@pytest.mark.parametrize(
+    ("body", "content", "cue"),
+    [
+        ("O’Malley called Petrova a “fascist” on Monday.", "Petrova a “fascist”", "called"),
+        (
+            "Petrova described the tax as “a disaster for farmers,” and left the room.",
+            "the tax as “a disaster for farmers,”",
+            "described",
+        ),
+        (
+            "Marko referred to Petrova as “a bright, charismatic leader” during the debate.",
+            "Petrova as “a bright, charismatic leader”",
+            "referred to",
+        ),
+        (
+            "Marko called the senator a “nasty guy,” an “anchor baby” and “unstable.”",
+            "the senator a “nasty guy,” an “anchor baby” and “unstable.”",
+            "called",
+        ),
+        (
+            "Marko called the mayor’s remarks on Saturday “a wake-up call” to his party.",
+            "the mayor’s remarks on Saturday “a wake-up call” to his party",
+            "called",
+        ),
+        ("The party branded the mayor as a traitor.", "the mayor as a traitor", "branded"),
+        (
+            "The minister called the talks “productive but difficult,” adding that more work was "
+            "needed.",
+            "the talks “productive but difficult,”",
+            "called",
+        ),
+    ],
+)
 def test_a_labelling_frame_reports_the_object_and_its_label(body, content, cue):
     _, table = run(body)
     row = the_row(table, content)
@@ -810,3 +1029,25 @@ def test_a_labelling_frame_reports_the_object_and_its_label(body, content, cue):
 def test_a_labelling_verb_without_a_label_reports_nothing():
     _, table = run("Petrova called the meeting to order.")
     assert table.empty, table[["text", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "speaker"),
+    [
+        (
+            "The talks will fail, said Dan Gerstein, director of a research institute in Pristina.",
+            "The talks will fail",
+            "Dan Gerstein",
+        ),
+        (
+            'This is a "raw time," said Ana Petrova, a longtime ally who served with the mayor.',
+            'This is a "raw time,"',
+            "Ana Petrova",
+        ),
+    ],
+)
+def test_an_apposition_after_an_inverted_speaker_is_not_content(body, content, speaker):
+    _, table = run(body)
+    row = the_row(table, content)
+    assert row["speaker"] == speaker and row["rule"] == "clause-cue-speaker"
+    assert len(row["pieces"]) == 1

@@ -38,6 +38,9 @@ before it ("Ana Petrova, who said …").
 A labelling verb (the ``label`` column of ``data/cues.csv``) reports its object and
 what it is called ("called the plan “reckless”", "referred to Rubio as …"); forward content
 ends where another speaker's frame begins ("…, but 40 percent of the growers say …").
+A gerund cue after a message noun ("issued a statement saying …") is a ``participle-cue``
+whose issuer speaks; after an inverted speaker ("…, said X, a professor at …") an
+unquoted clause does not resume.
 Following the PolNeAR guidelines, content a single cue introduces in several
 pieces (“A,” he said, “B.”) is one attribution: ``start``/``end`` cover all of it
 and ``pieces`` lists the pieces.
@@ -66,15 +69,33 @@ from .marks import DOUBLE_MARK, MAY_OPEN, OPENERS, QUOTE_MARKS
 from .paragraph import Attribution, Paragraph, overlaps, titles
 from .speakers import Speakers
 
-__all__ = ["KINDS", "QUOTE_COLUMNS", "QUOTE_DTYPES", "CueEntry", "attribute_quotes",
-           "quote_records"]
+__all__ = [
+    "KINDS",
+    "QUOTE_COLUMNS",
+    "QUOTE_DTYPES",
+    "CueEntry",
+    "attribute_quotes",
+    "quote_records",
+]
 
 #: Column -> dtype of the who-said-what table.
 QUOTE_DTYPES: dict[str, Any] = {
-    "quote_id": "int64", "kind": STR, "text": STR, "start": "int64", "end": "int64",
-    "pieces": object, "speaker": STR, "speaker_start": "Int64", "speaker_end": "Int64",
-    "cue": STR, "cue_start": "Int64", "cue_end": "Int64", "actor": STR,
-    "sentence_id": "int64", "paragraph_id": "int64", "rule": STR,
+    "quote_id": "int64",
+    "kind": STR,
+    "text": STR,
+    "start": "int64",
+    "end": "int64",
+    "pieces": object,
+    "speaker": STR,
+    "speaker_start": "Int64",
+    "speaker_end": "Int64",
+    "cue": STR,
+    "cue_start": "Int64",
+    "cue_end": "Int64",
+    "actor": STR,
+    "sentence_id": "int64",
+    "paragraph_id": "int64",
+    "rule": STR,
 }
 #: Columns of the who-said-what table, in order.
 QUOTE_COLUMNS = list(QUOTE_DTYPES)
@@ -100,23 +121,34 @@ def _attributions(article: Article, gazetteer: Gazetteer) -> list[Attribution]:
         first = cue_re.search(text, span.start, span.end)
         # the rest are found from the first one on, as finditer() would
         cue_matches = [first, *cue_re.finditer(text, first.end(), span.end)] if first else []
-        if first is None and not MAY_OPEN.search(text, span.start, span.end) and (
+        if (
+            first is None
+            and not MAY_OPEN.search(text, span.start, span.end)
+            and (
                 text.find(":", span.start, span.end) < 0
-                or not SPEAKER_LINE.search(text, span.start, span.end)):
+                or not SPEAKER_LINE.search(text, span.start, span.end)
+            )
+        ):
             pending = previous = None
             continue
         columns = article.paragraph_token_columns(span.paragraph_id)
         if not columns.start:
             continue
         p = Paragraph.read(article, span, columns, cue_matches)
-        pending, previous = _paragraph(p, pending, previous, speakers, results,
-                                       article.paragraph_spans)
+        pending, previous = _paragraph(
+            p, pending, previous, speakers, results, article.paragraph_spans
+        )
     return results
 
 
-def _paragraph(p: Paragraph, pending: Attribution | None, previous: Attribution | None,
-               speakers: Speakers, results: list[Attribution], paragraph_spans: Sequence[Any]
-               ) -> tuple[Attribution | None, Attribution | None]:
+def _paragraph(
+    p: Paragraph,
+    pending: Attribution | None,
+    previous: Attribution | None,
+    speakers: Speakers,
+    results: list[Attribution],
+    paragraph_spans: Sequence[Any],
+) -> tuple[Attribution | None, Attribution | None]:
     """Add one paragraph's statements to ``results``; return what the next one may continue:
     the statement whose quotation is still open, and the paragraph's last statement."""
     text = p.text
@@ -124,8 +156,9 @@ def _paragraph(p: Paragraph, pending: Attribution | None, previous: Attribution 
     qspans = [(q.open, q.close if q.close is not None else p.end) for q in quotes]
     # a quotation carried over from the previous paragraph continues here, or the
     # one a frame ending in a colon announced ("He said:")
-    carried = quotes[0] if pending is not None and quotes and quotes[0].open == p.starts[0] else (
-        None)
+    carried = (
+        quotes[0] if pending is not None and quotes and quotes[0].open == p.starts[0] else (None)
+    )
     cues = find_cues(p)
     found: list[Attribution] = []
     awaiting: Attribution | None = None  # "He said:" ending the paragraph
@@ -144,8 +177,11 @@ def _paragraph(p: Paragraph, pending: Attribution | None, previous: Attribution 
         speakers.remember(attr)
     found.extend(quote_dash_speaker(p, found, speakers))
     found.extend(speaker_colon(p, found, speakers))
-    if carried is not None and not any(
-            overlaps([(carried.inner_start, carried.inner_end)], a.pieces) for a in found):
+    if (
+        carried is not None
+        and pending is not None
+        and not any(overlaps([(carried.inner_start, carried.inner_end)], a.pieces) for a in found)
+    ):
         # no frame of its own: the quotation goes on from the previous paragraph
         if not pending.pieces:
             results.append(pending)
@@ -162,7 +198,8 @@ def _paragraph(p: Paragraph, pending: Attribution | None, previous: Attribution 
     for qi, (o, e) in enumerate(qspans):
         for a in found:
             if any(s - 1 <= o and e <= t + 1 for s, t in a.pieces) or any(
-                    o <= s < e for s, _ in a.pieces):
+                o <= s < e for s, _ in a.pieces
+            ):
                 used_quotes.add(qi)
 
     # unclaimed whole-sentence quotations continue the previous attribution
@@ -171,8 +208,9 @@ def _paragraph(p: Paragraph, pending: Attribution | None, previous: Attribution 
         if qi in used_quotes:
             continue
         o, end = q.open, q.inner_end
-        if o not in sent_starts or len(text[q.inner_start:end].split()) < (
-                MIN_QUOTED_SENTENCE_WORDS):
+        if o not in sent_starts or len(text[q.inner_start : end].split()) < (
+            MIN_QUOTED_SENTENCE_WORDS
+        ):
             continue
         before = [a for a in found if a.pieces[-1][1] <= o]
         if before:
@@ -190,7 +228,11 @@ def _paragraph(p: Paragraph, pending: Attribution | None, previous: Attribution 
     results.extend(found)
     last = max(found, key=lambda a: a.pieces[-1][1]) if found else None
     carry = last if last is not None and last.unclosed else None
-    if awaiting is not None and (last is None or last.pieces[-1][1] <= awaiting.cue.start):
+    if (
+        awaiting is not None
+        and awaiting.cue is not None
+        and (last is None or last.pieces[-1][1] <= awaiting.cue.start)
+    ):
         carry = awaiting
     return carry, (last if last is not None else awaiting)
 
@@ -201,9 +243,13 @@ def _nested(text: str, a: Attribution, b: Attribution) -> bool:
         if outer.cue is None or inner.cue is None:
             continue
         s, e = outer.pieces[0][0], outer.pieces[-1][1]
-        if s <= inner.cue.start and inner.pieces[-1][1] <= e and not (
-                s <= outer.cue.start < e) and inner.cue.kind == "belief" and (
-                QUOTE_MARKS.isdisjoint(text[s:e])):
+        if (
+            s <= inner.cue.start
+            and inner.pieces[-1][1] <= e
+            and not (s <= outer.cue.start < e)
+            and inner.cue.kind == "belief"
+            and (QUOTE_MARKS.isdisjoint(text[s:e]))
+        ):
             return True
     return False
 
@@ -212,8 +258,10 @@ def _kind(text: str, pieces: list[tuple[int, int]], cue_kind: str, quoted_pieces
     if quoted_pieces:
         return "direct"
     # searched in place: the pieces are not copied out of the text
-    has_quote = any(DOUBLE_MARK.search(text, s, e) or (
-        text.count("‘", s, e) and text.count("’", s, e)) for s, e in pieces)
+    has_quote = any(
+        DOUBLE_MARK.search(text, s, e) or (text.count("‘", s, e) and text.count("’", s, e))
+        for s, e in pieces
+    )
     if has_quote:
         return "mixed"
     return "belief" if cue_kind == "belief" else "indirect"
@@ -254,24 +302,26 @@ def quote_records(
         cue = attr.cue
         cue_kind = cue.kind if cue else "speech"
         mention = attr.mention
-        rows.append({
-            "quote_id": 0,
-            "kind": _kind(text, pieces, cue_kind, quoted),
-            "text": text[start:end],
-            "start": start,
-            "end": end,
-            "pieces": pieces,
-            "speaker": attr.speaker,
-            "speaker_start": mention[0] if mention else None,
-            "speaker_end": mention[1] if mention else None,
-            "cue": text[cue.start:cue.end] if cue else None,
-            "cue_start": cue.start if cue else None,
-            "cue_end": cue.end if cue else None,
-            "actor": attr.actor,
-            "sentence_id": attr.sentence_id,
-            "paragraph_id": attr.paragraph_id,
-            "rule": attr.rule,
-        })
+        rows.append(
+            {
+                "quote_id": 0,
+                "kind": _kind(text, pieces, cue_kind, quoted),
+                "text": text[start:end],
+                "start": start,
+                "end": end,
+                "pieces": pieces,
+                "speaker": attr.speaker,
+                "speaker_start": mention[0] if mention else None,
+                "speaker_end": mention[1] if mention else None,
+                "cue": text[cue.start : cue.end] if cue else None,
+                "cue_start": cue.start if cue else None,
+                "cue_end": cue.end if cue else None,
+                "actor": attr.actor,
+                "sentence_id": attr.sentence_id,
+                "paragraph_id": attr.paragraph_id,
+                "rule": attr.rule,
+            }
+        )
     rows.sort(key=lambda r: (r["start"], r["end"]))
     for i, row in enumerate(rows):
         row["quote_id"] = i

@@ -62,8 +62,7 @@ DATELINE = re.compile(
 )
 
 
-def skip_adverbials(p: Paragraph, k: int, sent_end: int, limit: int = ADVERBIAL_TOKENS
-                    ) -> int:
+def skip_adverbials(p: Paragraph, k: int, sent_end: int, limit: int = ADVERBIAL_TOKENS) -> int:
     """Skip time words and prepositional phrases ("on Monday", "in a statement")."""
     words, lows = p.words, p.lows
     while k < sent_end:
@@ -99,8 +98,12 @@ def frame_tail(p: Paragraph, cue: Cue, sent_end: int) -> int:
     if cue.entry.addressee:
         # the addressee: "told some of the miners", "told CNBC in August"
         m = k
-        while m < sent_end and m - k < ADDRESSEE_TOKENS and p.kinds[m] in (
-                "word", "number") and p.lows[m] not in ("that", "and", "but"):
+        while (
+            m < sent_end
+            and m - k < ADDRESSEE_TOKENS
+            and p.kinds[m] in ("word", "number")
+            and p.lows[m] not in ("that", "and", "but")
+        ):
             m += 1
         if m < sent_end and p.words[m] in CLAUSE_END:
             return m
@@ -125,8 +128,12 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
     if k >= sent_end:
         return [], False
     first = lows[k]
-    if cue.entry.addressee and first not in ("that", ":", ",") and (
-            first not in CONTENT_MARKERS) and not p.opens(k):
+    if (
+        cue.entry.addressee
+        and first not in ("that", ":", ",")
+        and (first not in CONTENT_MARKERS)
+        and not p.opens(k)
+    ):
         # the addressee: "told reporters in Moscow that …", "told Interfax: …"; a
         # question that follows at once ("asked whether …") has none
         for m in range(k + 1, min(sent_end, k + ADDRESSEE_SEARCH_TOKENS)):
@@ -156,14 +163,21 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
         low = lows[m]
         if w in (",", ";") and m + 1 < sent_end:
             nxt = lows[m + 1]
-            if p.kinds[m + 1] == "quote" and m + 2 < sent_end and text[p.starts[m + 1]] in (
-                    CLOSERS):
+            if (
+                p.kinds[m + 1] == "quote"
+                and m + 2 < sent_end
+                and text[p.starts[m + 1]] in (CLOSERS)
+            ):
                 nxt = lows[m + 2]  # “…,” adding …: the comma closes a quotation
             if (nxt.endswith("ing") and nxt in single_cues) or nxt == "according":
                 end_tok = m
                 break
-            if nxt in GERUND_LINKS and m + 2 < sent_end and lows[m + 2].endswith(
-                    "ing") and lows[m + 2] in single_cues:
+            if (
+                nxt in GERUND_LINKS
+                and m + 2 < sent_end
+                and lows[m + 2].endswith("ing")
+                and lows[m + 2] in single_cues
+            ):
                 end_tok = m  # "…, before noting that …": the second cue reports it
                 break
             if m > k + 1 and next_frame_at(p, m + 1, sent_end):
@@ -171,16 +185,14 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
                 break
         if low in ("and", "but") and m + 1 < sent_end and m > k + 2:
             nxt = words[m + 1]
-            if nxt in single_cues and not nxt.endswith("ing") and not (
-                    p.in_quote(p.starts[m])):
+            if nxt in single_cues and not nxt.endswith("ing") and not (p.in_quote(p.starts[m])):
                 end_tok = m
                 break
     end_tok = before_trailing_frame(p, k, end_tok)
     if end_tok <= k:
         return [], False
     labels = cue.entry.labels
-    if (cue.entry.takes_object or labels) and lows[k] not in CONTENT_MARKERS and not (
-            p.opens(k)):
+    if (cue.entry.takes_object or labels) and lows[k] not in CONTENT_MARKERS and not (p.opens(k)):
         # a noun phrase object ("endorsed Clinton in February") or an object and its label
         # ("called the plan “reckless, costly” on Monday"): it ends before a comma, an
         # adverbial or a new clause outside the label's quotation marks
@@ -190,15 +202,20 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
             low = lows[m]
             if labels and (low == "as" or p.kinds[m] == "quote"):
                 labelled = True
-            if labels and (p.in_quote(p.starts[m]) or (
-                    low in OBJECT_END and not labelled)):
+            if labels and (p.in_quote(p.starts[m]) or (low in OBJECT_END and not labelled)):
                 continue  # “reckless, costly”; "the remarks on Saturday “a wake-up call”"
             if w in (",", ";", ":", "—", "–") or low in OBJECT_END:
                 end_tok = m
                 break
-            if labels and w in ("and", "but") and words[m - 1] in CLOSERS and (
-                    words[m - 2] == ",") and m + 1 < end_tok and not p.opens(m + 1) and (
-                    lows[m + 1] not in DETERMINERS):
+            if (
+                labels
+                and w in ("and", "but")
+                and words[m - 1] in CLOSERS
+                and (words[m - 2] == ",")
+                and m + 1 < end_tok
+                and not p.opens(m + 1)
+                and (lows[m + 1] not in DETERMINERS)
+            ):
                 end_tok = m  # “a disaster,” and left: a new clause, not another label
                 break
     for m in range(k + TRAILER_OFFSET, end_tok - 1):
@@ -225,9 +242,11 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
         for q in p.quotes:
             if q.open == start and ((q.close is None and unclosed) or q.close == end):
                 return [(q.inner_start, q.inner_end)], unclosed
-    if len(text[start:end].split()) < 2 and not any(
-            ch in QUOTE_MARKS for ch in text[start:end]) and (
-            text[start:end].lower() not in ONE_WORD_ANSWERS):
+    if (
+        len(text[start:end].split()) < 2
+        and not any(ch in QUOTE_MARKS for ch in text[start:end])
+        and (text[start:end].lower() not in ONE_WORD_ANSWERS)
+    ):
         return [], False
     return [(start, end)], unclosed
 
@@ -247,10 +266,14 @@ def next_frame_at(p: Paragraph, k: int, sent_end: int) -> bool:
             c = m - 1
             while c > k and lows[c] in SKIP_BEFORE_CUE:
                 c -= 1
-            return c >= k and lows[c] not in SKIP_BEFORE_CUE and (
-                m + 1 >= sent_end or p.words[m + 1] not in CLAUSE_END)
-        if p.kinds[m] not in ("word", "number") or (low in STOP_LEFT and (
-                low not in SKIP_BEFORE_CUE)):
+            return (
+                c >= k
+                and lows[c] not in SKIP_BEFORE_CUE
+                and (m + 1 >= sent_end or p.words[m + 1] not in CLAUSE_END)
+            )
+        if p.kinds[m] not in ("word", "number") or (
+            low in STOP_LEFT and (low not in SKIP_BEFORE_CUE)
+        ):
             return False
     return False
 
@@ -290,7 +313,7 @@ def backward_content(p: Paragraph, sent_start: int, before: int) -> list[Span]:
         if q.close is None or q.close != closing:
             continue
         s_start = p.sentences[p.sentence_of(q.open)].start
-        lead = text[s_start:q.open].strip()
+        lead = text[s_start : q.open].strip()
         if not lead or lead[-1] in ":—–―":
             return [(q.inner_start, q.inner_end)]
         # words before the quotation in its sentence: a mixed clause
@@ -330,7 +353,8 @@ def continuation(p: Paragraph, k: int, sent_end: int, quoted: bool) -> list[Span
         if low in p.single_cues or low == "according" or w in (";", ".", ":"):
             return []
         if low in ("and", "but", "or", "as", "while", "because") or (
-                low.endswith("ing") and not quoted):
+            low.endswith("ing") and not quoted
+        ):
             return []
         if not quoted and m == k + 1:
             # a parenthetical frame inside an unquoted clause: the clause goes on
@@ -384,13 +408,14 @@ def has_complement(p: Paragraph, cue: Cue, forward: list[Span]) -> bool:
         return True
     text = p.text
     start = forward[0][0]
-    head = text[cue.end:start]
+    head = text[cue.end : start]
     if ":" in head or "that" in head.split() or (start > 0 and text[start - 1] in OPENERS):
         return True
-    content = text[start:forward[-1][1]]
+    content = text[start : forward[-1][1]]
     first = content.split(None, 1)[0].lower() if content.strip() else ""
-    if first in CONTENT_MARKERS or (first == "to" and (
-            cue.kind == "belief" or entry.to_infinitive)):
+    if first in CONTENT_MARKERS or (
+        first == "to" and (cue.kind == "belief" or entry.to_infinitive)
+    ):
         return True
     if entry.to_infinitive and "to" in [w.lower() for w in content.split()[1:5]]:
         return True  # "asked workers to sign up", "urged Congress to act"
@@ -399,16 +424,17 @@ def has_complement(p: Paragraph, cue: Cue, forward: list[Span]) -> bool:
     return any(ch in CONTENT_MARKS for ch in content)
 
 
-def backward_allowed(p: Paragraph, cue: Cue, pieces: list[Span], inverted: bool = False
-                     ) -> bool:
+def backward_allowed(p: Paragraph, cue: Cue, pieces: list[Span], inverted: bool = False) -> bool:
     """Cues that are often nouns or take an object report a preceding clause only
     when it is quoted ("“…,” she asked" but not "…, asked Republicans a question");
     after its subject, "…, X told reporters." reports the clause all the same."""
     entry = cue.entry
-    picky = (entry.needs_complement and not entry.addressee) or (
-        inverted and entry.addressee) or (
-        entry.noun_like and not cue.form.endswith("ed"))
+    picky = (
+        (entry.needs_complement and not entry.addressee)
+        or (inverted and entry.addressee)
+        or (entry.noun_like and not cue.form.endswith("ed"))
+    )
     if not picky:
         return True
     text = p.text
-    return any(ch in CONTENT_MARKS for s, e in pieces for ch in text[max(0, s - 1):e + 1])
+    return any(ch in CONTENT_MARKS for s, e in pieces for ch in text[max(0, s - 1) : e + 1])

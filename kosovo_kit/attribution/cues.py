@@ -21,12 +21,27 @@ from ..resources import data_path
 if TYPE_CHECKING:
     from .paragraph import Paragraph
 
-__all__ = ["ACCORDING", "COLON", "DASH", "Cue", "CueEntry", "cue_lexicon", "cue_regex",
-           "find_cues", "is_verb_cue"]
+__all__ = [
+    "ACCORDING",
+    "COLON",
+    "DASH",
+    "Cue",
+    "CueEntry",
+    "cue_lexicon",
+    "cue_regex",
+    "find_cues",
+    "is_verb_cue",
+]
 
 #: Flags of ``data/cues.csv``: column -> the value that sets it.
-_FLAGS = {"needs": "complement", "noun": "yes", "object": "yes", "to": "yes",
-          "addressee": "yes", "label": "yes"}
+_FLAGS = {
+    "needs": "complement",
+    "noun": "yes",
+    "object": "yes",
+    "to": "yes",
+    "addressee": "yes",
+    "label": "yes",
+}
 
 
 @dataclass(frozen=True)
@@ -99,8 +114,12 @@ def cue_lexicon() -> tuple[dict[str, CueEntry], dict[str, dict[str, CueEntry]]]:
 def cue_regex() -> re.Pattern[str]:
     """One pattern for every cue form: far faster than looking at each token."""
     single, double = cue_lexicon()
-    forms = [*single, *(f"{a} {b}" for a, sub in double.items() for b in sub),
-             "according to", "According to"]
+    forms = [
+        *single,
+        *(f"{a} {b}" for a, sub in double.items() for b in sub),
+        "according to",
+        "According to",
+    ]
     return re.compile(r"(?<![\w’'-])(?:" + trie_pattern(forms) + r")(?![\w-])")
 
 

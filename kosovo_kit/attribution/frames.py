@@ -50,6 +50,7 @@ from .words import (
     FRAME_OPENERS,
     GERUND_LINKS,
     LEAD_INS,
+    MESSAGE_NOUNS,
     SKIP_BEFORE_CUE,
     SPEAKER_LINE_LABELS,
 )
@@ -73,7 +74,8 @@ MAX_CAPITALISED_SHARE = 0.7
 # A speaker line: one to five capitalised words and a colon, no verb ("Graham: …",
 # "Jane Smith, Reuters: “…”"); speaker_colon() checks where it stands.
 SPEAKER_LINE = re.compile(
-    r"(?<![\w’'.-])[A-Z][\w.’'&-]*(?:,?[ \t]+[A-Z][\w.’'&-]*){0,4}[ \t]*:(?=[ \t])")
+    r"(?<![\w’'.-])[A-Z][\w.’'&-]*(?:,?[ \t]+[A-Z][\w.’'&-]*){0,4}[ \t]*:(?=[ \t])"
+)
 # “…” ― Jorge Falcon   (a signed quotation, as in vox-pop lists)
 DASH_SIGNATURE = re.compile(
     r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})"
@@ -89,16 +91,23 @@ def frame_sentence(p: Paragraph, cue: Cue) -> tuple[int, int]:
     with the quotation before it, so the range starts at that quotation's sentence.
     """
     sent_start, sent_end = p.sentence_bounds(cue.first)
-    if sent_start > 0 and cue.first - sent_start <= QUESTION_FRAME_TOKENS and (
-            p.kinds[sent_start - 1] == "quote") and (
-            p.text[p.starts[sent_start - 1]] in CLOSERS and sent_start > 1
-            and p.words[sent_start - 2] in _SENTENCE_ENDS):
+    if (
+        sent_start > 0
+        and cue.first - sent_start <= QUESTION_FRAME_TOKENS
+        and (p.kinds[sent_start - 1] == "quote")
+        and (
+            p.text[p.starts[sent_start - 1]] in CLOSERS
+            and sent_start > 1
+            and p.words[sent_start - 2] in _SENTENCE_ENDS
+        )
+    ):
         sent_start = p.sentence_bounds(sent_start - 1)[0]
     return sent_start, sent_end
 
 
-def attribute_cue(p: Paragraph, cue: Cue, found: list[Attribution], speakers: Speakers
-                  ) -> Attribution | None:
+def attribute_cue(
+    p: Paragraph, cue: Cue, found: list[Attribution], speakers: Speakers
+) -> Attribution | None:
     """The attribution a cue makes, from the first frame that fits it, or None."""
     sent_start, sent_end = frame_sentence(p, cue)
     if cue.lemma == "according to":
@@ -106,12 +115,17 @@ def attribute_cue(p: Paragraph, cue: Cue, found: list[Attribution], speakers: Sp
     prev_i = cue.first - 1
     prev_w = p.words[prev_i] if prev_i >= sent_start else ""
     gerund = cue.form.endswith("ing")
-    if gerund and (prev_w == "," or prev_w.lower() in GERUND_LINKS):
+    if gerund and (
+        prev_w == "," or prev_w.lower() in GERUND_LINKS or prev_w.lower() in MESSAGE_NOUNS
+    ):
         return participle_cue(p, cue, found, sent_start, sent_end, speakers)
     if prev_w in ("and", "but") and not gerund:
         return coordinated_cue(p, cue, found, sent_start, sent_end, speakers)
-    if prev_w.lower() in ("when", "if", "after", "before") and cue.lemma == "ask" and (
-            cue.form == "asked"):
+    if (
+        prev_w.lower() in ("when", "if", "after", "before")
+        and cue.lemma == "ask"
+        and (cue.form == "asked")
+    ):
         return question_cue(p, cue, sent_start, sent_end)
     if prev_w in FRAME_OPENERS or prev_i < sent_start:
         attr = cue_then_speaker(p, cue, sent_start, sent_end, speakers)
@@ -120,8 +134,9 @@ def attribute_cue(p: Paragraph, cue: Cue, found: list[Attribution], speakers: Sp
     return speaker_then_cue(p, cue, sent_start, sent_end, speakers)
 
 
-def according_to(p: Paragraph, cue: Cue, sent_start: int, sent_end: int,
-                 speakers: Speakers) -> Attribution | None:
+def according_to(
+    p: Paragraph, cue: Cue, sent_start: int, sent_end: int, speakers: Speakers
+) -> Attribution | None:
     """``according-to``: According to X, … / …, according to X. / “…,” according to X."""
     span = right_phrase(p, cue.last + 1, sent_end, allow_lower=True)
     if span is None:
@@ -140,9 +155,14 @@ def according_to(p: Paragraph, cue: Cue, sent_start: int, sent_end: int,
         while end > start and text[end - 1] in ".!?;, " and not p.in_quote(end - 1):
             end -= 1
         pieces = [(start, end)]
-    elif cue.first > sent_start and (words[cue.first - 1] == "," or (
-            cue.first - 2 >= sent_start and words[cue.first - 2] == ","
-            and text[p.starts[cue.first - 1]] in CLOSERS)):
+    elif cue.first > sent_start and (
+        words[cue.first - 1] == ","
+        or (
+            cue.first - 2 >= sent_start
+            and words[cue.first - 2] == ","
+            and text[p.starts[cue.first - 1]] in CLOSERS
+        )
+    ):
         pieces = backward_content(p, sent_start, cue.first - 1)
     else:
         return None
@@ -151,8 +171,14 @@ def according_to(p: Paragraph, cue: Cue, sent_start: int, sent_end: int,
     return speakers.attribution(p, pieces, "according-to", cue, span, p.sentence_ids[cue.first])
 
 
-def participle_cue(p: Paragraph, cue: Cue, found: list[Attribution], sent_start: int,
-                   sent_end: int, speakers: Speakers) -> Attribution | None:
+def participle_cue(
+    p: Paragraph,
+    cue: Cue,
+    found: list[Attribution],
+    sent_start: int,
+    sent_end: int,
+    speakers: Speakers,
+) -> Attribution | None:
     """``participle-cue``: …, adding that Russia “follows …” / … by saying that …
 
     The speaker of the main clause speaks: the latest speaker in the sentence, else its
@@ -161,8 +187,14 @@ def participle_cue(p: Paragraph, cue: Cue, found: list[Attribution], sent_start:
     return _same_speaker(p, cue, found, "participle-cue", sent_start, sent_end, speakers)
 
 
-def coordinated_cue(p: Paragraph, cue: Cue, found: list[Attribution], sent_start: int,
-                    sent_end: int, speakers: Speakers) -> Attribution | None:
+def coordinated_cue(
+    p: Paragraph,
+    cue: Cue,
+    found: list[Attribution],
+    sent_start: int,
+    sent_end: int,
+    speakers: Speakers,
+) -> Attribution | None:
     """``coordinated-cue``: … estimated … and denounced the “nationalist rhetoric”.
 
     The second verb of one subject: the speaker is the sentence's latest, else its subject.
@@ -170,8 +202,15 @@ def coordinated_cue(p: Paragraph, cue: Cue, found: list[Attribution], sent_start
     return _same_speaker(p, cue, found, "coordinated-cue", sent_start, sent_end, speakers)
 
 
-def _same_speaker(p: Paragraph, cue: Cue, found: list[Attribution], rule: str,
-                  sent_start: int, sent_end: int, speakers: Speakers) -> Attribution | None:
+def _same_speaker(
+    p: Paragraph,
+    cue: Cue,
+    found: list[Attribution],
+    rule: str,
+    sent_start: int,
+    sent_end: int,
+    speakers: Speakers,
+) -> Attribution | None:
     """A cue without its own subject: the sentence's latest speaker, else its subject."""
     pieces, unclosed = forward_content(p, cue, sent_end)
     if not pieces or (rule == "coordinated-cue" and not has_complement(p, cue, pieces)):
@@ -179,8 +218,17 @@ def _same_speaker(p: Paragraph, cue: Cue, found: list[Attribution], rule: str,
     sid = p.sentence_ids[cue.first]
     src = _latest_speaker(found, sid)
     if src is not None:
-        return Attribution(pieces, rule, cue, src.mention, src.speaker, src.actor, sid,
-                           p.paragraph_id, unclosed=unclosed)
+        return Attribution(
+            pieces,
+            rule,
+            cue,
+            src.mention,
+            src.speaker,
+            src.actor,
+            sid,
+            p.paragraph_id,
+            unclosed=unclosed,
+        )
     # no statement yet in the sentence: its subject speaks ("X mocked it, saying …",
     # "X called on Congress to act and said …")
     span = subject(p, sent_start, cue.first)
@@ -198,8 +246,7 @@ def _latest_speaker(found: list[Attribution], sid: int) -> Attribution | None:
     return None
 
 
-def question_cue(p: Paragraph, cue: Cue, sent_start: int, sent_end: int
-                 ) -> Attribution | None:
+def question_cue(p: Paragraph, cue: Cue, sent_start: int, sent_end: int) -> Attribution | None:
     """``question-cue``: When asked whether …, he said …
 
     A reported question with no named asker: the speaker is NA; the content is the
@@ -208,13 +255,22 @@ def question_cue(p: Paragraph, cue: Cue, sent_start: int, sent_end: int
     pieces, _unclosed = forward_content(p, cue, sent_end)
     if pieces and has_complement(p, cue, pieces):
         end = clause_end(p, pieces, cue, sent_end)
-        return Attribution([(pieces[0][0], end)], "question-cue", cue, None, None, None,
-                           p.sentence_ids[cue.first], p.paragraph_id)
+        return Attribution(
+            [(pieces[0][0], end)],
+            "question-cue",
+            cue,
+            None,
+            None,
+            None,
+            p.sentence_ids[cue.first],
+            p.paragraph_id,
+        )
     return None
 
 
-def cue_then_speaker(p: Paragraph, cue: Cue, sent_start: int, sent_end: int,
-                     speakers: Speakers) -> Attribution | None:
+def cue_then_speaker(
+    p: Paragraph, cue: Cue, sent_start: int, sent_end: int, speakers: Speakers
+) -> Attribution | None:
     """“…,” said Peskov. — the speaker follows the cue and ends the clause.
 
     Makes ``quote-cue-speaker`` or ``clause-cue-speaker`` (see :func:`quote_cue_speaker`).
@@ -228,8 +284,11 @@ def cue_then_speaker(p: Paragraph, cue: Cue, sent_start: int, sent_end: int,
     if span is None:
         # "…, said lobbyist and GOP strategist Charlie Black.": a role before the name
         span = right_phrase(p, nxt, sent_end, allow_lower=True)
-        if span is None or span[1] - span[0] > LOWER_SPEAKER_TOKENS or not any(
-                is_cap(w) for w in p.words[span[0]:span[1] + 1]):
+        if (
+            span is None
+            or span[1] - span[0] > LOWER_SPEAKER_TOKENS
+            or not any(is_cap(w) for w in p.words[span[0] : span[1] + 1])
+        ):
             return None
     # an affiliation may follow the name: "said Stephen Vladeck of the University of …"
     after = skip_adverbials(p, span[1] + 1, sent_end, limit=AFFILIATION_TOKENS)
@@ -241,8 +300,9 @@ def cue_then_speaker(p: Paragraph, cue: Cue, sent_start: int, sent_end: int,
     return quote_cue_speaker(p, cue, pieces, after, span, sent_end, speakers)
 
 
-def speaker_then_cue(p: Paragraph, cue: Cue, sent_start: int, sent_end: int,
-                     speakers: Speakers) -> Attribution | None:
+def speaker_then_cue(
+    p: Paragraph, cue: Cue, sent_start: int, sent_end: int, speakers: Speakers
+) -> Attribution | None:
     """Peskov said … / “…,” Peskov said. — the speaker stands before the cue.
 
     The content is before the frame (:func:`quote_cue_speaker`) when the frame ends its
@@ -253,7 +313,7 @@ def speaker_then_cue(p: Paragraph, cue: Cue, sent_start: int, sent_end: int,
     # over a lead-in ("X went on to say")
     for phrase in LEAD_INS:
         n = len(phrase)
-        if j - n + 1 > sent_start and tuple(lows[j - n + 1:j + 1]) == phrase:
+        if j - n + 1 > sent_start and tuple(lows[j - n + 1 : j + 1]) == phrase:
             j -= n
             break
     skipped: list[str] = []
@@ -278,9 +338,15 @@ def speaker_then_cue(p: Paragraph, cue: Cue, sent_start: int, sent_end: int,
     return speaker_cue_quote(p, cue, span, forward, unclosed, sent_start, sent_end, speakers)
 
 
-def _content_before_speaker(p: Paragraph, cue: Cue, span: Span, forward: list[Span],
-                            sent_start: int, sent_end: int, speakers: Speakers
-                            ) -> Attribution | None:
+def _content_before_speaker(
+    p: Paragraph,
+    cue: Cue,
+    span: Span,
+    forward: list[Span],
+    sent_start: int,
+    sent_end: int,
+    speakers: Speakers,
+) -> Attribution | None:
     """“…,” Peskov said. / …, the government estimated. — when the frame ends the clause."""
     words = p.words
     before = span[0] - 1
@@ -290,10 +356,18 @@ def _content_before_speaker(p: Paragraph, cue: Cue, span: Span, forward: list[Sp
     if before_w not in FRAME_OPENERS or tail_w == ":":
         return None
     quote_follows = tail_w == "," and tail + 1 < sent_end and p.opens(tail + 1)
-    closes_quote = before > sent_start and p.kinds[before] == "quote" and (
-        p.text[p.starts[before]] in CLOSERS) and words[before - 1] in (",", "?", "!", "…", "—")
-    frame_ends = (tail >= sent_end or tail_w in CLAUSE_END or quote_follows
-                  or coordinated_cue_at(p, tail, sent_end))
+    closes_quote = (
+        before > sent_start
+        and p.kinds[before] == "quote"
+        and (p.text[p.starts[before]] in CLOSERS)
+        and words[before - 1] in (",", "?", "!", "…", "—")
+    )
+    frame_ends = (
+        tail >= sent_end
+        or tail_w in CLAUSE_END
+        or quote_follows
+        or coordinated_cue_at(p, tail, sent_end)
+    )
     if not (frame_ends or closes_quote):
         return None
     back = backward_content(p, sent_start, before)
@@ -309,8 +383,15 @@ def _content_before_speaker(p: Paragraph, cue: Cue, span: Span, forward: list[Sp
     return None
 
 
-def quote_cue_speaker(p: Paragraph, cue: Cue, pieces: list[Span], tail: int, span: Span,
-                      sent_end: int, speakers: Speakers) -> Attribution:
+def quote_cue_speaker(
+    p: Paragraph,
+    cue: Cue,
+    pieces: list[Span],
+    tail: int,
+    span: Span,
+    sent_end: int,
+    speakers: Speakers,
+) -> Attribution:
     """``quote-cue-speaker``: “…,” said Peskov. / “…,” he stressed.
 
     Also ``clause-cue-speaker`` (… is a “very bad signal”, the government estimated.):
@@ -318,14 +399,25 @@ def quote_cue_speaker(p: Paragraph, cue: Cue, pieces: list[Span], tail: int, spa
     before the frame; what resumes after a mid-sentence frame (“A,” he said, “B.”) joins it.
     """
     quoted = p.is_quote_piece(pieces[0])
-    pieces = pieces + continuation(p, tail, sent_end, quoted)
+    inverted = span[0] > cue.last
+    # after an inverted speaker ("…, said Dante Scala, a political scientist …") an
+    # unquoted clause does not resume: what follows the comma describes the speaker
+    if quoted or not inverted or (tail + 1 < sent_end and p.opens(tail + 1)):
+        pieces = pieces + continuation(p, tail, sent_end, quoted)
     rule = "quote-cue-speaker" if quoted else "clause-cue-speaker"
     return speakers.attribution(p, pieces, rule, cue, span, p.sentence_ids[cue.first])
 
 
-def speaker_cue_quote(p: Paragraph, cue: Cue, span: Span, forward: list[Span],
-                      unclosed: bool, sent_start: int, sent_end: int, speakers: Speakers
-                      ) -> Attribution | None:
+def speaker_cue_quote(
+    p: Paragraph,
+    cue: Cue,
+    span: Span,
+    forward: list[Span],
+    unclosed: bool,
+    sent_start: int,
+    sent_end: int,
+    speakers: Speakers,
+) -> Attribution | None:
     """``speaker-cue-quote``: Peskov said: “…”
 
     Also ``cue-that-clause`` (Vucevic announced that …; mixed when it holds quoted words):
@@ -334,13 +426,19 @@ def speaker_cue_quote(p: Paragraph, cue: Cue, span: Span, forward: list[Span],
     quotation fills.
     """
     sid = p.sentence_ids[cue.first]
-    if not forward and sent_end - 1 == frame_tail(p, cue, sent_end) and (
-            p.words[sent_end - 1] == ":" and sent_end == len(p.starts)):
+    if (
+        not forward
+        and sent_end - 1 == frame_tail(p, cue, sent_end)
+        and (p.words[sent_end - 1] == ":" and sent_end == len(p.starts))
+    ):
         return speakers.attribution(p, [], "speaker-cue-quote", cue, span, sid)
     if not forward or not has_complement(p, cue, forward):
         return None
-    if p.lows[span[0]] in ("who", "which") and span[0] - 1 >= sent_start and (
-            p.words[span[0] - 1] == ","):
+    if (
+        p.lows[span[0]] in ("who", "which")
+        and span[0] - 1 >= sent_start
+        and (p.words[span[0] - 1] == ",")
+    ):
         forward = end_at_comma(p, forward, sent_end)  # "X, who said …, issued …"
     rule = "speaker-cue-quote" if p.all_quoted(forward) else "cue-that-clause"
     attr = speakers.attribution(p, forward, rule, cue, span, sid)
@@ -348,14 +446,16 @@ def speaker_cue_quote(p: Paragraph, cue: Cue, span: Span, forward: list[Span],
     return attr
 
 
-def quote_dash_speaker(p: Paragraph, found: list[Attribution], speakers: Speakers
-                       ) -> list[Attribution]:
+def quote_dash_speaker(
+    p: Paragraph, found: list[Attribution], speakers: Speakers
+) -> list[Attribution]:
     """``quote-dash-speaker``: “…” ― Jorge Falcon (a quotation signed with a dash)."""
     out = []
     text = p.text
     for q in p.quotes:
-        if q.close is None or any(overlaps([(q.inner_start, q.inner_end)], a.pieces)
-                                  for a in found):
+        if q.close is None or any(
+            overlaps([(q.inner_start, q.inner_end)], a.pieces) for a in found
+        ):
             continue
         m = DASH_SIGNATURE.match(text, q.close, p.end)
         if not m:
@@ -364,14 +464,22 @@ def quote_dash_speaker(p: Paragraph, found: list[Attribution], speakers: Speaker
         words = [w for w, s, e in zip(p.words, p.starts, p.ends) if ns <= s and e <= ne]
         speaker, actor, _how = speakers.resolve(p, words)
         cue = Cue(m.start("dash"), m.end("dash"), DASH, m.group("dash"), -1, -1)
-        out.append(Attribution([(q.inner_start, q.inner_end)], "quote-dash-speaker", cue,
-                               (ns, ne), speaker, actor, p.sentence_of(q.open),
-                               p.paragraph_id))
+        out.append(
+            Attribution(
+                [(q.inner_start, q.inner_end)],
+                "quote-dash-speaker",
+                cue,
+                (ns, ne),
+                speaker,
+                actor,
+                p.sentence_of(q.open),
+                p.paragraph_id,
+            )
+        )
     return out
 
 
-def speaker_colon(p: Paragraph, found: list[Attribution], speakers: Speakers
-                  ) -> list[Attribution]:
+def speaker_colon(p: Paragraph, found: list[Attribution], speakers: Speakers) -> list[Attribution]:
     """``speaker-colon``: Graham: “…” / Jane Smith, Reuters: “…”
 
     A name and a colon, no verb, open a sentence or follow a heading's dash: the name
@@ -390,21 +498,31 @@ def speaker_colon(p: Paragraph, found: list[Attribution], speakers: Speakers
     for i, m in enumerate(lines):
         first = bisect_left(starts, m.start())
         colon = bisect_left(starts, m.end() - 1)
-        if first >= len(starts) or starts[first] != m.start() or colon + 1 >= len(starts) or (
-                words[colon] != ":") or p.in_quote(m.start()):
+        if (
+            first >= len(starts)
+            or starts[first] != m.start()
+            or colon + 1 >= len(starts)
+            or (words[colon] != ":")
+            or p.in_quote(m.start())
+        ):
             continue
         if first not in sentence_starts and not (first > 0 and words[first - 1] in DASHES):
             continue
         name = words[first:colon]
         if any(p.is_verb_cue(w) or w.lower() in SPEAKER_LINE_LABELS for w in name) or (
-                all(w.isupper() for w in name if w.isalpha())):
+            all(w.isupper() for w in name if w.isalpha())
+        ):
             continue  # "Read more:", "UPDATE:", "WASHINGTON:": a label, not a speaker
         k = colon + 1
-        q: Quotation | None = next((q for q in p.quotes if q.open == starts[k]), None) if (
-            p.opens(k)) else None
+        q: Quotation | None = (
+            next((q for q in p.quotes if q.open == starts[k]), None) if (p.opens(k)) else None
+        )
         sent_end = p.sentence_bounds(k)[1]
-        if q is not None and (q.close is None or q.close >= p.ends[sent_end - 1] or not any(
-                c.isalnum() for c in text[q.close:p.ends[sent_end - 1]])):
+        if q is not None and (
+            q.close is None
+            or q.close >= p.ends[sent_end - 1]
+            or not any(c.isalnum() for c in text[q.close : p.ends[sent_end - 1]])
+        ):
             pieces, unclosed = [(q.inner_start, q.inner_end)], q.close is None
         else:
             # the rest of the paragraph, up to the next speaker line
@@ -412,21 +530,27 @@ def speaker_colon(p: Paragraph, found: list[Attribution], speakers: Speakers
             while end > starts[k] and text[end - 1] in ".!?;,:—– " and not p.in_quote(end - 1):
                 end -= 1
             pieces, unclosed = [(starts[k], end)], False
-        if len(text[pieces[0][0]:pieces[-1][1]].split()) < MIN_LINE_WORDS or any(
-                a.pieces[0][0] <= pieces[0][0] < a.pieces[-1][1] for a in found):
+        if len(text[pieces[0][0] : pieces[-1][1]].split()) < MIN_LINE_WORDS or any(
+            a.pieces[0][0] <= pieces[0][0] < a.pieces[-1][1] for a in found
+        ):
             continue
         cue = Cue(starts[colon], p.ends[colon], COLON, ":", colon, colon)
-        attr = speakers.attribution(p, pieces, "speaker-colon", cue, (first, colon - 1),
-                                    p.sentence_ids[first])
+        attr = speakers.attribution(
+            p, pieces, "speaker-colon", cue, (first, colon - 1), p.sentence_ids[first]
+        )
         attr.unclosed = unclosed
         out.append(attr)
         speakers.remember(attr)
     return out
 
 
-def quote_continuation(p: Paragraph, prev: Attribution | None, q: Quotation,
-                       cues: list[Cue], paragraph_spans: Sequence[Any]
-                       ) -> Attribution | None:
+def quote_continuation(
+    p: Paragraph,
+    prev: Attribution | None,
+    q: Quotation,
+    cues: list[Cue],
+    paragraph_spans: Sequence[Any],
+) -> Attribution | None:
     """``quote-continuation``: a paragraph that is one quotation goes on for the speaker
     of the paragraph before, when that one ended on a direct quotation and its speaker.
 
@@ -442,15 +566,23 @@ def quote_continuation(p: Paragraph, prev: Attribution | None, q: Quotation,
     if prev_para.paragraph_id != p.paragraph_id - 1:
         return None
     text = p.text
-    tail = text[max(prev.pieces[-1][1], prev.cue.end if prev.cue else 0):prev_para.end]
+    tail = text[max(prev.pieces[-1][1], prev.cue.end if prev.cue else 0) : prev_para.end]
     if len(tail.split()) > CONTINUATION_TAIL_WORDS:
         return None  # the previous paragraph went on after its statement
-    words = text[q.inner_start:q.inner_end].split()
+    words = text[q.inner_start : q.inner_end].split()
     capitalised = sum(w[:1].isupper() for w in words)
     if len(words) < MIN_CONTINUATION_WORDS or capitalised >= MAX_CAPITALISED_SHARE * len(words):
         return None
-    return Attribution([(q.inner_start, q.inner_end)], "quote-continuation", None, None,
-                       prev.speaker, prev.actor, p.sentence_of(q.open), p.paragraph_id)
+    return Attribution(
+        [(q.inner_start, q.inner_end)],
+        "quote-continuation",
+        None,
+        None,
+        prev.speaker,
+        prev.actor,
+        p.sentence_of(q.open),
+        p.paragraph_id,
+    )
 
 
 #: ``rule`` value -> the function that makes it.

@@ -16,8 +16,17 @@ import re
 from typing import NamedTuple
 
 __all__ = [
-    "ALWAYS_OPENS", "CLOSERS", "CLOSERS_FOR", "CONTENT_MARKS", "DOUBLE_MARK", "MARK",
-    "MAY_OPEN", "OPENERS", "QUOTE_MARKS", "Quotation", "find_quotations",
+    "ALWAYS_OPENS",
+    "CLOSERS",
+    "CLOSERS_FOR",
+    "CONTENT_MARKS",
+    "DOUBLE_MARK",
+    "MARK",
+    "MAY_OPEN",
+    "OPENERS",
+    "QUOTE_MARKS",
+    "Quotation",
+    "find_quotations",
 ]
 
 #: Every mark the pairing reads. Three apostrophes after a word close a single quotation,
@@ -30,11 +39,17 @@ MAY_OPEN = re.compile(r"[“”„‟«»‹›‘‚\"`]|''|(?<![\w’'])'")
 ALWAYS_OPENS = frozenset(["“", "„", "‟", "«", "‹", "‚", "``"])
 #: Opening mark -> the marks that may close it (writers mix them: „…“, “…", ``…'').
 CLOSERS_FOR = {
-    "“": frozenset(["”", '"', "''"]), "„": frozenset(["“", "”", '"']),
-    "‟": frozenset(["”"]), "«": frozenset(["»"]), "‹": frozenset(["›"]),
-    "‚": frozenset(["‘", "’"]), "``": frozenset(["''", "”", '"']),
-    '"': frozenset(['"', "”", "''"]), "''": frozenset(["''", '"', "”"]),
-    "'": frozenset(["'"]), "‘": frozenset(["’", "'"]),
+    "“": frozenset(["”", '"', "''"]),
+    "„": frozenset(["“", "”", '"']),
+    "‟": frozenset(["”"]),
+    "«": frozenset(["»"]),
+    "‹": frozenset(["›"]),
+    "‚": frozenset(["‘", "’"]),
+    "``": frozenset(["''", "”", '"']),
+    '"': frozenset(['"', "”", "''"]),
+    "''": frozenset(["''", '"', "”"]),
+    "'": frozenset(["'"]),
+    "‘": frozenset(["’", "'"]),
 }
 #: Characters that are quotation marks, whichever way they face.
 QUOTE_MARKS = frozenset("“”„‟«»‹›‘’‚'\"`")
@@ -43,10 +58,10 @@ CLOSERS = frozenset("”»›’\"'")
 #: Characters that may start a quotation, read off the character before its content.
 OPENERS = frozenset("“„‟«‹‘‚\"'")
 #: Double marks and guillemets: content holding one is at least partly quoted ("mixed").
-DOUBLE_MARK = re.compile("[“”«»„\"‹›]")
+DOUBLE_MARK = re.compile('[“”«»„"‹›]')
 #: The marks whose presence lets a noun-like or picky cue report a clause: quotation
 #: proper, without the rarer low and single guillemets that also serve as brackets.
-CONTENT_MARKS = "“”«»\""
+CONTENT_MARKS = '“”«»"'
 
 
 class Quotation(NamedTuple):
@@ -101,7 +116,7 @@ def find_quotations(text: str, start: int, end: int) -> list[Quotation]:
                 if prev.isalnum() or nxt.isspace():
                     continue
             elif mark in ("'", "‘"):
-                if prev.isalnum() or not (nxt.isalnum() or nxt in "“\""):
+                if prev.isalnum() or not (nxt.isalnum() or nxt in '“"'):
                     continue
             else:
                 continue  # a closing mark with nothing open: stray

@@ -67,16 +67,33 @@ class Paragraph:
     titles: frozenset[str] = frozenset()  # lower-case words of data/titles.txt
 
     @classmethod
-    def read(cls, article: Article, span: Any, columns: TokenColumns,
-             cue_matches: list[re.Match[str]]) -> Paragraph:
+    def read(
+        cls, article: Article, span: Any, columns: TokenColumns, cue_matches: list[re.Match[str]]
+    ) -> Paragraph:
         """The paragraph ``span`` of ``article`` with its token ``columns``."""
         text = article.text
         quotes = find_quotations(text, span.start, span.end)
         single, double = cue_lexicon()
-        return cls(text, span.paragraph_id, span.start, span.end, columns.start, columns.end,
-                   columns.kind, columns.text, list(map(str.lower, columns.text)),
-                   columns.sentence_id, columns.sentence_ranges, article.sentence_spans,
-                   cue_matches, quotes, [q.open for q in quotes], single, double, titles())
+        return cls(
+            text,
+            span.paragraph_id,
+            span.start,
+            span.end,
+            columns.start,
+            columns.end,
+            columns.kind,
+            columns.text,
+            list(map(str.lower, columns.text)),
+            columns.sentence_id,
+            columns.sentence_ranges,
+            article.sentence_spans,
+            cue_matches,
+            quotes,
+            [q.open for q in quotes],
+            single,
+            double,
+            titles(),
+        )
 
     def sentence_bounds(self, ti: int) -> tuple[int, int]:
         """Token index range ``[first, end)`` of the sentence holding token ``ti``."""
@@ -106,15 +123,21 @@ class Paragraph:
         """Token ``i`` is an opening quotation mark with a word right after it."""
         end = self.ends[i]
         text = self.text
-        return self.kinds[i] == "quote" and text[self.starts[i]] in OPENERS and (
-            end < len(text) and not text[end].isspace())
+        return (
+            self.kinds[i] == "quote"
+            and text[self.starts[i]] in OPENERS
+            and (end < len(text) and not text[end].isspace())
+        )
 
     def is_quote_piece(self, piece: Span) -> bool:
         """The piece is the inside of a quotation: a mark before it and after it."""
         s, e = piece
         text = self.text
-        return s > 0 and text[s - 1] in OPENERS and (e >= len(text) or text[e] in CLOSERS
-                                                      or text[e] in "\r\n")
+        return (
+            s > 0
+            and text[s - 1] in OPENERS
+            and (e >= len(text) or text[e] in CLOSERS or text[e] in "\r\n")
+        )
 
     def all_quoted(self, pieces: list[Span]) -> bool:
         return all(self.is_quote_piece(p) for p in pieces)
@@ -125,8 +148,9 @@ class Paragraph:
         if self.text[start] not in "’'" or k == 0:
             return False
         prev_end = self.ends[k - 1]
-        return self.kinds[k - 1] == "word" and prev_end == start and (
-            self.text[prev_end - 1] in "sS")
+        return (
+            self.kinds[k - 1] == "word" and prev_end == start and (self.text[prev_end - 1] in "sS")
+        )
 
     def is_verb_cue(self, word: str) -> bool:
         """A reporting verb that cannot be a noun here ("said", "told"; not "plans")."""

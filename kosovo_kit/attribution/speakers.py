@@ -65,8 +65,11 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
         for _ in range(APPOSITIVES):
             k -= 1
             while k >= sent_start and words[k] != w and j - k < APPOSITIVE_TOKENS:
-                if kinds[k] == "quote" or words[k] in (";", ":") or (
-                        close is None and words[k] in DASHES):
+                if (
+                    kinds[k] == "quote"
+                    or words[k] in (";", ":")
+                    or (close is None and words[k] in DASHES)
+                ):
                     return None
                 k -= 1
             if k < sent_start or words[k] != w or k == j - 1 or k - 1 < sent_start:
@@ -74,8 +77,11 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
             head = left_phrase(p, k - 1, sent_start)
             # a name on either side: "Kerr Putney, the police chief," / "the city's
             # transport chief, Ana Petrova,"
-            if head is not None and kinds[head[1]] != "number" and any(
-                    is_cap(w) or w.lower() in PRONOUNS for w in words[head[0]:j]):
+            if (
+                head is not None
+                and kinds[head[1]] != "number"
+                and any(is_cap(w) or w.lower() in PRONOUNS for w in words[head[0] : j])
+            ):
                 return head[0], j - 1
             if close is not None:
                 return None
@@ -109,15 +115,20 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
             break
         if lk in STOP_LEFT or lk in PRONOUNS or p.is_verb_cue(wk):
             break
-        if lk.endswith("ed") and len(lk) > 4 and wk == lk and k > sent_start and (
-                lows[k - 1] not in DETERMINERS):
+        if (
+            lk.endswith("ed")
+            and len(lk) > 4
+            and wk == lk
+            and k > sent_start
+            and (lows[k - 1] not in DETERMINERS)
+        ):
             break  # a finite verb ("Clinton avoided …"), not part of a name
         if kind == "punct" and wk not in ("&", ".", "’", "'", "/"):
             break
         first = k
         k -= 1
     # drop a leading preposition phrase ("On Wednesday the Kremlin")
-    phrase = words[first:j + 1]
+    phrase = words[first : j + 1]
     if phrase and phrase[0].lower() in LEADING_PREPOSITIONS:
         cut = None
         for idx in range(1, len(phrase)):
@@ -139,8 +150,7 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
     return first, j
 
 
-def right_phrase(p: Paragraph, k: int, sent_end: int, allow_lower: bool = True
-                 ) -> Span | None:
+def right_phrase(p: Paragraph, k: int, sent_end: int, allow_lower: bool = True) -> Span | None:
     """Token range of a speaker phrase starting at token ``k`` ("said Peskov")."""
     if k >= sent_end:
         return None
@@ -151,11 +161,14 @@ def right_phrase(p: Paragraph, k: int, sent_end: int, allow_lower: bool = True
         return k, k
     if kinds[k] not in ("word", "number"):
         return None
-    if not (is_cap(w0) or low0 in DETERMINERS or allow_lower
-            or kinds[k] == "number" or low0 in p.titles):
+    if not (
+        is_cap(w0) or low0 in DETERMINERS or allow_lower or kinds[k] == "number" or low0 in p.titles
+    ):
         return None
-    if low0 in STOP_LEFT or ((low0 in ADVERBIAL_PREPOSITIONS or low0 in TIME_WORDS) and (
-            not is_cap(w0) or low0 in TIME_WORDS)):
+    if low0 in STOP_LEFT or (
+        (low0 in ADVERBIAL_PREPOSITIONS or low0 in TIME_WORDS)
+        and (not is_cap(w0) or low0 in TIME_WORDS)
+    ):
         return None
     last = k
     m = k + 1
@@ -163,10 +176,23 @@ def right_phrase(p: Paragraph, k: int, sent_end: int, allow_lower: bool = True
         wm = words[m]
         lm = wm.lower()
         if (kinds[m] == "quote" and not p.possessive_mark(m)) or wm in (
-                ",", ";", ":", ".", "!", "?", "—", "–"):
+            ",",
+            ";",
+            ":",
+            ".",
+            "!",
+            "?",
+            "—",
+            "–",
+        ):
             break
-        if lm in STOP_LEFT or lm in ADVERBIAL_PREPOSITIONS or lm in ("who", "told") or (
-                p.is_verb_cue(wm)) or lm in TIME_WORDS:
+        if (
+            lm in STOP_LEFT
+            or lm in ADVERBIAL_PREPOSITIONS
+            or lm in ("who", "told")
+            or (p.is_verb_cue(wm))
+            or lm in TIME_WORDS
+        ):
             break
         if kinds[m] == "punct" and wm not in ("-", "&", "’", "'", "(", ")", "/"):
             break
@@ -179,11 +205,13 @@ def subject(p: Paragraph, sent_start: int, limit: int) -> Span | None:
     """The named or pronoun subject opening a sentence, if it has one."""
     lows = p.lows
     k = sent_start
-    while k < limit and (lows[k] in ("but", "and", "however", ",", "then", "so")
-                         or lows[k] in SKIP_BEFORE_CUE):
+    while k < limit and (
+        lows[k] in ("but", "and", "however", ",", "then", "so") or lows[k] in SKIP_BEFORE_CUE
+    ):
         k += 1
-    if k < limit and (lows[k] in LEADING_PREPOSITIONS
-                      or lows[k] in SUBORDINATE_OPENERS or lows[k] == "here"):
+    if k < limit and (
+        lows[k] in LEADING_PREPOSITIONS or lows[k] in SUBORDINATE_OPENERS or lows[k] == "here"
+    ):
         # a fronted phrase or clause ("In his speech, Graham …") is not the subject:
         # the subject follows its comma
         while k < limit and p.words[k] != ",":
@@ -197,10 +225,12 @@ def subject(p: Paragraph, sent_start: int, limit: int) -> Span | None:
     span = subject_head(p, span)
     if span is None:
         return None
-    words = p.words[span[0]:span[1] + 1]
-    if (words[0].lower() in PRONOUNS and PRONOUNS[words[0].lower()] != "self") or any(
-            is_cap(w) and w.lower() not in DETERMINERS for w in words) or (
-            words[-1].lower() in p.titles):
+    words = p.words[span[0] : span[1] + 1]
+    if (
+        (words[0].lower() in PRONOUNS and PRONOUNS[words[0].lower()] != "self")
+        or any(is_cap(w) and w.lower() not in DETERMINERS for w in words)
+        or (words[-1].lower() in p.titles)
+    ):
         return span  # a name, a pronoun or a title ("the justice")
     return None
 
@@ -215,8 +245,13 @@ def subject_head(p: Paragraph, span: Span) -> Span | None:
         w, low = p.words[i], p.lows[i]
         if low in DETERMINERS and end is None:
             continue
-        if is_cap(w) or low in p.titles or low in PRONOUNS or low in ORG_WORDS or (
-                w in ("’s", "'s", "-", ".", "&")):
+        if (
+            is_cap(w)
+            or low in p.titles
+            or low in PRONOUNS
+            or low in ORG_WORDS
+            or (w in ("’s", "'s", "-", ".", "&"))
+        ):
             end = i
         elif end is not None and low != "of":
             break
@@ -225,7 +260,7 @@ def subject_head(p: Paragraph, span: Span) -> Span | None:
 
 def plausible_subject(p: Paragraph, cue: Cue, span: Span, skipped: list[str]) -> bool:
     """Reject nouns read as verbs: "the plans", "Trump's comments", "one of the states"."""
-    words = p.words[span[0]:span[1] + 1]
+    words = p.words[span[0] : span[1] + 1]
     head_end = span[1]
     for idx, w in enumerate(words):
         if w in (",", "("):
@@ -237,8 +272,9 @@ def plausible_subject(p: Paragraph, cue: Cue, span: Span, skipped: list[str]) ->
     last = words[-1].lower()
     if last in DETERMINERS or last in NP_PREPOSITIONS:
         return False
-    if p.kinds[head_end] != "word" and not (len(words) > 1 and words[-2].lower() in (
-            "in", "of", "than")):
+    if p.kinds[head_end] != "word" and not (
+        len(words) > 1 and words[-2].lower() in ("in", "of", "than")
+    ):
         return False  # a number can close "six in 10", "more than 4,000"
     if cue.entry.noun_like and not cue.form.endswith(("ed", "ing")) and not skipped:
         named = is_cap(words[-1]) or last in PRONOUNS
@@ -279,8 +315,15 @@ class Speakers:
         self.mention_facts: dict[tuple[str, ...], MentionFacts] = {}
         self.speaker_facts: dict[tuple[str, str], tuple[tuple[str, ...], str, str]] = {}
 
-    def attribution(self, p: Paragraph, pieces: list[Span], rule: str, cue: Cue | None,
-                    span: Span, sentence_id: int) -> Attribution:
+    def attribution(
+        self,
+        p: Paragraph,
+        pieces: list[Span],
+        rule: str,
+        cue: Cue | None,
+        span: Span,
+        sentence_id: int,
+    ) -> Attribution:
         """The attribution of ``pieces`` to the speaker mentioned by tokens ``span``.
 
         The rule gets a suffix when the speaker is found elsewhere: ``+pronoun-carryover``,
@@ -288,12 +331,12 @@ class Speakers:
         """
         mention_start = p.starts[span[0]]
         mention_end = p.ends[span[1]]
-        words = p.words[span[0]:span[1] + 1]
+        words = p.words[span[0] : span[1] + 1]
         if "," in words:
             # an appositive: the name is before its first comma ("Kerr Putney, the chief")
             # or inside it ("the city's transport chief, Ana Petrova,")
             cut = words.index(",")
-            head, rest = words[:cut], [w for w in words[cut + 1:] if w != ","]
+            head, rest = words[:cut], [w for w in words[cut + 1 :] if w != ","]
             if any(is_cap(w) or w.lower() in PRONOUNS for w in head):
                 words = head
             elif any(is_cap(w) for w in rest):
@@ -305,22 +348,39 @@ class Speakers:
                 j -= 1
             antecedent = left_phrase(p, j, 0) if j >= 0 else None
             if antecedent is None:
-                return Attribution(pieces, rule, cue, (mention_start, mention_end), None, None,
-                                   sentence_id, p.paragraph_id)
-            words = p.words[antecedent[0]:antecedent[1] + 1]
+                return Attribution(
+                    pieces,
+                    rule,
+                    cue,
+                    (mention_start, mention_end),
+                    None,
+                    None,
+                    sentence_id,
+                    p.paragraph_id,
+                )
+            words = p.words[antecedent[0] : antecedent[1] + 1]
             if "," in words:
-                words = words[:words.index(",")]
+                words = words[: words.index(",")]
             speaker, actor, how = self.resolve(p, words, mention_start)
             how = "relative-pronoun"
         else:
             speaker, actor, how = self.resolve(p, words, mention_start)
         if how:
             rule = f"{rule}+{how}"
-        return Attribution(pieces, rule, cue, (mention_start, mention_end), speaker, actor,
-                           sentence_id, p.paragraph_id)
+        return Attribution(
+            pieces,
+            rule,
+            cue,
+            (mention_start, mention_end),
+            speaker,
+            actor,
+            sentence_id,
+            p.paragraph_id,
+        )
 
-    def resolve(self, p: Paragraph, words: list[str], pos: int = -1
-                ) -> tuple[str | None, str | None, str]:
+    def resolve(
+        self, p: Paragraph, words: list[str], pos: int = -1
+    ) -> tuple[str | None, str | None, str]:
         """Canonical speaker, actor and how it was found, from the mention's words."""
         facts = self._facts(words)
         if facts.pronoun:
@@ -331,8 +391,11 @@ class Speakers:
             if prev is not None:
                 return prev[0], prev[1], "pronoun-carryover"
             for canonical, ptype, actor, _ in self._antecedents(pos):
-                if (want == "person" and ptype == "person") or (want == "org" and ptype in (
-                        "org", "place")) or (want == "group" and ptype in ("group", "org")):
+                if (
+                    (want == "person" and ptype == "person")
+                    or (want == "org" and ptype in ("org", "place"))
+                    or (want == "group" and ptype in ("group", "org"))
+                ):
                     return canonical, actor, "pronoun-carryover"
             return None, None, "pronoun-carryover"
         # title-only mentions ("the spokesman") refer back to the last such speaker
@@ -352,11 +415,12 @@ class Speakers:
         """Add the speaker of ``attr`` to the history later mentions resolve against."""
         if attr.speaker is None or attr.mention is None:
             return
-        mention = self.text[attr.mention[0]:attr.mention[1]]
+        mention = self.text[attr.mention[0] : attr.mention[1]]
         facts = self.speaker_facts.get((attr.speaker, mention))
         if facts is None:
             facts = self.speaker_facts[attr.speaker, mention] = self._speaker_facts(
-                attr.speaker, mention)
+                attr.speaker, mention
+            )
         mwords, ptype, alias = facts
         if not mwords:
             return  # a pronoun names no one new
@@ -370,8 +434,7 @@ class Speakers:
             facts = self.mention_facts[key] = self._mention_facts(words)
         return facts
 
-    def _previous_subject(self, p: Paragraph, pos: int, want: str
-                          ) -> tuple[str, str | None] | None:
+    def _previous_subject(self, p: Paragraph, pos: int, want: str) -> tuple[str, str | None] | None:
         """The named subject of the sentence before, for a pronoun opening its sentence.
 
         "Serbia does not recognize … . It encourages …": a pronoun in subject position
@@ -389,7 +452,7 @@ class Speakers:
         span = subject(p, *p.sentence_ranges[sid - 1])
         if span is None:
             return None
-        facts = self._facts(p.words[span[0]:span[1] + 1])
+        facts = self._facts(p.words[span[0] : span[1] + 1])
         entry = facts.entry
         if entry is None or facts.pronoun:
             return None
@@ -412,14 +475,17 @@ class Speakers:
             persons = [m for m in matches if m[2].type == "person"]
             entry = (persons or matches)[-1][2]
         name_like = bool(words) and all(is_cap(w) or w.lower() in self.titles for w in words)
-        return MentionFacts("", title, entry, name_like, self._name_from(words),
-                            self.gaz.actor_of_words(words))
+        return MentionFacts(
+            "", title, entry, name_like, self._name_from(words), self.gaz.actor_of_words(words)
+        )
 
     def _antecedents(self, pos: int) -> list[tuple[str, str, str | None, tuple[str, ...]]]:
         """Named speakers and gazetteer people before ``pos``, the nearest first."""
         people = self._people()
         k = bisect_left(people, (pos,)) if pos >= 0 else len(people)
-        merged = [(at, (c, "person", a, ())) for at, c, a in people[max(0, k - NEARBY_PEOPLE):k]]
+        merged: list[tuple[int, tuple[str, str, str | None, tuple[str, ...]]]] = [
+            (at, (c, "person", a, ())) for at, c, a in people[max(0, k - NEARBY_PEOPLE) : k]
+        ]
         merged += [(h[4], h[:4]) for h in self.history[-HISTORY:] if pos < 0 or h[4] < pos]
         merged.sort(key=lambda item: item[0], reverse=True)
         return [item[1] for item in merged]
@@ -431,15 +497,18 @@ class Speakers:
             matches = paragraph_matches(self.article, self.gaz)
             for para in self.article.paragraph_spans:
                 if para.kind == "body":
-                    found += [(s, e.canonical, e.actor) for s, _, e in matches[para.paragraph_id]
-                              if e.type == "person"]
+                    found += [
+                        (s, e.canonical, e.actor)
+                        for s, _, e in matches[para.paragraph_id]
+                        if e.type == "person"
+                    ]
             self.people = sorted(found)
         return self.people
 
     def _name_from(self, words: list[str]) -> str | None:
         if "(" in words:
             # "Rep. Elijah E. Cummings (D-Md.)": the party and state are not the name
-            words = words[:words.index("(")]
+            words = words[: words.index("(")]
             if not words:
                 return None
         # possessive phrases name an organisation of someone: "Donald Trump’s campaign"
@@ -490,7 +559,8 @@ class Speakers:
         if lowparts & ORG_WORDS or any(w in ORG_WORDS for w in mwords[-1:]):
             return "org"
         if any(w in self.titles for w in mwords) or (
-                len(parts) >= 2 and all(is_cap(part) for part in parts)):
+            len(parts) >= 2 and all(is_cap(part) for part in parts)
+        ):
             return "person"
         if parts and parts[-1].endswith("s") and not is_cap(parts[-1]):
             return "group"
@@ -509,9 +579,9 @@ def _after_inner_title(run: list[str]) -> list[str]:
     stems = title_stems()
     for i in range(len(run) - 2, 0, -1):
         if run[i].lower().rstrip(".") in stems:
-            name = [w for w in run[i + 1:] if w not in ("-", ".")]
+            name = [w for w in run[i + 1 :] if w not in ("-", ".")]
             if len(name) >= 2 and not any(w.lower().rstrip(".") in stems for w in name):
-                return run[i + 1:]
+                return run[i + 1 :]
             break
     return run
 
