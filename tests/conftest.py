@@ -12,3 +12,16 @@ def seed_article():
     import kosovo_kit as kk
 
     return kk.load_article()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Print how long each notebook took in its fresh kernel (the limit is 10 s)."""
+    import sys
+
+    module = sys.modules.get("test_notebooks")
+    times = getattr(module, "TIMES", None)
+    if not times:
+        return
+    terminalreporter.section("notebook run times (fresh kernel)")
+    for name, seconds in sorted(times.items()):
+        terminalreporter.write_line(f"{name}: {seconds:.1f} s")
