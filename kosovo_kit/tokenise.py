@@ -463,10 +463,6 @@ class NewsTokenizer(TokenizerI):
         # then never fails at a space, which spares a failed match per space. Used only
         # on ranges that end in a token, where every match succeeds (linear time).
         self._after_space = re.compile(r"\s*+(?:" + self._pattern.pattern + ")", re.VERBOSE)
-        # ... and with only the word group capturing, findall() yields "" for every
-        # other token: counting words then builds no match object at all
-        words_only = re.sub(r"\(\?P<(?:number|quote|punct)>", "(?:", self._after_space.pattern)
-        self._words_only = re.compile(words_only.replace("(?P<word>", "("), re.VERBOSE)
 
     def tokenize(self, s: str) -> list[str]:
         return [m.group() for m in self._pattern.finditer(s)]
@@ -508,8 +504,7 @@ def token_matches(text: str, start: int = 0, end: int | None = None) -> Iterator
 
 def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     """The number of ``word`` tokens in ``text[start:end]`` (see :func:`tokenize_words`)."""
-    found = _word_tokenizer()._words_only.findall(text, start, _end_at_token(text, start, end))
-    return len(found) - found.count("")
+    return sum(m.lastgroup == "word" for m in token_matches(text, start, end))
 
 
 def tokenize_words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
