@@ -44,6 +44,7 @@ from .speakers import (
     subject,
 )
 from .words import (
+    ASPECT_VERBS,
     BE_FORMS,
     CLAUSE_END,
     DASHES,
@@ -114,8 +115,10 @@ def attribute_cue(
         return according_to(p, cue, sent_start, sent_end, speakers)
     prev_i = cue.first - 1
     prev_w = p.words[prev_i] if prev_i >= sent_start else ""
-    gerund = cue.form.endswith("ing")
-    if gerund and (
+    gerund = cue.verb.endswith("ing")
+    # a verb with a particle after a comma ("…,” he said, referring to …", "speaking
+    # of …") names the topic of the quotation before it, not a further statement
+    if (gerund and cue.form == cue.verb) and (
         prev_w == "," or prev_w.lower() in GERUND_LINKS or prev_w.lower() in MESSAGE_NOUNS
     ):
         return participle_cue(p, cue, found, sent_start, sent_end, speakers)
@@ -275,7 +278,7 @@ def cue_then_speaker(
 
     Makes ``quote-cue-speaker`` or ``clause-cue-speaker`` (see :func:`quote_cue_speaker`).
     """
-    if cue.form.endswith("ing") or cue.kind == "belief":
+    if cue.verb.endswith("ing") or cue.kind == "belief":
         return None
     nxt = cue.last + 1
     if nxt < sent_end and p.lows[nxt] == "by":
@@ -322,8 +325,17 @@ def speaker_then_cue(
         j -= 1
     if j < sent_start:
         return None
+    gerund = cue.verb.endswith("ing")
+    if gerund and lows[j] in ASPECT_VERBS and j > sent_start:
+        # "he began talking about …": the aspect verb is the finite one
+        gerund = False
+        j -= 1
+        while j >= sent_start and lows[j] in SKIP_BEFORE_CUE:
+            skipped.append(lows[j])
+            j -= 1
+        if j < sent_start:
+            return None
     progressive = any(w in BE_FORMS for w in skipped)
-    gerund = cue.form.endswith("ing")
     if gerund and not progressive:
         return None  # "the thinking", "for saying": not a reporting verb here
     if progressive and not gerund:

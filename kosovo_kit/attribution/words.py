@@ -542,6 +542,12 @@ LEAD_INS = (
     ("continued", "to"),
     ("continues", "to"),
 )
+# Verbs of beginning and going on that take a gerund cue: "he began talking about …",
+# "she kept saying that …" report the subject of the aspect verb
+ASPECT_VERBS = frozenset(
+    "began begins begin started starts start kept keeps keep continued continues "
+    "resumed resumes stopped".split()
+)
 # Words that link a gerund cue to the clause before it: "… by saying", "… before noting"
 GERUND_LINKS = frozenset({"by", "before", "after", "while", "when", "without"})
 # Things a speaker issues that a gerund cue may describe ("X issued a statement saying
