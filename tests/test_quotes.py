@@ -1083,3 +1083,17 @@ def test_a_gerund_cue_after_began_reports_the_subject_of_began():
 def test_a_particle_gerund_after_a_quotation_names_its_topic_not_a_statement():
     _, table = run("“We will not wait,” Petrova said, referring to the “Belgrade talks”.")
     assert list(table["cue"]) == ["said"], table[["text", "cue"]]
+
+
+def test_a_relative_clause_between_speaker_and_cue_keeps_the_speaker_before_it():
+    text, table = run(
+        "Ana Petrova, who served as mayor, conceded the situation is “deeply regrettable.”"
+    )
+    row = the_row(table, "the situation is “deeply regrettable.”")
+    assert mention(text, row) == "Ana Petrova" and row["rule"] == "cue-that-clause"
+
+
+def test_a_relative_clause_inside_content_still_lets_the_speaker_follow_the_cue():
+    _, table = run("The plan, which was drafted in May, will fail, said Ana Petrova.")
+    row = the_row(table, "The plan, which was drafted in May, will fail")
+    assert row["speaker"] == "Ana Petrova" and row["rule"] == "clause-cue-speaker"

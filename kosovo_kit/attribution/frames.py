@@ -36,6 +36,7 @@ from .cues import COLON, DASH, Cue
 from .marks import CLOSERS, Quotation
 from .paragraph import Attribution, Paragraph, Span, overlaps
 from .speakers import (
+    APPOSITIVE_TOKENS,
     Speakers,
     is_cap,
     left_phrase,
@@ -52,6 +53,7 @@ from .words import (
     GERUND_LINKS,
     LEAD_INS,
     MESSAGE_NOUNS,
+    RELATIVE_PRONOUNS,
     SKIP_BEFORE_CUE,
     SPEAKER_LINE_LABELS,
 )
@@ -130,11 +132,26 @@ def attribute_cue(
         and (cue.form == "asked")
     ):
         return question_cue(p, cue, sent_start, sent_end)
-    if prev_w in FRAME_OPENERS or prev_i < sent_start:
+    if (prev_w in FRAME_OPENERS or prev_i < sent_start) and not _after_relative_clause(
+        p, prev_i, sent_start
+    ):
         attr = cue_then_speaker(p, cue, sent_start, sent_end, speakers)
         if attr is not None or prev_w not in (",", "--", "—", "–"):
             return attr
     return speaker_then_cue(p, cue, sent_start, sent_end, speakers)
+
+
+def _after_relative_clause(p: Paragraph, comma: int, sent_start: int) -> bool:
+    """Token ``comma`` closes a relative clause ("Clinton, who served as secretary of
+    state, conceded …"): the cue's subject stands before it, not after the cue."""
+    if p.words[comma] != ",":
+        return False
+    k = comma - 1
+    while k > sent_start and comma - k < APPOSITIVE_TOKENS and p.kinds[k] != "quote":
+        if p.words[k] == ",":
+            return p.lows[k + 1] in RELATIVE_PRONOUNS
+        k -= 1
+    return False
 
 
 def according_to(

@@ -542,6 +542,8 @@ LEAD_INS = (
     ("continued", "to"),
     ("continues", "to"),
 )
+# Pronouns that open a relative clause after a name ("Clinton, who served …, said")
+RELATIVE_PRONOUNS = frozenset(("who", "which", "whose"))
 # Verbs of beginning and going on that take a gerund cue: "he began talking about …",
 # "she kept saying that …" report the subject of the aspect verb
 ASPECT_VERBS = frozenset(
