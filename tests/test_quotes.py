@@ -1098,3 +1098,22 @@ def test_a_relative_clause_inside_content_still_lets_the_speaker_follow_the_cue(
     _, table = run("The plan, which was drafted in May, will fail, said Ana Petrova.")
     row = the_row(table, "The plan, which was drafted in May, will fail")
     assert row["speaker"] == "Ana Petrova" and row["rule"] == "clause-cue-speaker"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Marko relentlessly said the border would “never close.”", "Marko"),
+        ("Petrova officially announced that the talks were “over.”", "Petrova"),
+    ],
+)
+def test_an_adverb_before_the_cue_is_not_part_of_the_speaker(body, speaker):
+    text, table = run(body)
+    assert len(table) == 1, table[["text", "speaker"]]
+    assert table.iloc[0]["speaker"] == speaker
+    assert not mention(text, table.iloc[0]).endswith("ly")
+
+
+def test_a_noun_in_ly_before_the_cue_is_the_speaker():
+    text, table = run("The family said the verdict was “a disgrace.”")
+    assert mention(text, the_row(table, "the verdict was “a disgrace.”")) == "The family"

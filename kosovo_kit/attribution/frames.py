@@ -34,7 +34,7 @@ from .content import (
 )
 from .cues import COLON, DASH, Cue
 from .marks import CLOSERS, Quotation
-from .paragraph import Attribution, Paragraph, Span, overlaps
+from .paragraph import Attribution, Paragraph, Span, is_adverb, overlaps
 from .speakers import (
     APPOSITIVE_TOKENS,
     Speakers,
@@ -337,7 +337,7 @@ def speaker_then_cue(
             j -= n
             break
     skipped: list[str] = []
-    while j >= sent_start and lows[j] in SKIP_BEFORE_CUE:
+    while j >= sent_start and (lows[j] in SKIP_BEFORE_CUE or is_adverb(p.words[j])):
         skipped.append(lows[j])
         j -= 1
     if j < sent_start:
