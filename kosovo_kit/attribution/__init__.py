@@ -38,6 +38,10 @@ before it ("Ana Petrova, who said …").
 A labelling verb (the ``label`` column of ``data/cues.csv``) reports its object and
 what it is called ("called the plan “reckless”", "referred to Rubio as …"); forward content
 ends where another speaker's frame begins ("…, but 40 percent of the growers say …").
+A verb of talking about a topic ("talked about", "railed against") reports its object when
+that holds a quotation; an "-ly" adverb before a cue is not part of the speaker ("Iran
+relentlessly said" → Iran), and a relative clause before it ("Clinton, who …, conceded …")
+belongs to the subject.
 A gerund cue after a message noun ("issued a statement saying …") is a ``participle-cue``
 whose issuer speaks; after an inverted speaker ("…, said X, a professor at …") an
 unquoted clause does not resume.
