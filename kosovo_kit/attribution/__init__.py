@@ -13,7 +13,8 @@ The package, in the order a statement is found:
 - :mod:`.cues`: the reporting verbs of ``data/cues.csv`` and where they occur;
 - :mod:`.paragraph`: one paragraph's tokens, quotations and sentences, which every
   frame reads, and the :class:`~.paragraph.Attribution` a frame makes;
-- :mod:`.frames`: one function per ``rule`` value (its docstring has an example);
+- :mod:`.frames` and :mod:`.line_frames` (the frames without a cue word): one function per
+  ``rule`` value (its docstring has an example);
 - :mod:`.content` and :mod:`.speakers`: where the content starts and ends, and the
   speaker's noun phrase and whom it refers to (names, titles, pronouns);
 - :mod:`.words`: the closed-class word lists the frames read.
@@ -62,13 +63,8 @@ from ..gazetteer import Gazetteer, load_gazetteer
 from ..gc_pause import gc_paused
 from ..text import Article, check_text
 from .cues import CueEntry, cue_regex, find_cues
-from .frames import (
-    SPEAKER_LINE,
-    attribute_cue,
-    quote_continuation,
-    quote_dash_speaker,
-    speaker_colon,
-)
+from .frames import attribute_cue
+from .line_frames import SPEAKER_LINE, quote_continuation, quote_dash_speaker, speaker_colon
 from .marks import DOUBLE_MARK, MAY_OPEN, OPENERS, QUOTE_MARKS
 from .paragraph import Attribution, Paragraph, overlaps, titles
 from .speakers import Speakers
