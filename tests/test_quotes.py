@@ -1041,3 +1041,79 @@ def test_an_apposition_after_an_inverted_speaker_is_not_content(body, content, s
     row = the_row(table, content)
     assert row["speaker"] == speaker and row["rule"] == "clause-cue-speaker"
     assert len(row["pieces"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "cue"),
+    [
+        (
+            "Petrova talked about building “a city for everyone” at the rally.",
+            "building “a city for everyone”",
+            "talked about",
+        ),
+        (
+            "Marko has railed against what he calls the “Belgrade cartel”.",
+            "what he calls the “Belgrade cartel”",
+            "railed against",
+        ),
+        (
+            "Petrova often speaks of breaking “that hardest glass ceiling”.",
+            "breaking “that hardest glass ceiling”",
+            "speaks of",
+        ),
+    ],
+)
+def test_talking_about_a_quoted_topic_reports_the_complement(body, content, cue):
+    _, table = run(body)
+    row = the_row(table, content)
+    assert (row["cue"], row["rule"]) == (cue, "cue-that-clause")
+
+
+def test_talking_about_an_unquoted_topic_reports_nothing():
+    _, table = run("Petrova talked about the economy on Monday.")
+    assert table.empty, table[["text", "cue"]]
+
+
+def test_a_gerund_cue_after_began_reports_the_subject_of_began():
+    text, table = run("Petrova began calling for a “total ban” on imports.")
+    row = the_row(table, "a “total ban” on imports")
+    assert mention(text, row) == "Petrova" and row["cue"] == "calling for"
+
+
+def test_a_particle_gerund_after_a_quotation_names_its_topic_not_a_statement():
+    _, table = run("“We will not wait,” Petrova said, referring to the “Belgrade talks”.")
+    assert list(table["cue"]) == ["said"], table[["text", "cue"]]
+
+
+def test_a_relative_clause_between_speaker_and_cue_keeps_the_speaker_before_it():
+    text, table = run(
+        "Ana Petrova, who served as mayor, conceded the situation is “deeply regrettable.”"
+    )
+    row = the_row(table, "the situation is “deeply regrettable.”")
+    assert row["speaker"] == "Ana Petrova" and row["rule"] == "cue-that-clause"
+    assert mention(text, row).startswith("Ana Petrova")
+
+
+def test_a_relative_clause_inside_content_still_lets_the_speaker_follow_the_cue():
+    _, table = run("The plan, which was drafted in May, will fail, said Ana Petrova.")
+    row = the_row(table, "The plan, which was drafted in May, will fail")
+    assert row["speaker"] == "Ana Petrova" and row["rule"] == "clause-cue-speaker"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Marko relentlessly said the border would “never close.”", "Marko"),
+        ("Petrova officially announced that the talks were “over.”", "Petrova"),
+    ],
+)
+def test_an_adverb_before_the_cue_is_not_part_of_the_speaker(body, speaker):
+    text, table = run(body)
+    assert len(table) == 1, table[["text", "speaker"]]
+    assert table.iloc[0]["speaker"] == speaker
+    assert not mention(text, table.iloc[0]).endswith("ly")
+
+
+def test_a_noun_in_ly_before_the_cue_is_the_speaker():
+    text, table = run("The family said the verdict was “a disgrace.”")
+    assert mention(text, the_row(table, "the verdict was “a disgrace.”")) == "The family"

@@ -13,7 +13,8 @@ The package, in the order a statement is found:
 - :mod:`.cues`: the reporting verbs of ``data/cues.csv`` and where they occur;
 - :mod:`.paragraph`: one paragraph's tokens, quotations and sentences, which every
   frame reads, and the :class:`~.paragraph.Attribution` a frame makes;
-- :mod:`.frames`: one function per ``rule`` value (its docstring has an example);
+- :mod:`.frames` and :mod:`.line_frames` (the frames without a cue word): one function per
+  ``rule`` value (its docstring has an example);
 - :mod:`.content` and :mod:`.speakers`: where the content starts and ends, and the
   speaker's noun phrase and whom it refers to (names, titles, pronouns);
 - :mod:`.words`: the closed-class word lists the frames read.
@@ -38,6 +39,10 @@ before it ("Ana Petrova, who said …").
 A labelling verb (the ``label`` column of ``data/cues.csv``) reports its object and
 what it is called ("called the plan “reckless”", "referred to Rubio as …"); forward content
 ends where another speaker's frame begins ("…, but 40 percent of the growers say …").
+A verb of talking about a topic ("talked about", "railed against") reports its object when
+that holds a quotation; an "-ly" adverb before a cue is not part of the speaker ("Iran
+relentlessly said" → Iran), and a relative clause before it ("Clinton, who …, conceded …")
+belongs to the subject.
 A gerund cue after a message noun ("issued a statement saying …") is a ``participle-cue``
 whose issuer speaks; after an inverted speaker ("…, said X, a professor at …") an
 unquoted clause does not resume.
@@ -58,13 +63,8 @@ from ..gazetteer import Gazetteer, load_gazetteer
 from ..gc_pause import gc_paused
 from ..text import Article, check_text
 from .cues import CueEntry, cue_regex, find_cues
-from .frames import (
-    SPEAKER_LINE,
-    attribute_cue,
-    quote_continuation,
-    quote_dash_speaker,
-    speaker_colon,
-)
+from .frames import attribute_cue
+from .line_frames import SPEAKER_LINE, quote_continuation, quote_dash_speaker, speaker_colon
 from .marks import DOUBLE_MARK, MAY_OPEN, OPENERS, QUOTE_MARKS
 from .paragraph import Attribution, Paragraph, overlaps, titles
 from .speakers import Speakers

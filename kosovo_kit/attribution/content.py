@@ -432,7 +432,7 @@ def backward_allowed(p: Paragraph, cue: Cue, pieces: list[Span], inverted: bool 
     picky = (
         (entry.needs_complement and not entry.addressee)
         or (inverted and entry.addressee)
-        or (entry.noun_like and not cue.form.endswith("ed"))
+        or (entry.noun_like and not cue.verb.endswith("ed"))
     )
     if not picky:
         return True

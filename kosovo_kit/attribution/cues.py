@@ -80,6 +80,11 @@ class Cue:
         return self.entry.lemma
 
     @property
+    def verb(self) -> str:
+        """The inflected verb without its particle: "talking" of "talking about"."""
+        return self.form.split(" ", 1)[0]
+
+    @property
     def kind(self) -> str:
         return self.entry.kind
 

@@ -3,7 +3,8 @@
 :func:`attribute_cue` tries the cue frames on one cue, in the order below; the first that
 fits makes the attribution. :func:`quote_dash_speaker` and :func:`speaker_colon` have no
 cue word and look at the whole paragraph; :func:`quote_continuation` looks back at the
-previous one. :data:`RULES` maps each ``rule`` value to the function that makes it.
+previous one (all three in :mod:`.line_frames`). :data:`RULES` maps each ``rule`` value
+to the function that makes it.
 
 Two frame shapes make two rule values each, named for whether the content is a quotation:
 content before the cue and speaker (:func:`quote_cue_speaker`: ``quote-cue-speaker`` or
@@ -14,10 +15,7 @@ Peskov", :func:`cue_then_speaker`) or before it ("Peskov said", :func:`speaker_t
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable
 
 from .content import (
     backward_allowed,
@@ -32,10 +30,16 @@ from .content import (
     only_subordinate,
     skip_adverbials,
 )
-from .cues import COLON, DASH, Cue
-from .marks import CLOSERS, Quotation
-from .paragraph import Attribution, Paragraph, Span, overlaps
+from .cues import Cue
+from .line_frames import (
+    quote_continuation,
+    quote_dash_speaker,
+    speaker_colon,
+)
+from .marks import CLOSERS
+from .paragraph import Attribution, Paragraph, Span, is_adverb
 from .speakers import (
+    APPOSITIVE_TOKENS,
     Speakers,
     is_cap,
     left_phrase,
@@ -44,15 +48,15 @@ from .speakers import (
     subject,
 )
 from .words import (
+    ASPECT_VERBS,
     BE_FORMS,
     CLAUSE_END,
-    DASHES,
     FRAME_OPENERS,
     GERUND_LINKS,
     LEAD_INS,
     MESSAGE_NOUNS,
+    RELATIVE_PRONOUNS,
     SKIP_BEFORE_CUE,
-    SPEAKER_LINE_LABELS,
 )
 
 # A quotation that ends its own sentence (“Why not?”) still belongs to a frame that
@@ -63,24 +67,7 @@ QUESTION_FRAME_TOKENS = 14
 LOWER_SPEAKER_TOKENS = 8
 # How far an affiliation may follow an inverted speaker: "said X of the University of …"
 AFFILIATION_TOKENS = 12
-# The fewest words a speaker line's content has (shorter: a label or a list item)
-MIN_LINE_WORDS = 3
-# A paragraph continues the previous one's quotation only if that one ended within this
-# many words after its statement, and is itself at least this long and mostly lower case
-# (a list of names is not a statement)
-CONTINUATION_TAIL_WORDS = 12
-MIN_CONTINUATION_WORDS = 4
-MAX_CAPITALISED_SHARE = 0.7
-# A speaker line: one to five capitalised words and a colon, no verb ("Graham: …",
-# "Jane Smith, Reuters: “…”"); speaker_colon() checks where it stands.
-SPEAKER_LINE = re.compile(
-    r"(?<![\w’'.-])[A-Z][\w.’'&-]*(?:,?[ \t]+[A-Z][\w.’'&-]*){0,4}[ \t]*:(?=[ \t])"
-)
-# “…” ― Jorge Falcon   (a signed quotation, as in vox-pop lists)
-DASH_SIGNATURE = re.compile(
-    r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})"
-    r"[ \t]*(?:[.,]?[ \t]*(?:\r?\n|$))"
-)
+
 _SENTENCE_ENDS = ("?", "!", ".", "…")
 
 
@@ -114,8 +101,10 @@ def attribute_cue(
         return according_to(p, cue, sent_start, sent_end, speakers)
     prev_i = cue.first - 1
     prev_w = p.words[prev_i] if prev_i >= sent_start else ""
-    gerund = cue.form.endswith("ing")
-    if gerund and (
+    gerund = cue.verb.endswith("ing")
+    # a verb with a particle after a comma ("…,” he said, referring to …", "speaking
+    # of …") names the topic of the quotation before it, not a further statement
+    if (gerund and cue.form == cue.verb) and (
         prev_w == "," or prev_w.lower() in GERUND_LINKS or prev_w.lower() in MESSAGE_NOUNS
     ):
         return participle_cue(p, cue, found, sent_start, sent_end, speakers)
@@ -127,11 +116,26 @@ def attribute_cue(
         and (cue.form == "asked")
     ):
         return question_cue(p, cue, sent_start, sent_end)
-    if prev_w in FRAME_OPENERS or prev_i < sent_start:
+    if (prev_w in FRAME_OPENERS or prev_i < sent_start) and not _after_relative_clause(
+        p, prev_i, sent_start
+    ):
         attr = cue_then_speaker(p, cue, sent_start, sent_end, speakers)
         if attr is not None or prev_w not in (",", "--", "—", "–"):
             return attr
     return speaker_then_cue(p, cue, sent_start, sent_end, speakers)
+
+
+def _after_relative_clause(p: Paragraph, comma: int, sent_start: int) -> bool:
+    """Token ``comma`` closes a relative clause ("Clinton, who served as secretary of
+    state, conceded …"): the cue's subject stands before it, not after the cue."""
+    if p.words[comma] != ",":
+        return False
+    k = comma - 1
+    while k > sent_start and comma - k < APPOSITIVE_TOKENS and p.kinds[k] != "quote":
+        if p.words[k] == ",":
+            return p.lows[k + 1] in RELATIVE_PRONOUNS
+        k -= 1
+    return False
 
 
 def according_to(
@@ -275,7 +279,7 @@ def cue_then_speaker(
 
     Makes ``quote-cue-speaker`` or ``clause-cue-speaker`` (see :func:`quote_cue_speaker`).
     """
-    if cue.form.endswith("ing") or cue.kind == "belief":
+    if cue.verb.endswith("ing") or cue.kind == "belief":
         return None
     nxt = cue.last + 1
     if nxt < sent_end and p.lows[nxt] == "by":
@@ -317,13 +321,22 @@ def speaker_then_cue(
             j -= n
             break
     skipped: list[str] = []
-    while j >= sent_start and lows[j] in SKIP_BEFORE_CUE:
+    while j >= sent_start and (lows[j] in SKIP_BEFORE_CUE or is_adverb(p.words[j])):
         skipped.append(lows[j])
         j -= 1
     if j < sent_start:
         return None
+    gerund = cue.verb.endswith("ing")
+    if gerund and lows[j] in ASPECT_VERBS and j > sent_start:
+        # "he began talking about …": the aspect verb is the finite one
+        gerund = False
+        j -= 1
+        while j >= sent_start and lows[j] in SKIP_BEFORE_CUE:
+            skipped.append(lows[j])
+            j -= 1
+        if j < sent_start:
+            return None
     progressive = any(w in BE_FORMS for w in skipped)
-    gerund = cue.form.endswith("ing")
     if gerund and not progressive:
         return None  # "the thinking", "for saying": not a reporting verb here
     if progressive and not gerund:
@@ -446,146 +459,6 @@ def speaker_cue_quote(
     return attr
 
 
-def quote_dash_speaker(
-    p: Paragraph, found: list[Attribution], speakers: Speakers
-) -> list[Attribution]:
-    """``quote-dash-speaker``: “…” ― Jorge Falcon (a quotation signed with a dash)."""
-    out = []
-    text = p.text
-    for q in p.quotes:
-        if q.close is None or any(
-            overlaps([(q.inner_start, q.inner_end)], a.pieces) for a in found
-        ):
-            continue
-        m = DASH_SIGNATURE.match(text, q.close, p.end)
-        if not m:
-            continue
-        ns, ne = m.span("name")
-        words = [w for w, s, e in zip(p.words, p.starts, p.ends) if ns <= s and e <= ne]
-        speaker, actor, _how = speakers.resolve(p, words)
-        cue = Cue(m.start("dash"), m.end("dash"), DASH, m.group("dash"), -1, -1)
-        out.append(
-            Attribution(
-                [(q.inner_start, q.inner_end)],
-                "quote-dash-speaker",
-                cue,
-                (ns, ne),
-                speaker,
-                actor,
-                p.sentence_of(q.open),
-                p.paragraph_id,
-            )
-        )
-    return out
-
-
-def speaker_colon(p: Paragraph, found: list[Attribution], speakers: Speakers) -> list[Attribution]:
-    """``speaker-colon``: Graham: “…” / Jane Smith, Reuters: “…”
-
-    A name and a colon, no verb, open a sentence or follow a heading's dash: the name
-    speaks. The content is the quotation that opens after the colon, else the rest of the
-    paragraph up to the next speaker line (a headline, an interview answer).
-    """
-    out: list[Attribution] = []
-    text = p.text
-    if text.find(":", p.start, p.end) < 0:
-        return out  # most paragraphs: no colon, no speaker line
-    lines = list(SPEAKER_LINE.finditer(text, p.start, p.end))
-    if not lines:
-        return out
-    starts, words = p.starts, p.words
-    sentence_starts = {a for a, _ in p.sentence_ranges.values()}
-    for i, m in enumerate(lines):
-        first = bisect_left(starts, m.start())
-        colon = bisect_left(starts, m.end() - 1)
-        if (
-            first >= len(starts)
-            or starts[first] != m.start()
-            or colon + 1 >= len(starts)
-            or (words[colon] != ":")
-            or p.in_quote(m.start())
-        ):
-            continue
-        if first not in sentence_starts and not (first > 0 and words[first - 1] in DASHES):
-            continue
-        name = words[first:colon]
-        if any(p.is_verb_cue(w) or w.lower() in SPEAKER_LINE_LABELS for w in name) or (
-            all(w.isupper() for w in name if w.isalpha())
-        ):
-            continue  # "Read more:", "UPDATE:", "WASHINGTON:": a label, not a speaker
-        k = colon + 1
-        q: Quotation | None = (
-            next((q for q in p.quotes if q.open == starts[k]), None) if (p.opens(k)) else None
-        )
-        sent_end = p.sentence_bounds(k)[1]
-        if q is not None and (
-            q.close is None
-            or q.close >= p.ends[sent_end - 1]
-            or not any(c.isalnum() for c in text[q.close : p.ends[sent_end - 1]])
-        ):
-            pieces, unclosed = [(q.inner_start, q.inner_end)], q.close is None
-        else:
-            # the rest of the paragraph, up to the next speaker line
-            end = lines[i + 1].start() if i + 1 < len(lines) else p.end
-            while end > starts[k] and text[end - 1] in ".!?;,:—– " and not p.in_quote(end - 1):
-                end -= 1
-            pieces, unclosed = [(starts[k], end)], False
-        if len(text[pieces[0][0] : pieces[-1][1]].split()) < MIN_LINE_WORDS or any(
-            a.pieces[0][0] <= pieces[0][0] < a.pieces[-1][1] for a in found
-        ):
-            continue
-        cue = Cue(starts[colon], p.ends[colon], COLON, ":", colon, colon)
-        attr = speakers.attribution(
-            p, pieces, "speaker-colon", cue, (first, colon - 1), p.sentence_ids[first]
-        )
-        attr.unclosed = unclosed
-        out.append(attr)
-        speakers.remember(attr)
-    return out
-
-
-def quote_continuation(
-    p: Paragraph,
-    prev: Attribution | None,
-    q: Quotation,
-    cues: list[Cue],
-    paragraph_spans: Sequence[Any],
-) -> Attribution | None:
-    """``quote-continuation``: a paragraph that is one quotation goes on for the speaker
-    of the paragraph before, when that one ended on a direct quotation and its speaker.
-
-    “…,” said Peskov.  /  “And this is the next paragraph of what he said.”
-    """
-    if prev is None or prev.speaker is None or cues or q.open != p.start:
-        return None
-    if q.close is None or q.close < p.end - 1:
-        return None
-    if prev.rule.split("+")[0] not in ("quote-cue-speaker", "speaker-cue-quote"):
-        return None
-    prev_para = paragraph_spans[prev.paragraph_id]
-    if prev_para.paragraph_id != p.paragraph_id - 1:
-        return None
-    text = p.text
-    tail = text[max(prev.pieces[-1][1], prev.cue.end if prev.cue else 0) : prev_para.end]
-    if len(tail.split()) > CONTINUATION_TAIL_WORDS:
-        return None  # the previous paragraph went on after its statement
-    words = text[q.inner_start : q.inner_end].split()
-    capitalised = sum(w[:1].isupper() for w in words)
-    if len(words) < MIN_CONTINUATION_WORDS or capitalised >= MAX_CAPITALISED_SHARE * len(words):
-        return None
-    return Attribution(
-        [(q.inner_start, q.inner_end)],
-        "quote-continuation",
-        None,
-        None,
-        prev.speaker,
-        prev.actor,
-        p.sentence_of(q.open),
-        p.paragraph_id,
-    )
-
-
-#: ``rule`` value -> the function that makes it.
 RULES: dict[str, Callable[..., object]] = {
     "quote-cue-speaker": quote_cue_speaker,
     "clause-cue-speaker": quote_cue_speaker,

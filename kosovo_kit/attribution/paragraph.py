@@ -17,6 +17,7 @@ from ..resources import read_word_list
 from ..text import Article, TokenColumns
 from .cues import Cue, CueEntry, cue_lexicon, is_verb_cue
 from .marks import CLOSERS, OPENERS, Quotation, find_quotations
+from .words import NOUNS_IN_LY
 
 __all__ = ["Attribution", "Paragraph", "overlaps", "title_stems", "titles"]
 
@@ -172,6 +173,20 @@ class Paragraph:
 def titles() -> frozenset[str]:
     """Lower-case titles and roles from ``data/titles.txt`` ("president", "gen.")."""
     return frozenset(w.casefold() for w in read_word_list("titles.txt"))
+
+
+# The shortest word read as an "-ly" adverb: "only" and "fly" are too short to tell
+MIN_ADVERB_CHARS = 5
+
+
+def is_adverb(word: str) -> bool:
+    """A lower-case "-ly" word that is not a noun: "politely", "officially"."""
+    return (
+        len(word) >= MIN_ADVERB_CHARS
+        and word.endswith("ly")
+        and word.islower()
+        and word not in NOUNS_IN_LY
+    )
 
 
 @cache

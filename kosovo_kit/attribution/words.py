@@ -542,6 +542,53 @@ LEAD_INS = (
     ("continued", "to"),
     ("continues", "to"),
 )
+# Nouns that end in "-ly": before a reporting verb they are the speaker ("the family
+# said"); any other lower-case "-ly" word there is an adverb ("Manafort politely said")
+NOUNS_IN_LY = frozenset(
+    [
+        "ally",
+        "anomaly",
+        "assembly",
+        "belly",
+        "bully",
+        "daily",
+        "family",
+        "folly",
+        "homily",
+        "jelly",
+        "monopoly",
+        "monthly",
+        "oligopoly",
+        "quarterly",
+        "rally",
+        "reply",
+        "supply",
+        "tally",
+        "weekly",
+    ]
+)
+# Pronouns that open a relative clause after a name ("Clinton, who served …, said")
+RELATIVE_PRONOUNS = frozenset(("who", "which", "whose"))
+# Verbs of beginning and going on that take a gerund cue: "he began talking about …",
+# "she kept saying that …" report the subject of the aspect verb
+ASPECT_VERBS = frozenset(
+    [
+        "began",
+        "begins",
+        "begin",
+        "started",
+        "starts",
+        "start",
+        "kept",
+        "keeps",
+        "keep",
+        "continued",
+        "continues",
+        "resumed",
+        "resumes",
+        "stopped",
+    ]
+)
 # Words that link a gerund cue to the clause before it: "… by saying", "… before noting"
 GERUND_LINKS = frozenset({"by", "before", "after", "while", "when", "without"})
 # Things a speaker issues that a gerund cue may describe ("X issued a statement saying
