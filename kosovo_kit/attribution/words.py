@@ -7,6 +7,12 @@ that a user rarely needs to extend. All are lower-case.
 
 from __future__ import annotations
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as running text, one or more words a line."""
+    return frozenset(text.split())
+
+
 # A lone pronoun and what it may refer to; "we" and "I" speak for the writer's side.
 PRONOUNS = {
     "he": "person",
@@ -16,353 +22,74 @@ PRONOUNS = {
     "we": "self",
     "i": "self",
 }
-DETERMINERS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "another",
-        "some",
-        "several",
-        "many",
-        "two",
-        "three",
-        "one",
-    }
+DETERMINERS = _words(
+    """
+    the a an this that these those his her its their our another some several many two
+    three one
+    """
 )
 # Words that may stand between a speaker and the reporting verb.
-SKIP_BEFORE_CUE = frozenset(
-    {
-        "also",
-        "has",
-        "have",
-        "had",
-        "was",
-        "were",
-        "is",
-        "are",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "can",
-        "did",
-        "does",
-        "do",
-        "been",
-        "being",
-        "be",
-        "later",
-        "then",
-        "again",
-        "recently",
-        "previously",
-        "repeatedly",
-        "once",
-        "further",
-        "earlier",
-        "first",
-        "just",
-        "already",
-        "still",
-        "even",
-        "never",
-        "not",
-        "n’t",
-        "n't",
-        "often",
-        "now",
-        "’s",
-        "'s",
-        "’ve",
-        "'ve",
-        "’d",
-        "'d",
-        "’ll",
-        "'ll",
-        "only",
-        "too",
-        "reportedly",
-        "allegedly",
-        "publicly",
-        "privately",
-        "openly",
-        "flatly",
-        "firmly",
-        "strongly",
-        "clearly",
-        "explicitly",
-        "specifically",
-        "separately",
-        "subsequently",
-        "finally",
-        "initially",
-        "originally",
-        "immediately",
-        "quickly",
-        "simply",
-        "always",
-        "frequently",
-        "twice",
-        "long",
-        "himself",
-        "herself",
-        "itself",
-        "themselves",
-        "all",
-        "both",
-        "each",
-    }
+SKIP_BEFORE_CUE = _words(
+    """
+    also has have had was were is are will would could should may might can did does do
+    been being be later then again recently previously repeatedly once further earlier
+    first just already still even never not n’t n't often now ’s 's ’ve 've ’d 'd ’ll
+    'll only too reportedly allegedly publicly privately openly flatly firmly strongly
+    clearly explicitly specifically separately subsequently finally initially originally
+    immediately quickly simply always frequently twice long himself herself itself
+    themselves all both each
+    """
 )
 # Forms of "be": before a cue they make it progressive ("was saying") or passive.
 BE_FORMS = frozenset({"was", "were", "is", "are", "been", "being", "be", "’s", "'s"})
 # Words that end a speaker phrase when scanning left from the cue.
-STOP_LEFT = frozenset(
-    {
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "when",
-        "while",
-        "because",
-        "although",
-        "though",
-        "if",
-        "but",
-        "and",
-        "or",
-        "so",
-        "as",
-        "where",
-        "after",
-        "before",
-        "since",
-        "until",
-        "unless",
-        "whether",
-        "what",
-        "why",
-        "how",
-        "nor",
-        "yet",
-        "not",
-        "to",
-        "by",
-        "about",
-        "into",
-        "over",
-        "under",
-        "against",
-        "between",
-        "through",
-        "during",
-        "without",
-        "within",
-        "upon",
-        "like",
-        "said",
-        "says",
-        "say",
-        "told",
-        "there",
-        "here",
-        "also",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "is",
-        "was",
-        "were",
-        "are",
-        "will",
-        "would",
-        "could",
-        "should",
-        "can",
-        "may",
-        "might",
-        "must",
-        "do",
-        "does",
-        "did",
-        "him",
-        "them",
-        "us",
-        "me",
-    }
+STOP_LEFT = _words(
+    """
+    that which who whom whose when while because although though if but and or so as
+    where after before since until unless whether what why how nor yet not to by about
+    into over under against between through during without within upon like said says
+    say told there here also be been being has have had is was were are will would could
+    should can may might must do does did him them us me
+    """
 )
 # Prepositions inside a noun phrase ("the head of the mission").
 NP_PREPOSITIONS = frozenset({"of", "for", "from", "at", "in", "with", "on"})
 # Words after a cue that start reported content.
 CONTENT_MARKERS = frozenset({"that", "how", "what", "why", "whether", "if", "when", "where", "who"})
 # Prepositions that open an adverbial after a cue ("said on Monday", "in a statement").
-ADVERBIAL_PREPOSITIONS = frozenset(
-    {
-        "on",
-        "in",
-        "at",
-        "during",
-        "after",
-        "before",
-        "while",
-        "from",
-        "via",
-        "through",
-        "over",
-        "outside",
-        "inside",
-        "near",
-        "upon",
-        "since",
-        "until",
-        "following",
-        "amid",
-        "when",
-        "as",
-        "to",
-        "with",
-        "without",
-        "under",
-        "for",
-        "by",
-        "of",
-        "about",
-        "regarding",
-        "referring",
-        "according",
-    }
+ADVERBIAL_PREPOSITIONS = _words(
+    """
+    on in at during after before while from via through over outside inside near upon
+    since until following amid when as to with without under for by of about regarding
+    referring according
+    """
 )
 LEADING_PREPOSITIONS = NP_PREPOSITIONS | ADVERBIAL_PREPOSITIONS
 # Words that open a subordinate clause or a scene-setting phrase ("When asked …",
 # "Following the meeting …"): what they open is the frame's setting, not what was said.
-SUBORDINATE_OPENERS = frozenset(
-    {
-        "when",
-        "if",
-        "as",
-        "after",
-        "before",
-        "while",
-        "although",
-        "though",
-        "because",
-        "since",
-        "until",
-        "unless",
-        "once",
-        "whether",
-        "whenever",
-        "following",
-        "during",
-        "despite",
-        "amid",
-        "at",
-        "in",
-        "on",
-    }
+SUBORDINATE_OPENERS = _words(
+    """
+    when if as after before while although though because since until unless once
+    whether whenever following during despite amid at in on
+    """
 )
 # Subordinators after a cue: the clause they open ("said as she left") runs to its end.
 SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "since", "until", "following"})
 # Words of time and manner that may trail a cue ("said on Monday", "said again").
-TIME_WORDS = frozenset(
-    {
-        "yesterday",
-        "today",
-        "tonight",
-        "earlier",
-        "later",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "week",
-        "weekend",
-        "month",
-        "year",
-        "last",
-        "this",
-        "next",
-        "ago",
-        "recently",
-        "again",
-        "also",
-        "repeatedly",
-        "once",
-        "publicly",
-        "privately",
-        "separately",
-        "previously",
-        "then",
-        "further",
-        "now",
-        "early",
-        "late",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "days",
-        "weeks",
-        "months",
-        "years",
-        "hours",
-        "minutes",
-        "day",
-        "hour",
-        "moments",
-        "shortly",
-        "soon",
-        "afterward",
-        "afterwards",
-        "immediately",
-    }
+TIME_WORDS = _words(
+    """
+    yesterday today tonight earlier later monday tuesday wednesday thursday friday
+    saturday sunday morning afternoon evening night week weekend month year last this
+    next ago recently again also repeatedly once publicly privately separately
+    previously then further now early late january february march april may june july
+    august september october november december days weeks months years hours minutes day
+    hour moments shortly soon afterward afterwards immediately
+    """
 )
-TIME_UNITS = frozenset(
-    {
-        "days",
-        "weeks",
-        "months",
-        "years",
-        "hours",
-        "minutes",
-        "day",
-        "week",
-        "month",
-        "year",
-        "hour",
-        "moments",
-    }
+TIME_UNITS = _words(
+    """
+    days weeks months years hours minutes day week month year hour moments
+    """
 )
 # Tokens after which a speaker-cue frame can follow the content it reports.
 FRAME_OPENERS = frozenset({",", "”", '"', "’", "'", "»", "›", "—", "–", "―", "--"})
@@ -371,167 +98,39 @@ DASHES = frozenset({"-", "–", "—", "―", "--"})
 # A whole reported answer in one word: "46 percent said yes", "he said so"
 ONE_WORD_ANSWERS = frozenset({"yes", "no", "so", "that", "nothing"})
 # Words that end a noun-phrase object of a stance verb
-OBJECT_END = frozenset(
-    {
-        "in",
-        "on",
-        "at",
-        "during",
-        "after",
-        "before",
-        "while",
-        "when",
-        "since",
-        "last",
-        "this",
-        "but",
-        "because",
-        "until",
-        "amid",
-        "despite",
-        "earlier",
-        "yesterday",
-        "today",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    }
+OBJECT_END = _words(
+    """
+    in on at during after before while when since last this but because until amid
+    despite earlier yesterday today monday tuesday wednesday thursday friday saturday
+    sunday
+    """
 )
 # Words opening a trailing clause that is the writer's, not part of the reported content.
-TRAILERS = frozenset(
-    {
-        "which",
-        "compared",
-        "while",
-        "whereas",
-        "although",
-        "though",
-        "despite",
-        "even",
-        "prompting",
-        "drawing",
-        "sparking",
-    }
+TRAILERS = _words(
+    """
+    which compared while whereas although though despite even prompting drawing sparking
+    """
 )
 # Words that make a speaker an organisation rather than a person ("the Foreign Ministry").
-ORG_WORDS = frozenset(
-    {
-        "ministry",
-        "office",
-        "department",
-        "agency",
-        "commission",
-        "committee",
-        "party",
-        "council",
-        "government",
-        "news",
-        "times",
-        "post",
-        "press",
-        "institute",
-        "university",
-        "bank",
-        "company",
-        "corp",
-        "inc",
-        "group",
-        "association",
-        "union",
-        "court",
-        "police",
-        "army",
-        "campaign",
-        "administration",
-        "kremlin",
-        "parliament",
-        "assembly",
-        "senate",
-        "house",
-        "service",
-        "foundation",
-        "network",
-        "journal",
-        "magazine",
-        "television",
-        "radio",
-        "organization",
-        "organisation",
-        "force",
-        "forces",
-        "alliance",
-        "embassy",
-        "mission",
-        "cabinet",
-        "presidency",
-        "coalition",
-        "nato",
-        "eu",
-        "un",
-    }
+ORG_WORDS = _words(
+    """
+    ministry office department agency commission committee party council government news
+    times post press institute university bank company corp inc group association union
+    court police army campaign administration kremlin parliament assembly senate house
+    service foundation network journal magazine television radio organization
+    organisation force forces alliance embassy mission cabinet presidency coalition nato
+    eu un
+    """
 )
 # Capitalised words before a colon that label a line rather than name a speaker
-SPEAKER_LINE_LABELS = frozenset(
-    {
-        "note",
-        "update",
-        "updated",
-        "editor",
-        "editor’s",
-        "editor's",
-        "related",
-        "source",
-        "sources",
-        "photo",
-        "video",
-        "watch",
-        "read",
-        "see",
-        "more",
-        "also",
-        "correction",
-        "disclosure",
-        "advertisement",
-        "subscribe",
-        "follow",
-        "click",
-        "listen",
-        "full",
-        "transcript",
-        "here",
-        "here’s",
-        "here's",
-        "this",
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "why",
-        "what",
-        "how",
-        "who",
-        "when",
-        "where",
-        "it",
-        "but",
-        "and",
-        "so",
-        "q",
-        "question",
-        "answer",
-        "breaking",
-        "revealed",
-        "bombshell",
-        "exclusive",
-        "leaked",
-        "paid",
-        "just",
-    }
+SPEAKER_LINE_LABELS = _words(
+    """
+    note update updated editor editor’s editor's related source sources photo video
+    watch read see more also correction disclosure advertisement subscribe follow click
+    listen full transcript here here’s here's this the a an in on why what how who when
+    where it but and so q question answer breaking revealed bombshell exclusive leaked
+    paid just
+    """
 )
 # Verbs that lead in to a cue and leave its subject the speaker: "X went on to say"
 LEAD_INS = (
@@ -544,76 +143,31 @@ LEAD_INS = (
 )
 # Nouns that end in "-ly": before a reporting verb they are the speaker ("the family
 # said"); any other lower-case "-ly" word there is an adverb ("Manafort politely said")
-NOUNS_IN_LY = frozenset(
-    [
-        "ally",
-        "anomaly",
-        "assembly",
-        "belly",
-        "bully",
-        "daily",
-        "family",
-        "folly",
-        "homily",
-        "jelly",
-        "monopoly",
-        "monthly",
-        "oligopoly",
-        "quarterly",
-        "rally",
-        "reply",
-        "supply",
-        "tally",
-        "weekly",
-    ]
+NOUNS_IN_LY = _words(
+    """
+    ally anomaly assembly belly bully daily family folly homily jelly monopoly monthly
+    oligopoly quarterly rally reply supply tally weekly
+    """
 )
 # Pronouns that open a relative clause after a name ("Clinton, who served …, said")
 RELATIVE_PRONOUNS = frozenset(("who", "which", "whose"))
 # Verbs of beginning and going on that take a gerund cue: "he began talking about …",
 # "she kept saying that …" report the subject of the aspect verb
-ASPECT_VERBS = frozenset(
-    [
-        "began",
-        "begins",
-        "begin",
-        "started",
-        "starts",
-        "start",
-        "kept",
-        "keeps",
-        "keep",
-        "continued",
-        "continues",
-        "resumed",
-        "resumes",
-        "stopped",
-    ]
+ASPECT_VERBS = _words(
+    """
+    began begins begin started starts start kept keeps keep continued continues resumed
+    resumes stopped
+    """
 )
 # Words that link a gerund cue to the clause before it: "… by saying", "… before noting"
 GERUND_LINKS = frozenset({"by", "before", "after", "while", "when", "without"})
 # Things a speaker issues that a gerund cue may describe ("X issued a statement saying
 # …", "sent out a press release saying …"): the one who issued it speaks, as for a comma
-MESSAGE_NOUNS = frozenset(
-    {
-        "statement",
-        "statements",
-        "release",
-        "email",
-        "e-mail",
-        "emails",
-        "letter",
-        "letters",
-        "message",
-        "messages",
-        "memo",
-        "tweet",
-        "tweets",
-        "post",
-        "note",
-        "ad",
-        "video",
-        "notice",
-    }
+MESSAGE_NOUNS = _words(
+    """
+    statement statements release email e-mail emails letter letters message messages
+    memo tweet tweets post note ad video notice
+    """
 )
 # Conjunctions that may join a following frame of another speaker to the content
 # ("…, but others say …", "…, while critics called …")
