@@ -1117,3 +1117,36 @@ def test_an_adverb_before_the_cue_is_not_part_of_the_speaker(body, speaker):
 def test_a_noun_in_ly_before_the_cue_is_the_speaker():
     text, table = run("The family said the verdict was “a disgrace.”")
     assert mention(text, the_row(table, "the verdict was “a disgrace.”")) == "The family"
+
+
+@pytest.mark.parametrize(
+    "body, content",
+    [
+        (
+            "One banner read “Stop the toll,” a slogan the union has used since May.",
+            "Stop the toll,",
+        ),
+        ("When a man at the back shouted “Resign,” Petrova only smiled.", "Resign,"),
+        (
+            "Petrova declared “we will not pay” — a pledge she repeated on Friday.",
+            "we will not pay",
+        ),
+    ],
+)
+def test_a_quotation_opening_the_content_ends_it_where_the_writer_goes_on(body, content):
+    _text, table = run(body)
+    assert content in list(table["text"]), table[["text", "speaker"]]
+
+
+@pytest.mark.parametrize(
+    "body, content",
+    [
+        # the quotation is the start of the reported clause, not all of it
+        ("Petrova said “the toll” would be lifted by May.", "“the toll” would be lifted by May"),
+        # a list of quotations stays one content
+        ("The mayor said “never,” “not now” and “not ever.”", "“never,” “not now” and “not ever"),
+    ],
+)
+def test_a_quotation_opening_the_content_does_not_end_a_clause_that_goes_on(body, content):
+    _text, table = run(body)
+    assert any(content in t for t in table["text"]), table[["text", "speaker"]]

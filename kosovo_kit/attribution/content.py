@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 
 from .cues import Cue
-from .marks import CLOSERS, CONTENT_MARKS, OPENERS, QUOTE_MARKS
+from .marks import CLOSERS, CONTENT_MARKS, OPENERS, QUOTE_MARKS, Quotation
 from .paragraph import Paragraph, Span
 from .speakers import is_cap, right_phrase
 from .words import (
@@ -45,6 +45,8 @@ ADDRESSEE_TOKENS = 8
 ADDRESSEE_SEARCH_TOKENS = 10
 # How far past a mid-sentence frame its quotation may resume: “A,” he said, pointing …, “B.”
 CONTINUATION_TOKENS = 16
+# What after a quotation's closing mark ends the content the quotation opens
+QUOTE_TAIL_MARKS = frozenset({",", "—", "–", "―", "--", "(", ";"})
 # The fewest words of an unquoted clause before a frame or after a parenthetical one
 MIN_CLAUSE_WORDS = 3
 # The writer's trailer (", which …") is looked for this many tokens into the content
@@ -237,6 +239,14 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
                 end = q.close
     if end <= start:
         return [], False
+    # content that opens with a quotation ends at its close when the writer's clause goes
+    # on after a comma there: read “anybodybuttrump.us,” a website …; shouted “Cruz,” Beck …
+    if text[start] in OPENERS and not unclosed:
+        for q in p.quotes:
+            if q.open == start:
+                if q.close is not None and q.close < end and quotation_ends_content(p, q, end):
+                    return [(q.inner_start, q.inner_end)], False
+                break
     # content that is one quotation: the words inside the marks
     if text[start] in OPENERS:
         for q in p.quotes:
@@ -249,6 +259,23 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
     ):
         return [], False
     return [(start, end)], unclosed
+
+
+def quotation_ends_content(p: Paragraph, q: Quotation, end: int) -> bool:
+    """The quotation that opens forward content ends it: its inner text closes on a comma
+    (shouted “Cruz,” Beck joked) or a comma, dash, bracket or semicolon follows its closing
+    mark, and no further quotation comes next (“A,” “B” and “C” stay one content)."""
+    text = p.text
+    if q.close is None:
+        return False
+    inner = text[q.inner_start : q.inner_end].rstrip()
+    m = bisect_left(p.starts, q.close)
+    if m >= len(p.words) or p.starts[m] >= end:
+        return False
+    low = p.lows[m]
+    if inner.endswith(",") or low in QUOTE_TAIL_MARKS:
+        return not p.opens(m) and not (m + 1 < len(p.words) and p.opens(m + 1))
+    return False
 
 
 def next_frame_at(p: Paragraph, k: int, sent_end: int) -> bool:
