@@ -174,7 +174,7 @@ def _maxrss_mb() -> float:
 
 def run_case(name: str, index: int, repeat: int) -> None:
     """Child process: build one input, time the stages, print one JSON line per stage."""
-    from kosovo_kit.quotes import attribute_quotes
+    from kosovo_kit.attribution import attribute_quotes
     from kosovo_kit.sentiment import score_sentiment
     from kosovo_kit.text import Article
 

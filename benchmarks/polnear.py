@@ -1,4 +1,4 @@
-"""Score ``kosovo_kit.quotes.attribute_quotes`` on a PolNeAR split and time it.
+"""Score ``kosovo_kit.attribution.attribute_quotes`` on a PolNeAR split and time it.
 
 Usage::
 
@@ -49,10 +49,10 @@ _SHOWN = {
 
 def _attribute_quotes() -> Callable[[str], pd.DataFrame]:
     try:
-        from kosovo_kit.quotes import attribute_quotes
+        from kosovo_kit.attribution import attribute_quotes
     except ImportError as err:
         raise SystemExit(
-            f"cannot import kosovo_kit.quotes.attribute_quotes ({err}); "
+            f"cannot import kosovo_kit.attribution.attribute_quotes ({err}); "
             "the quote attribution module is needed for this benchmark"
         ) from err
     return attribute_quotes

@@ -11,7 +11,7 @@ import statistics
 import time
 from collections.abc import Callable
 
-from kosovo_kit.quotes import attribute_quotes
+from kosovo_kit.attribution import attribute_quotes
 from kosovo_kit.stance import add_sentiment
 from kosovo_kit.text import Article
 from kosovo_kit.widgets import ActorExplorer, ArticleViewer

@@ -21,8 +21,8 @@ _EXPORTS = {
     "load_article": "text",
     "bundled_articles": "text",
     "read_text_file": "text",
-    "attribute_quotes": "quotes",
-    "QUOTE_COLUMNS": "quotes",
+    "attribute_quotes": "attribution",
+    "QUOTE_COLUMNS": "attribution",
     "actors": "gazetteer",
     "Gazetteer": "gazetteer",
     "load_gazetteer": "gazetteer",
@@ -78,10 +78,10 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .attribution import QUOTE_COLUMNS, attribute_quotes
     from .brat import load_gold, load_polnear, read_brat, write_brat
     from .evaluation import evaluate, evaluate_many
     from .gazetteer import Gazetteer, actors, load_gazetteer
-    from .quotes import QUOTE_COLUMNS, attribute_quotes
     from .render import Analysis, actor_colour, analyse, highlight_html, quotes_html
     from .sentiment import explain_sentiment, score_sentiment, sentiment_toward
     from .stance import actor_summary, add_sentiment, stance_evidence, stance_table

@@ -39,8 +39,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_quotes(args: argparse.Namespace) -> int:
+    from .attribution import attribute_quotes
     from .export import atomic_write, table_to_bytes
-    from .quotes import attribute_quotes
 
     article = _load(args.path)
     table = attribute_quotes(article)

@@ -23,9 +23,9 @@ from typing import Any
 
 import pandas as pd
 
+from .attribution import KINDS, QUOTE_DTYPES, quote_records
 from .frames import records_frame
 from .gazetteer import MENTION_DTYPES, Gazetteer, load_gazetteer, mention_records
-from .quotes import KINDS, QUOTE_DTYPES, quote_records
 from .sentiment import Lexicon, load_lexicon, score_sentiment
 from .stance import SCORE_COLUMNS, actor_summary, content_text
 from .text import Article

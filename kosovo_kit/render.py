@@ -305,7 +305,7 @@ def highlight_html(
     str
         An HTML fragment.
     """
-    from .quotes import attribute_quotes
+    from .attribution import attribute_quotes
 
     if not isinstance(article, Article):
         article = Article.from_text(article)
@@ -569,7 +569,7 @@ def analyse(article: Article | str, gazetteer: Any = None, lexicon: Any = "news"
     ----------
     article : Article or str
     gazetteer : Gazetteer, path or DataFrame, optional
-        As for :func:`kosovo_kit.quotes.attribute_quotes`.
+        As for :func:`kosovo_kit.attribution.attribute_quotes`.
     lexicon : str, Path, Mapping or Lexicon
         The tone lexicon, as for :func:`kosovo_kit.score_sentiment`.
 

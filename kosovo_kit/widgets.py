@@ -1,7 +1,7 @@
 """Interactive views for Jupyter (ipywidgets 8): explore actors, read highlighted text, upload.
 
 The widgets only show the kit's tables: attribution comes from
-:func:`kosovo_kit.quotes.attribute_quotes`, sentiment from
+:func:`kosovo_kit.attribution.attribute_quotes`, sentiment from
 :func:`kosovo_kit.stance.add_sentiment`, and all HTML from :mod:`kosovo_kit.render`
 (escaped). Every key widget is an attribute and carries a stable CSS class (``kk-…``) so
 tests and browser tests can drive it.

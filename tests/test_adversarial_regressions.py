@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from kosovo_kit.quotes import attribute_quotes
+from kosovo_kit.attribution import attribute_quotes
 from kosovo_kit.sentiment import explain_sentiment, score_sentiment, sentiment_toward
 from kosovo_kit.text import Article
 

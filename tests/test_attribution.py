@@ -70,3 +70,10 @@ def test_cue_flags_come_from_the_lexicon_columns():
     assert not single["said"].to_infinitive and not single["said"].addressee
     assert single["described"].labels and double["referred"]["to"].labels
     assert not single["said"].labels and not double["called"]["for"].labels
+
+
+def test_the_old_quotes_module_names_the_same_objects():
+    from kosovo_kit import attribution, quotes
+
+    for name in quotes.__all__:
+        assert getattr(quotes, name) is getattr(attribution, name)

@@ -13,6 +13,7 @@ from support import shared_path
 
 import kosovo_kit.corpus as kc
 from kosovo_kit import pipeline
+from kosovo_kit.attribution import QUOTE_COLUMNS, attribute_quotes
 from kosovo_kit.corpus import (
     STATEMENT_DTYPES,
     CorpusResult,
@@ -24,7 +25,6 @@ from kosovo_kit.corpus import (
     stream,
     stream_corpus,
 )
-from kosovo_kit.quotes import QUOTE_COLUMNS, attribute_quotes
 from kosovo_kit.stance import SCORE_COLUMNS, add_sentiment
 from kosovo_kit.text import Article
 

@@ -322,7 +322,7 @@ def test_polnear_benchmark_script_runs(tmp_path, monkeypatch, capsys):
 
     monkeypatch.setitem(
         sys.modules,
-        "kosovo_kit.quotes",
+        "kosovo_kit.attribution",
         types.SimpleNamespace(attribute_quotes=attribute_quotes),
     )
     spec = importlib.util.spec_from_file_location("polnear_benchmark", script)

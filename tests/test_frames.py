@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 from kosovo_kit import Article, actors, attribute_quotes
+from kosovo_kit.attribution import QUOTE_COLUMNS, QUOTE_DTYPES, quote_records
 from kosovo_kit.frames import INFER, STR, record_columns, records_frame, typed_frame
 from kosovo_kit.gazetteer import MENTION_COLUMNS, MENTION_DTYPES, mention_records
-from kosovo_kit.quotes import QUOTE_COLUMNS, QUOTE_DTYPES, quote_records
 
 NEWS = (
     "Kremlin spokesman Dmitry Peskov said on Wednesday that Moscow supports Belgrade.\n\n"

@@ -7,8 +7,8 @@ import threading
 
 import pytest
 
+from kosovo_kit.attribution import attribute_quotes
 from kosovo_kit.gc_pause import collector_paused, gc_paused
-from kosovo_kit.quotes import attribute_quotes
 from kosovo_kit.text import Article
 
 

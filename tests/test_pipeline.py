@@ -7,10 +7,10 @@ import pytest
 from support import shared_path
 
 from kosovo_kit.aggregate import tone_by_actor
+from kosovo_kit.attribution import attribute_quotes
 from kosovo_kit.brat import polnear_frame
 from kosovo_kit.corpus import analyze_corpus, analyze_text, load_corpus
 from kosovo_kit.pipeline import STATEMENT_DTYPES, analyse_records
-from kosovo_kit.quotes import attribute_quotes
 from kosovo_kit.render import analyse
 from kosovo_kit.stance import actor_summary, add_sentiment, stance_table
 from kosovo_kit.text import Article, load_article

@@ -141,8 +141,8 @@ def test_stance_network_edges_and_nodes():
 
 
 def test_stance_network_from_the_kit():
+    from kosovo_kit.attribution import attribute_quotes
     from kosovo_kit.gazetteer import actors
-    from kosovo_kit.quotes import attribute_quotes
     from kosovo_kit.stance import stance_table
 
     article = Article.from_text(TEXT)

@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kosovo_kit.quotes import KINDS, QUOTE_COLUMNS, attribute_quotes
+from kosovo_kit.attribution import KINDS, QUOTE_COLUMNS, attribute_quotes
 from kosovo_kit.sentiment import explain_sentiment, score_sentiment, sentiment_toward
 from kosovo_kit.stance import add_sentiment
 from kosovo_kit.text import Article

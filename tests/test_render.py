@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
+from kosovo_kit.attribution import attribute_quotes
 from kosovo_kit.gazetteer import load_gazetteer
-from kosovo_kit.quotes import attribute_quotes
 from kosovo_kit.render import (
     NA_COLOUR,
     Analysis,

@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import pytest
 
-from kosovo_kit.quotes import attribute_quotes
+from kosovo_kit.attribution import attribute_quotes
 from kosovo_kit.stance import add_sentiment
 from kosovo_kit.text import Article
 from kosovo_kit.widgets import (
