@@ -150,8 +150,10 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
             k = skipped
     while k < sent_end and words[k] in (":", ",", "—", "–"):
         k += 1
+    clause = False  # a that-clause follows: no noun-phrase object to cut short
     if k < sent_end and lows[k] == "that":
         k += 1
+        clause = True
         while k < sent_end and words[k] == ",":
             k += 1
     if k >= sent_end or coordinated_cue_at(p, k, sent_end):
@@ -194,7 +196,12 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
     if end_tok <= k:
         return [], False
     labels = cue.entry.labels
-    if (cue.entry.takes_object or labels) and lows[k] not in CONTENT_MARKERS and not (p.opens(k)):
+    if (
+        (cue.entry.takes_object or labels)
+        and not clause
+        and lows[k] not in CONTENT_MARKERS
+        and not (p.opens(k))
+    ):
         # a noun phrase object ("endorsed Clinton in February") or an object and its label
         # ("called the plan “reckless, costly” on Monday"): it ends before a comma, an
         # adverbial or a new clause outside the label's quotation marks
@@ -208,6 +215,9 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
                 continue  # “reckless, costly”; "the remarks on Saturday “a wake-up call”"
             if w in (",", ";", ":", "—", "–") or low in OBJECT_END:
                 end_tok = m
+                break
+            if low in ("and", "but") and m + 1 < end_tok and object_verb(p, m + 1):
+                end_tok = m  # "blasted Congress and said …": a second predicate
                 break
             if (
                 labels
@@ -259,6 +269,16 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
     ):
         return [], False
     return [(start, end)], unclosed
+
+
+def object_verb(p: Paragraph, m: int) -> bool:
+    """Token ``m`` after "and" opens a second predicate of the subject, not more of a
+    noun-phrase object: a reporting verb or a lower-case past form ("and said", "and
+    stressed", "and left")."""
+    low = p.lows[m]
+    if p.in_quote(p.starts[m]):
+        return False
+    return p.is_verb_cue(low) or (low.endswith("ed") and p.words[m] == low and len(low) > 4)
 
 
 def quotation_ends_content(p: Paragraph, q: Quotation, end: int) -> bool:

@@ -1,0 +1,42 @@
+"""Unquoted statements: stance and reporting verbs with a noun-phrase or infinitive
+object, read on short articles written for these tests."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kosovo_kit import attribute_quotes
+
+HEAD = "Council row deepens in Novi Grad\n\nThe council met on Monday.\n\n"
+
+
+def run(body: str) -> tuple[str, pd.DataFrame]:
+    """Attribute the statements of an article made of HEAD and ``body``."""
+    text = HEAD + body
+    return text, attribute_quotes(text)
+
+
+def contents(table: pd.DataFrame) -> list[list[str]]:
+    return table[["cue", "text"]].values.tolist()
+
+
+def mention(text: str, row: pd.Series) -> str:
+    return text[int(row["speaker_start"]) : int(row["speaker_end"])]
+
+
+def test_a_that_clause_after_a_stance_verb_is_not_cut_like_an_object():
+    _, table = run("Petrova denounced that the police acted in Novi Grad without a warrant.")
+    assert contents(table) == [["denounced", "the police acted in Novi Grad without a warrant"]]
+
+
+def test_an_object_ends_before_a_second_predicate_of_the_subject():
+    _, table = run("Petrova condemned the council and said the budget was late.")
+    assert contents(table) == [
+        ["condemned", "the council"],
+        ["said", "the budget was late"],
+    ]
+
+
+def test_an_object_goes_on_across_and_between_nouns():
+    _, table = run("Petrova condemned the council and the mayor.")
+    assert contents(table) == [["condemned", "the council and the mayor"]]
