@@ -143,8 +143,12 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
             if w.lower() in CONTENT_MARKERS or w in (":", ",") or p.opens(m):
                 k = m
                 break
-    elif first in TIME_WORDS or first in ADVERBIAL_PREPOSITIONS:
-        # "said on Wednesday that …", "said in a statement: …", "said Friday the …"
+    elif (first in TIME_WORDS or first in ADVERBIAL_PREPOSITIONS) and not (
+        first == "to" and cue.entry.to_infinitive
+    ):
+        # "said on Wednesday that …", "said in a statement: …", "said Friday the …"; a
+        # to-infinitive after a verb that takes one is no adverbial but the content
+        # ("vowed to fight")
         skipped = skip_adverbials(p, k, sent_end, limit=CUE_ADVERBIAL_TOKENS)
         if skipped < sent_end:
             k = skipped
