@@ -51,3 +51,43 @@ def test_a_short_to_infinitive_after_a_verb_that_takes_one_is_its_content():
 def test_a_to_phrase_after_say_is_still_skipped():
     _, table = run("Petrova said to reporters in Novi Grad that the plan was dead.")
     assert contents(table) == [["said", "the plan was dead"]]
+
+
+def test_a_poll_shows_a_noun_phrase():
+    text, table = run("A new poll showed Petrova leading in the capital.")
+    assert contents(table) == [["showed", "Petrova leading in the capital"]]
+    assert mention(text, table.iloc[0]) == "A new poll"
+
+
+def test_the_show_as_a_noun_reports_nothing():
+    _, table = run("The show drew large crowds in the capital.")
+    assert table.empty, contents(table)
+
+
+def test_a_stance_verb_with_a_noun_phrase_and_no_quotation():
+    _, table = run("The mayor expressed concern about rising rents.")
+    assert contents(table) == [["expressed", "concern about rising rents"]]
+    _, table = run("Petrova called for new elections in the spring.")
+    assert contents(table) == [["called for", "new elections in the spring"]]
+    _, table = run("The union pointed to the rising cost of bread.")
+    assert contents(table) == [["pointed to", "the rising cost of bread"]]
+
+
+def test_backing_a_plan_reports_the_plan_up_to_its_adverbial():
+    text, table = run("The council backed the new budget on Monday.")
+    assert contents(table) == [["backed", "the new budget"]]
+    assert table.iloc[0]["kind"] == "belief" and mention(text, table.iloc[0]) == "The council"
+
+
+def test_hoping_or_wishing_to_do_something_is_a_belief():
+    _, table = run("Petrova hopes to hold a new vote. Her deputy would like to see lower taxes.")
+    assert contents(table) == [
+        ["hopes", "to hold a new vote"],
+        ["would like", "to see lower taxes"],
+    ]
+    assert set(table["kind"]) == {"belief"}
+
+
+def test_a_cited_reason_runs_past_a_place_adverbial():
+    _, table = run("Petrova cited rising crime in the north as the reason for the curfew.")
+    assert contents(table) == [["cited", "rising crime in the north as the reason for the curfew"]]
