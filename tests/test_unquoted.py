@@ -91,3 +91,19 @@ def test_hoping_or_wishing_to_do_something_is_a_belief():
 def test_a_cited_reason_runs_past_a_place_adverbial():
     _, table = run("Petrova cited rising crime in the north as the reason for the curfew.")
     assert contents(table) == [["cited", "rising crime in the north as the reason for the curfew"]]
+
+
+def test_verbs_that_report_a_clause_or_a_noun_phrase_without_that():
+    _, table = run("The auditors concluded the budget was sound.")
+    assert contents(table) == [["concluded", "the budget was sound"]]
+    _, table = run("Petrova explained her vote against the budget.")
+    assert contents(table) == [["explained", "her vote against the budget"]]
+    _, table = run("Petrova outlined her plan for the port.")
+    assert contents(table) == [["outlined", "her plan for the port"]]
+    _, table = run("Petrova made clear she would not resign.")
+    assert contents(table) == [["made clear", "she would not resign"]]
+
+
+def test_an_outline_as_a_noun_reports_nothing():
+    _, table = run("The outline of the plan was published in May.")
+    assert table.empty, contents(table)
