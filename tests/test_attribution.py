@@ -24,6 +24,7 @@ FAMILIES = {
     "quote-dash-speaker",
     "question-cue",
     "speaker-colon",
+    "expected-to",
 }
 
 

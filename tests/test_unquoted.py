@@ -107,3 +107,22 @@ def test_verbs_that_report_a_clause_or_a_noun_phrase_without_that():
 def test_an_outline_as_a_noun_reports_nothing():
     _, table = run("The outline of the plan was published in May.")
     assert table.empty, contents(table)
+
+
+def test_an_expectation_without_a_holder_reports_its_subject_and_infinitive():
+    text, table = run("The budget vote is widely expected to pass on Monday.")
+    row = table.iloc[0]
+    assert len(table) == 1 and row["rule"] == "expected-to" and pd.isna(row["speaker"])
+    assert [text[s:e] for s, e in row["pieces"]] == ["The budget vote", "to pass on Monday"]
+    assert row["kind"] == "belief"
+
+
+def test_an_expectation_in_a_relative_clause_starts_at_the_pronoun():
+    text, table = run("Petrova opened the fair, which is expected to draw large crowds.")
+    (row,) = table.itertuples()
+    assert [text[s:e] for s, e in row.pieces] == ["which", "to draw large crowds"]
+
+
+def test_expected_without_an_infinitive_or_with_a_holder_is_no_expectation_frame():
+    _, table = run("The delay was expected. Petrova expected the vote to fail.")
+    assert "expected-to" not in set(table["rule"]), table[["text", "rule"]]

@@ -57,6 +57,7 @@ from .words import (
     MESSAGE_NOUNS,
     RELATIVE_PRONOUNS,
     SKIP_BEFORE_CUE,
+    TRAILERS,
 )
 
 # A quotation that ends its own sentence (“Why not?”) still belongs to a frame that
@@ -69,6 +70,8 @@ LOWER_SPEAKER_TOKENS = 8
 AFFILIATION_TOKENS = 12
 
 _SENTENCE_ENDS = ("?", "!", ".", "…")
+# Words between "is" and "expected to" that keep the expectation ("is widely expected")
+EXPECTED_ADVERBS = frozenset({"not", "also", "still", "now", "generally", "n’t", "n't"})
 
 
 def frame_sentence(p: Paragraph, cue: Cue) -> tuple[int, int]:
@@ -110,6 +113,10 @@ def attribute_cue(
         return participle_cue(p, cue, found, sent_start, sent_end, speakers)
     if prev_w in ("and", "but") and not gerund:
         return coordinated_cue(p, cue, found, sent_start, sent_end, speakers)
+    if cue.form == "expected":
+        attr = expected_to(p, cue, sent_start, sent_end)
+        if attr is not None:
+            return attr
     if (
         prev_w.lower() in ("when", "if", "after", "before")
         and cue.lemma == "ask"
@@ -270,6 +277,45 @@ def question_cue(p: Paragraph, cue: Cue, sent_start: int, sent_end: int) -> Attr
             p.paragraph_id,
         )
     return None
+
+
+def expected_to(p: Paragraph, cue: Cue, sent_start: int, sent_end: int) -> Attribution | None:
+    """``expected-to``: The vote is expected to pass on Monday. / …, which is widely
+    expected to draw a large audience.
+
+    An expectation nobody is named for: the speaker is NA; the content is the subject
+    and the infinitive, in two pieces ("The vote" … "to pass on Monday").
+    """
+    lows, words = p.lows, p.words
+    k = cue.last + 1
+    if k + 1 >= sent_end or lows[k] != "to" or p.kinds[k + 1] != "word":
+        return None
+    j = cue.first - 1
+    while j >= sent_start and (lows[j] in EXPECTED_ADVERBS or is_adverb(words[j])):
+        j -= 1
+    if j - 1 < sent_start or lows[j] not in BE_FORMS or p.kinds[j - 1] == "punct":
+        return None
+    # the subject: back to the sentence start, a clause break or a relative pronoun
+    first = j - 1
+    while (
+        first > sent_start
+        and lows[first] not in RELATIVE_PRONOUNS
+        and words[first - 1] not in CLAUSE_END
+        and not p.opens(first - 1)
+    ):
+        first -= 1
+    end_tok = sent_end
+    for m in range(k + 1, sent_end):
+        if words[m] == ";" or (words[m] == "," and m + 1 < sent_end and lows[m + 1] in TRAILERS):
+            end_tok = m
+            break
+    end = p.ends[end_tok - 1]
+    while end > p.starts[k] and p.text[end - 1] in ".!?;,:—– " and not p.in_quote(end - 1):
+        end -= 1
+    pieces = [(p.starts[first], p.ends[j - 1]), (p.starts[k], end)]
+    return Attribution(
+        pieces, "expected-to", cue, None, None, None, p.sentence_ids[cue.first], p.paragraph_id
+    )
 
 
 def cue_then_speaker(
@@ -471,4 +517,5 @@ RULES: dict[str, Callable[..., object]] = {
     "quote-dash-speaker": quote_dash_speaker,
     "speaker-colon": speaker_colon,
     "quote-continuation": quote_continuation,
+    "expected-to": expected_to,
 }
