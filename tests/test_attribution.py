@@ -25,6 +25,7 @@ FAMILIES = {
     "question-cue",
     "speaker-colon",
     "expected-to",
+    "seem-clause",
 }
 
 

@@ -126,3 +126,26 @@ def test_an_expectation_in_a_relative_clause_starts_at_the_pronoun():
 def test_expected_without_an_infinitive_or_with_a_holder_is_no_expectation_frame():
     _, table = run("The delay was expected. Petrova expected the vote to fail.")
     assert "expected-to" not in set(table["rule"]), table[["text", "rule"]]
+
+
+def test_an_impression_without_a_holder_reports_its_subject_and_what_follows():
+    text, table = run("Petrova appears to be losing ground in the north.")
+    (row,) = table.itertuples()
+    assert row.rule == "seem-clause" and pd.isna(row.speaker) and row.kind == "belief"
+    assert [text[s:e] for s, e in row.pieces] == ["Petrova", "to be losing ground in the north"]
+
+
+def test_it_appears_that_reports_only_the_clause():
+    text, table = run("It appears that the talks have failed.")
+    assert [text[s:e] for s, e in table.iloc[0]["pieces"]] == ["that the talks have failed"]
+
+
+def test_appearing_somewhere_is_no_impression():
+    _, table = run("Petrova appeared on television on Monday.")
+    assert table.empty, contents(table)
+
+
+def test_an_impression_ends_before_a_gerund_that_makes_its_own_statement():
+    text, table = run("The council appeared to back down, saying that the plan would wait.")
+    row = table[table["rule"] == "seem-clause"].iloc[0]
+    assert [text[s:e] for s, e in row["pieces"]] == ["The council", "to back down"]

@@ -26,7 +26,8 @@ signal”, the government estimated.), ``according-to``, ``question-cue`` (When 
 whether …), ``participle-cue`` (…, adding that …), ``coordinated-cue`` (… and denounced
 …), ``quote-dash-speaker`` (“…” ― Jorge Falcon), ``speaker-colon`` (Graham: “…”) and
 ``quote-continuation`` (a paragraph that is one quotation goes on for the previous
-paragraph's speaker) and ``expected-to`` (The vote is expected to pass: an expectation
+paragraph's speaker), ``expected-to`` (The vote is expected to pass: an expectation
+nobody is named for) and ``seem-clause`` (Carson appears to be slipping: an impression
 nobody is named for).
 
 Otherwise a quoted sentence with no cue of its own that follows a statement in the

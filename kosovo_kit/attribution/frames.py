@@ -72,6 +72,8 @@ AFFILIATION_TOKENS = 12
 _SENTENCE_ENDS = ("?", "!", ".", "…")
 # Words between "is" and "expected to" that keep the expectation ("is widely expected")
 EXPECTED_ADVERBS = frozenset({"not", "also", "still", "now", "generally", "n’t", "n't"})
+# Words before "seems" that are no subject of an impression ("what seems …", "as it seems")
+SEEM_NOT_SUBJECTS = frozenset({"what", "as", "that", "which", "who", "there"})
 
 
 def frame_sentence(p: Paragraph, cue: Cue) -> tuple[int, int]:
@@ -102,6 +104,8 @@ def attribute_cue(
     sent_start, sent_end = frame_sentence(p, cue)
     if cue.lemma == "according to":
         return according_to(p, cue, sent_start, sent_end, speakers)
+    if cue.lemma in ("seem", "appear"):
+        return seem_clause(p, cue, sent_start, sent_end)
     prev_i = cue.first - 1
     prev_w = p.words[prev_i] if prev_i >= sent_start else ""
     gerund = cue.verb.endswith("ing")
@@ -286,36 +290,90 @@ def expected_to(p: Paragraph, cue: Cue, sent_start: int, sent_end: int) -> Attri
     An expectation nobody is named for: the speaker is NA; the content is the subject
     and the infinitive, in two pieces ("The vote" … "to pass on Monday").
     """
-    lows, words = p.lows, p.words
+    lows = p.lows
     k = cue.last + 1
     if k + 1 >= sent_end or lows[k] != "to" or p.kinds[k + 1] != "word":
         return None
-    j = cue.first - 1
-    while j >= sent_start and (lows[j] in EXPECTED_ADVERBS or is_adverb(words[j])):
-        j -= 1
+    j = _before_adverbs(p, cue.first - 1, sent_start)
     if j - 1 < sent_start or lows[j] not in BE_FORMS or p.kinds[j - 1] == "punct":
         return None
-    # the subject: back to the sentence start, a clause break or a relative pronoun
-    first = j - 1
+    pieces = [(p.starts[_subject_start(p, j - 1, sent_start)], p.ends[j - 1])]
+    pieces.append((p.starts[k], _rest_end(p, k, sent_end)))
+    return Attribution(
+        pieces, "expected-to", cue, None, None, None, p.sentence_ids[cue.first], p.paragraph_id
+    )
+
+
+def seem_clause(p: Paragraph, cue: Cue, sent_start: int, sent_end: int) -> Attribution | None:
+    """``seem-clause``: Carson appears to be slipping. / His voice seemed weaker than
+    before. / It seems that the talks failed.
+
+    An impression nobody is named for: the speaker is NA; the content is the subject and
+    what follows the verb, in two pieces, or only the clause after "it seems".
+    """
+    lows = p.lows
+    k = cue.last + 1
+    if k >= sent_end or p.kinds[k] != "word":
+        return None
+    if cue.lemma == "appear" and lows[k] not in ("to", "that"):
+        return None  # "appeared on television", "appeared at the rally"
+    j = _before_adverbs(p, cue.first - 1, sent_start)
+    if j < sent_start or p.kinds[j] != "word" or lows[j] in SEEM_NOT_SUBJECTS:
+        return None
+    end = _rest_end(p, k, sent_end)
+    if end <= p.starts[k]:
+        return None
+    pieces = [(p.starts[k], end)]
+    if lows[j] != "it":
+        pieces.insert(0, (p.starts[_subject_start(p, j, sent_start)], p.ends[j]))
+    return Attribution(
+        pieces, "seem-clause", cue, None, None, None, p.sentence_ids[cue.first], p.paragraph_id
+    )
+
+
+def _before_adverbs(p: Paragraph, j: int, sent_start: int) -> int:
+    """Token index left of ``j`` past adverbs ("is widely expected", "also seems")."""
+    while j >= sent_start and (p.lows[j] in EXPECTED_ADVERBS or is_adverb(p.words[j])):
+        j -= 1
+    return j
+
+
+def _subject_start(p: Paragraph, j: int, sent_start: int) -> int:
+    """First token of the subject ending at token ``j``: back to the sentence start, a
+    clause break or a relative pronoun."""
+    first = j
     while (
         first > sent_start
-        and lows[first] not in RELATIVE_PRONOUNS
-        and words[first - 1] not in CLAUSE_END
+        and p.lows[first] not in RELATIVE_PRONOUNS
+        and p.words[first - 1] not in CLAUSE_END
         and not p.opens(first - 1)
     ):
         first -= 1
+    return first
+
+
+def _rest_end(p: Paragraph, k: int, sent_end: int) -> int:
+    """End of the clause from token ``k``: the sentence end, a semicolon, a trailer or a
+    reporting gerund that makes its own statement ("…, saying …", "by saying …")."""
+    words, lows = p.words, p.lows
     end_tok = sent_end
     for m in range(k + 1, sent_end):
-        if words[m] == ";" or (words[m] == "," and m + 1 < sent_end and lows[m + 1] in TRAILERS):
+        nxt = lows[m + 1] if m + 1 < sent_end else ""
+        if (
+            words[m] == ";"
+            or (words[m] == "," and (nxt in TRAILERS or nxt in ("when", "while")))
+            or (
+                words[m] in (",", "by")
+                and nxt.endswith("ing")
+                and (nxt in p.single_cues or nxt in p.double_cues)
+            )
+        ):
             end_tok = m
             break
     end = p.ends[end_tok - 1]
     while end > p.starts[k] and p.text[end - 1] in ".!?;,:—– " and not p.in_quote(end - 1):
         end -= 1
-    pieces = [(p.starts[first], p.ends[j - 1]), (p.starts[k], end)]
-    return Attribution(
-        pieces, "expected-to", cue, None, None, None, p.sentence_ids[cue.first], p.paragraph_id
-    )
+    return end
 
 
 def cue_then_speaker(
@@ -518,4 +576,5 @@ RULES: dict[str, Callable[..., object]] = {
     "speaker-colon": speaker_colon,
     "quote-continuation": quote_continuation,
     "expected-to": expected_to,
+    "seem-clause": seem_clause,
 }
