@@ -149,3 +149,25 @@ def test_an_impression_ends_before_a_gerund_that_makes_its_own_statement():
     text, table = run("The council appeared to back down, saying that the plan would wait.")
     row = table[table["rule"] == "seem-clause"].iloc[0]
     assert [text[s:e] for s, e in row["pieces"]] == ["The council", "to back down"]
+
+
+def test_nouns_and_adjectives_that_share_a_cue_form_report_nothing():
+    for sentence in (
+        "The thought of a new tax kept Petrova awake.",
+        "The attacks on the bridge stopped in May.",
+        "The favored candidate lost the vote in Novi Grad.",
+        "Everybody knew the mayor in the old town.",
+        "Petrova maintained a lead of ten points.",
+    ):
+        _, table = run(sentence)
+        assert table.empty, (sentence, contents(table))
+
+
+def test_the_verb_forms_kept_after_the_nouns_went_still_report():
+    _, table = run("Petrova thinks the plan will fail. The council attacked the budget.")
+    assert contents(table) == [
+        ["thinks", "the plan will fail"],
+        ["attacked", "the budget"],
+    ]
+    _, table = run("Petrova maintained that the vote was fair.")
+    assert contents(table) == [["maintained", "the vote was fair"]]
