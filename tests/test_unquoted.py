@@ -171,3 +171,14 @@ def test_the_verb_forms_kept_after_the_nouns_went_still_report():
     ]
     _, table = run("Petrova maintained that the vote was fair.")
     assert contents(table) == [["maintained", "the vote was fair"]]
+
+
+def test_unnamed_evidence_shows_things():
+    text, table = run("Recent polls show Petrova leading in the capital.")
+    assert contents(table) == [["show", "Petrova leading in the capital"]]
+    assert mention(text, table.iloc[0]) == "Recent polls"
+
+
+def test_a_show_on_television_is_no_source():
+    _, table = run("Petrova hosts a radio show, “Novi Grad Tonight,” every week.")
+    assert table.empty, contents(table)

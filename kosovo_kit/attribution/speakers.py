@@ -20,6 +20,7 @@ from .words import (
     ADVERBIAL_PREPOSITIONS,
     DASHES,
     DETERMINERS,
+    EVIDENCE_NOUNS,
     LEADING_PREPOSITIONS,
     NP_PREPOSITIONS,
     ORG_WORDS,
@@ -277,7 +278,7 @@ def plausible_subject(p: Paragraph, cue: Cue, span: Span, skipped: list[str]) ->
     ):
         return False  # a number can close "six in 10", "more than 4,000"
     if cue.entry.noun_like and not cue.form.endswith(("ed", "ing")) and not skipped:
-        named = is_cap(words[-1]) or last in PRONOUNS
+        named = is_cap(words[-1]) or last in PRONOUNS or last in EVIDENCE_NOUNS
         possessive = any(w in ("’s", "'s", "’", "s’") for w in words)
         if possessive or not named:
             k = cue.last + 1

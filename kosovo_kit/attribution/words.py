@@ -169,6 +169,14 @@ MESSAGE_NOUNS = _words(
     memo tweet tweets post note ad video notice
     """
 )
+# Sources of evidence that "show" or "find" things without being named: "polls show …",
+# "the records show …" (a noun-like cue otherwise needs a named or pronoun subject)
+EVIDENCE_NOUNS = _words(
+    """
+    poll polls survey surveys study studies data records documents analysis analyses
+    report reports figures numbers results research evidence statistics estimates
+    """
+)
 # Conjunctions that may join a following frame of another speaker to the content
 # ("…, but others say …", "…, while critics called …")
 NEXT_FRAME_LINKS = frozenset(
