@@ -182,3 +182,16 @@ def test_unnamed_evidence_shows_things():
 def test_a_show_on_television_is_no_source():
     _, table = run("Petrova hosts a radio show, “Novi Grad Tonight,” every week.")
     assert table.empty, contents(table)
+
+
+def test_a_belief_inside_a_reported_statement_is_part_of_it():
+    _, table = run("Petrova said she thinks the plan will fail.")
+    assert contents(table) == [["said", "she thinks the plan will fail"]]
+
+
+def test_a_belief_of_its_own_still_counts():
+    _, table = run("Petrova thinks the plan will fail. Her deputy said the vote was fair.")
+    assert contents(table) == [
+        ["thinks", "the plan will fail"],
+        ["said", "the vote was fair"],
+    ]

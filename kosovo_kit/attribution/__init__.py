@@ -45,6 +45,8 @@ A verb of talking about a topic ("talked about", "railed against") reports its o
 that holds a quotation; an "-ly" adverb before a cue is not part of the speaker ("Iran
 relentlessly said" → Iran), and a relative clause before it ("Clinton, who …, conceded …")
 belongs to the subject.
+A belief reported inside what another speaker says after their cue ("X said he thinks
+…") is part of that statement, not a statement of its own.
 A gerund cue after a message noun ("issued a statement saying …") is a ``participle-cue``
 whose issuer speaks; after an inverted speaker ("…, said X, a professor at …") an
 unquoted clause does not resume.
@@ -227,6 +229,9 @@ def _paragraph(
         used_quotes.add(qi)
 
     found.sort(key=lambda a: a.pieces[0][0])
+    # a belief reported inside another statement ("X said he thinks …") is part of what
+    # was said, not a statement of its own
+    found = [a for a in found if not _inside_other(a, found)]
     results.extend(found)
     last = max(found, key=lambda a: a.pieces[-1][1]) if found else None
     carry = last if last is not None and last.unclosed else None
@@ -237,6 +242,21 @@ def _paragraph(
     ):
         carry = awaiting
     return carry, (last if last is not None else awaiting)
+
+
+def _inside_other(attr: Attribution, found: list[Attribution]) -> bool:
+    """A belief whose cue lies in the content that follows another statement's cue ("X said
+    he thinks …"; not "Pristina seeks …, the ministry said", which reports both)."""
+    if attr.cue is None or attr.cue.kind != "belief":
+        return False
+    at = attr.cue.start
+    return any(
+        a is not attr
+        and a.cue is not None
+        and a.cue.start < at
+        and any(s <= at < e for s, e in a.pieces)
+        for a in found
+    )
 
 
 def _nested(text: str, a: Attribution, b: Attribution) -> bool:
