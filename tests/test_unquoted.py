@@ -195,3 +195,15 @@ def test_a_belief_of_its_own_still_counts():
         ["thinks", "the plan will fail"],
         ["said", "the vote was fair"],
     ]
+
+
+def test_unquoted_content_ends_before_the_writers_next_clause():
+    _, table = run("Petrova said the budget was late again, and the council has sued the city.")
+    assert contents(table) == [["said", "the budget was late again"]]
+
+
+def test_a_second_that_clause_stays_in_the_content():
+    _, table = run("Petrova said the budget was late again, and that the council would sue.")
+    assert contents(table) == [
+        ["said", "the budget was late again, and that the council would sue"]
+    ]

@@ -191,6 +191,15 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
             if m > k + 1 and next_frame_at(p, m + 1, sent_end):
                 end_tok = m  # "…, but 55 percent say …": that frame reports its own
                 break
+            if (
+                nxt in ("and", "but")
+                and m > k + MIN_CLAUSE_WORDS
+                and m + 2 < sent_end
+                and lows[m + 2] not in CONTENT_MARKERS
+                and "quote" not in p.kinds[k:sent_end]
+            ):
+                end_tok = m  # "…, and the union has sued": the writer's next clause
+                break
         if low in ("and", "but") and m + 1 < sent_end and m > k + 2:
             nxt = words[m + 1]
             if nxt in single_cues and not nxt.endswith("ing") and not (p.in_quote(p.starts[m])):
