@@ -207,3 +207,24 @@ def test_a_second_that_clause_stays_in_the_content():
     assert contents(table) == [
         ["said", "the budget was late again, and that the council would sue"]
     ]
+
+
+def test_a_question_put_to_someone_reports_the_question_without_an_asker():
+    for sentence, question in (
+        ("Asked whether the vote was fair, Petrova said it was.", "whether the vote was fair"),
+        ("Petrova was asked if the vote was fair.", "if the vote was fair"),
+    ):
+        _, table = run(sentence)
+        row = table[table["cue"].str.lower() == "asked"].iloc[0]
+        assert row["text"] == question and row["rule"] == "question-cue"
+        assert pd.isna(row["speaker"])
+
+
+def test_a_quoted_question_put_to_someone_is_not_theirs():
+    _, table = run("Petrova was asked, “Was the vote fair?”")
+    assert "question-cue" not in set(table["rule"]), table[["text", "rule"]]
+
+
+def test_a_noun_like_cue_form_in_capitals_is_part_of_a_name():
+    _, table = run("The Secretary of State visited Novi Grad on Monday.")
+    assert table.empty, contents(table)

@@ -51,6 +51,7 @@ from .words import (
     ASPECT_VERBS,
     BE_FORMS,
     CLAUSE_END,
+    CONTENT_MARKERS,
     FRAME_OPENERS,
     GERUND_LINKS,
     LEAD_INS,
@@ -70,6 +71,8 @@ LOWER_SPEAKER_TOKENS = 8
 AFFILIATION_TOKENS = 12
 
 _SENTENCE_ENDS = ("?", "!", ".", "…")
+# Words right before "asked" that make it an unnamed question ("When asked …")
+ASKED_OPENERS = frozenset({"when", "if", "after", "before"})
 # Words between "is" and "expected to" that keep the expectation ("is widely expected")
 EXPECTED_ADVERBS = frozenset({"not", "also", "still", "now", "generally", "n’t", "n't"})
 # Words before "seems" that are no subject of an impression ("what seems …", "as it seems")
@@ -121,11 +124,13 @@ def attribute_cue(
         attr = expected_to(p, cue, sent_start, sent_end)
         if attr is not None:
             return attr
-    if (
-        prev_w.lower() in ("when", "if", "after", "before")
-        and cue.lemma == "ask"
-        and (cue.form == "asked")
+    if cue.form == "asked" and (
+        prev_w.lower() in ASKED_OPENERS
+        or prev_i < sent_start
+        or (prev_w.lower() in BE_FORMS and _next_low(p, cue) in CONTENT_MARKERS)
     ):
+        # "When asked whether …", "Asked if …", "he was asked whether …" (not "he was
+        # asked, “…”": the quoted question is the asker's)
         return question_cue(p, cue, sent_start, sent_end)
     if (prev_w in FRAME_OPENERS or prev_i < sent_start) and not _after_relative_clause(
         p, prev_i, sent_start
@@ -134,6 +139,12 @@ def attribute_cue(
         if attr is not None or prev_w not in (",", "--", "—", "–"):
             return attr
     return speaker_then_cue(p, cue, sent_start, sent_end, speakers)
+
+
+def _next_low(p: Paragraph, cue: Cue) -> str:
+    """The lower-case word right after the cue, or ""."""
+    k = cue.last + 1
+    return p.lows[k] if k < len(p.lows) else ""
 
 
 def _after_relative_clause(p: Paragraph, comma: int, sent_start: int) -> bool:
