@@ -228,3 +228,18 @@ def test_a_quoted_question_put_to_someone_is_not_theirs():
 def test_a_noun_like_cue_form_in_capitals_is_part_of_a_name():
     _, table = run("The Secretary of State visited Novi Grad on Monday.")
     assert table.empty, contents(table)
+
+
+def test_a_group_of_speakers_named_by_a_quantifier():
+    text, table = run("Most of them said the plan was late. Some say the vote was fair.")
+    assert contents(table) == [
+        ["said", "the plan was late"],
+        ["say", "the vote was fair"],
+    ]
+    assert [mention(text, row) for _, row in table.iterrows()] == ["Most of them", "Some"]
+
+
+def test_an_appositive_with_a_hyphenated_word_still_leads_to_the_name():
+    _, table = run("Ana Kova, a 14-year council clerk, said the records were lost.")
+    assert contents(table) == [["said", "the records were lost"]]
+    assert table.iloc[0]["speaker"] == "Ana Kova"

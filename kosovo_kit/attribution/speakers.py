@@ -25,6 +25,7 @@ from .words import (
     NP_PREPOSITIONS,
     ORG_WORDS,
     PRONOUNS,
+    QUANTIFIERS,
     SKIP_BEFORE_CUE,
     STOP_LEFT,
     SUBORDINATE_OPENERS,
@@ -69,7 +70,7 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
                 if (
                     kinds[k] == "quote"
                     or words[k] in (";", ":")
-                    or (close is None and words[k] in DASHES)
+                    or (close is None and words[k] in DASHES and not p.joined(k))
                 ):
                     return None
                 k -= 1
@@ -99,6 +100,9 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
     low = w.lower()
     if low in ("who", "which") and j > sent_start:
         return j, j  # "Capt. Pardo, who said …": resolved to the phrase before it
+    if low in ("them", "us") and j - 2 >= sent_start and p.lows[j - 1] == "of":
+        # "most of them said …", "some of us believe …"
+        return (j - 2, j) if p.lows[j - 2] in QUANTIFIERS else None
     if kinds[j] not in ("word", "number") or low in STOP_LEFT or p.is_verb_cue(w):
         return None
     if low in PRONOUNS:
@@ -271,6 +275,8 @@ def plausible_subject(p: Paragraph, cue: Cue, span: Span, skipped: list[str]) ->
     if not words:
         return False
     last = words[-1].lower()
+    if len(words) == 1 and last in QUANTIFIERS and (span[0] == 0 or p.words[span[0] - 1] != ","):
+        return True  # "Some say …", "Many believe …"
     if last in DETERMINERS or last in NP_PREPOSITIONS:
         return False
     if p.kinds[head_end] != "word" and not (

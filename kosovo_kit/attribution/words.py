@@ -28,6 +28,9 @@ DETERMINERS = _words(
     three one
     """
 )
+# Words that may stand alone, or before "of them", for a group of speakers ("Some say …",
+# "most of them said …")
+QUANTIFIERS = _words("some many most few both several all none half each")
 # Words that may stand between a speaker and the reporting verb.
 SKIP_BEFORE_CUE = _words(
     """
