@@ -243,3 +243,9 @@ def test_an_appositive_with_a_hyphenated_word_still_leads_to_the_name():
     _, table = run("Ana Kova, a 14-year council clerk, said the records were lost.")
     assert contents(table) == [["said", "the records were lost"]]
     assert table.iloc[0]["speaker"] == "Ana Kova"
+
+
+def test_here_after_a_speaker_phrase_is_not_part_of_it():
+    text, table = run("Her campaign workers here said they had knocked on every door.")
+    assert contents(table) == [["said", "they had knocked on every door"]]
+    assert mention(text, table.iloc[0]) == "Her campaign workers"

@@ -100,6 +100,8 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
     low = w.lower()
     if low in ("who", "which") and j > sent_start:
         return j, j  # "Capt. Pardo, who said …": resolved to the phrase before it
+    if low == "here" and j > sent_start:
+        return left_phrase(p, j - 1, sent_start)  # "campaign workers here said …"
     if low in ("them", "us") and j - 2 >= sent_start and p.lows[j - 1] == "of":
         # "most of them said …", "some of us believe …"
         return (j - 2, j) if p.lows[j - 2] in QUANTIFIERS else None
