@@ -249,3 +249,16 @@ def test_here_after_a_speaker_phrase_is_not_part_of_it():
     text, table = run("Her campaign workers here said they had knocked on every door.")
     assert contents(table) == [["said", "they had knocked on every door"]]
     assert mention(text, table.iloc[0]) == "Her campaign workers"
+
+
+def test_calling_someone_something_without_quotation_marks():
+    _, table = run("Petrova called him divisive. Others call it a tax on the poor.")
+    assert contents(table) == [
+        ["called", "him divisive"],
+        ["call", "it a tax on the poor"],
+    ]
+
+
+def test_calling_someone_on_the_phone_is_no_label():
+    _, table = run("Petrova called him on Monday. The mayor called her to ask for help.")
+    assert table.empty, contents(table)

@@ -54,6 +54,36 @@ TRAILER_OFFSET = 3
 # "as" within this many words of a labelling verb's object makes it a label ("branded the
 # former minister as …")
 LABEL_AS_TOKENS = 6
+# An object pronoun after a labelling verb, and the words after it that are no label
+# ("called him divisive", not "called him on Monday", "called her to ask …")
+LABELLED_PRONOUNS = frozenset({"him", "her", "it", "them", "himself", "herself", "themselves"})
+NOT_A_LABEL = frozenset(
+    {
+        "to",
+        "on",
+        "for",
+        "up",
+        "back",
+        "out",
+        "off",
+        "in",
+        "at",
+        "and",
+        "or",
+        "but",
+        "after",
+        "before",
+        "during",
+        "from",
+        "with",
+        "about",
+        "over",
+        "last",
+        "this",
+        "yesterday",
+        "that",
+    }
+)
 # The longest subject of a following frame that ends the content ("…, but 55 percent of
 # all voters say …"), in tokens
 NEXT_FRAME_SUBJECT_TOKENS = 6
@@ -481,6 +511,15 @@ def has_complement(p: Paragraph, cue: Cue, forward: list[Span]) -> bool:
         return True  # "asked workers to sign up", "urged Congress to act"
     if entry.labels and "as" in content.lower().split()[1:LABEL_AS_TOKENS]:
         return True  # "labelled the vote as a sham"
+    words = content.lower().split()
+    if (
+        entry.labels
+        and len(words) > 1
+        and words[0] in LABELLED_PRONOUNS
+        and words[1].strip(".,;") not in NOT_A_LABEL
+        and words[1][:1].isalpha()
+    ):
+        return True  # "called him divisive", "call it the nerd prom"
     return any(ch in CONTENT_MARKS for ch in content)
 
 
