@@ -262,3 +262,18 @@ def test_calling_someone_something_without_quotation_marks():
 def test_calling_someone_on_the_phone_is_no_label():
     _, table = run("Petrova called him on Monday. The mayor called her to ask for help.")
     assert table.empty, contents(table)
+
+
+def test_an_expectation_in_a_subordinate_or_relative_clause_ends_with_it():
+    text, table = run("While the vote is not expected to pass, Petrova will campaign for it.")
+    row = table[table["rule"] == "expected-to"].iloc[0]
+    assert [text[s:e] for s, e in row["pieces"]] == ["the vote", "to pass"]
+    text, table = run("The ruling, which is expected to come in May, worries Petrova.")
+    row = table[table["rule"] == "expected-to"].iloc[0]
+    assert [text[s:e] for s, e in row["pieces"]] == ["which", "to come in May"]
+
+
+def test_an_expectation_ends_at_a_dash():
+    text, table = run("The plant is expected to cut 200 jobs -- the first of many.")
+    row = table[table["rule"] == "expected-to"].iloc[0]
+    assert [text[s:e] for s, e in row["pieces"]] == ["The plant", "to cut 200 jobs"]

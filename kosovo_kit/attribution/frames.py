@@ -75,6 +75,10 @@ _SENTENCE_ENDS = ("?", "!", ".", "…")
 ASKED_OPENERS = frozenset({"when", "if", "after", "before"})
 # Words between "is" and "expected to" that keep the expectation ("is widely expected")
 EXPECTED_ADVERBS = frozenset({"not", "also", "still", "now", "generally", "n’t", "n't"})
+# Words that open a clause before a subject ("While the topic is not expected to …")
+SUBJECT_OPENERS = frozenset(
+    {"while", "although", "though", "because", "as", "if", "when", "since", "and", "but"}
+)
 # Words before "seems" that are no subject of an impression ("what seems …", "as it seems")
 SEEM_NOT_SUBJECTS = frozenset({"what", "as", "that", "which", "who", "there"})
 
@@ -308,8 +312,13 @@ def expected_to(p: Paragraph, cue: Cue, sent_start: int, sent_end: int) -> Attri
     j = _before_adverbs(p, cue.first - 1, sent_start)
     if j - 1 < sent_start or lows[j] not in BE_FORMS or p.kinds[j - 1] == "punct":
         return None
-    pieces = [(p.starts[_subject_start(p, j - 1, sent_start)], p.ends[j - 1])]
-    pieces.append((p.starts[k], _rest_end(p, k, sent_end)))
+    first = _subject_start(p, j - 1, sent_start)
+    pieces = [(p.starts[first], p.ends[j - 1])]
+    # a relative or subordinate clause ends at its first comma
+    relative = p.lows[first] in RELATIVE_PRONOUNS or (
+        first > sent_start and p.lows[first - 1] in SUBJECT_OPENERS
+    )
+    pieces.append((p.starts[k], _rest_end(p, k, sent_end, relative)))
     return Attribution(
         pieces, "expected-to", cue, None, None, None, p.sentence_ids[cue.first], p.paragraph_id
     )
@@ -351,27 +360,30 @@ def _before_adverbs(p: Paragraph, j: int, sent_start: int) -> int:
 
 def _subject_start(p: Paragraph, j: int, sent_start: int) -> int:
     """First token of the subject ending at token ``j``: back to the sentence start, a
-    clause break or a relative pronoun."""
+    clause break, a subordinator ("While the topic …") or a relative pronoun."""
     first = j
     while (
         first > sent_start
         and p.lows[first] not in RELATIVE_PRONOUNS
         and p.words[first - 1] not in CLAUSE_END
+        and p.lows[first - 1] not in SUBJECT_OPENERS
         and not p.opens(first - 1)
     ):
         first -= 1
     return first
 
 
-def _rest_end(p: Paragraph, k: int, sent_end: int) -> int:
-    """End of the clause from token ``k``: the sentence end, a semicolon, a trailer or a
-    reporting gerund that makes its own statement ("…, saying …", "by saying …")."""
+def _rest_end(p: Paragraph, k: int, sent_end: int, relative: bool = False) -> int:
+    """End of the clause from token ``k``: the sentence end, a semicolon, a dash, a trailer
+    or a reporting gerund that makes its own statement ("…, saying …", "by saying …"); in
+    a relative clause ("which is expected to …, presents …") its first comma."""
     words, lows = p.words, p.lows
     end_tok = sent_end
     for m in range(k + 1, sent_end):
         nxt = lows[m + 1] if m + 1 < sent_end else ""
         if (
-            words[m] == ";"
+            words[m] in (";", "—", "–", "--")
+            or (relative and words[m] == ",")
             or (words[m] == "," and (nxt in TRAILERS or nxt in ("when", "while")))
             or (
                 words[m] in (",", "by")
