@@ -277,3 +277,9 @@ def test_an_expectation_ends_at_a_dash():
     text, table = run("The plant is expected to cut 200 jobs -- the first of many.")
     row = table[table["rule"] == "expected-to"].iloc[0]
     assert [text[s:e] for s, e in row["pieces"]] == ["The plant", "to cut 200 jobs"]
+
+
+def test_a_question_asked_by_someone_names_the_asker():
+    text, table = run("Asked by Ana Kova if the vote was fair, Petrova said it was.")
+    row = table[table["rule"] == "question-cue"].iloc[0]
+    assert row["text"] == "if the vote was fair" and mention(text, row) == "Ana Kova"

@@ -135,7 +135,7 @@ def attribute_cue(
     ):
         # "When asked whether …", "Asked if …", "he was asked whether …" (not "he was
         # asked, “…”": the quoted question is the asker's)
-        return question_cue(p, cue, sent_start, sent_end)
+        return question_cue(p, cue, sent_start, sent_end, speakers)
     if (prev_w in FRAME_OPENERS or prev_i < sent_start) and not _after_relative_clause(
         p, prev_i, sent_start
     ):
@@ -276,15 +276,25 @@ def _latest_speaker(found: list[Attribution], sid: int) -> Attribution | None:
     return None
 
 
-def question_cue(p: Paragraph, cue: Cue, sent_start: int, sent_end: int) -> Attribution | None:
-    """``question-cue``: When asked whether …, he said …
+def question_cue(
+    p: Paragraph, cue: Cue, sent_start: int, sent_end: int, speakers: Speakers | None = None
+) -> Attribution | None:
+    """``question-cue``: When asked whether …, he said … / Asked by Starnes if …, he said …
 
-    A reported question with no named asker: the speaker is NA; the content is the
-    question, up to the comma that ends it.
+    A reported question: the asker is the ``by`` phrase after the cue, else NA; the content
+    is the question, up to the comma that ends it.
     """
     pieces, _unclosed = forward_content(p, cue, sent_end)
     if pieces and has_complement(p, cue, pieces):
         end = clause_end(p, pieces, cue, sent_end)
+        k = cue.last + 1
+        if speakers is not None and k < sent_end and p.lows[k] == "by":
+            span = right_phrase(p, k + 1, sent_end, allow_lower=True)
+            if span is not None and p.ends[span[1]] <= pieces[0][0]:
+                sid = p.sentence_ids[cue.first]
+                return speakers.attribution(
+                    p, [(pieces[0][0], end)], "question-cue", cue, span, sid
+                )
         return Attribution(
             [(pieces[0][0], end)],
             "question-cue",
