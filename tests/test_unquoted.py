@@ -283,3 +283,12 @@ def test_a_question_asked_by_someone_names_the_asker():
     text, table = run("Asked by Ana Kova if the vote was fair, Petrova said it was.")
     row = table[table["rule"] == "question-cue"].iloc[0]
     assert row["text"] == "if the vote was fair" and mention(text, row) == "Ana Kova"
+
+
+def test_a_gerund_cue_opening_a_sentence_belongs_to_the_main_clause_subject():
+    text, table = run("Noting that the talks had failed, Petrova said she would resign.")
+    row = table[table["rule"] == "participle-cue"].iloc[0]
+    assert row["text"] == "the talks had failed" and mention(text, row) == "Petrova"
+    text, table = run("Citing the budget, the mayor cancelled the fair.")
+    (row,) = table.itertuples()
+    assert row.text == "the budget" and text[row.speaker_start : row.speaker_end] == "the mayor"

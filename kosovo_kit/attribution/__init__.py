@@ -48,7 +48,8 @@ belongs to the subject.
 A belief reported inside what another speaker says after their cue ("X said he thinks
 …") is part of that statement, not a statement of its own.
 A gerund cue after a message noun ("issued a statement saying …") is a ``participle-cue``
-whose issuer speaks; after an inverted speaker ("…, said X, a professor at …") an
+whose issuer speaks, and so is one opening a sentence ("Noting that …, Petrova said …"),
+whose main clause's subject speaks; after an inverted speaker ("…, said X, a professor at …") an
 unquoted clause does not resume.
 Following the PolNeAR guidelines, content a single cue introduces in several
 pieces (“A,” he said, “B.”) is one attribution: ``start``/``end`` cover all of it

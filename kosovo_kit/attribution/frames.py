@@ -71,6 +71,8 @@ LOWER_SPEAKER_TOKENS = 8
 AFFILIATION_TOKENS = 12
 
 _SENTENCE_ENDS = ("?", "!", ".", "…")
+# Lower-case words inside a capitalised name or title ("Secretary of State", "de Blasio")
+NAME_LINKS = frozenset({"of", "the", "and", "de", "van", "von", "for"})
 # Words right before "asked" that make it an unnamed question ("When asked …")
 ASKED_OPENERS = frozenset({"when", "if", "after", "before"})
 # Words between "is" and "expected to" that keep the expectation ("is widely expected")
@@ -128,6 +130,8 @@ def attribute_cue(
         attr = expected_to(p, cue, sent_start, sent_end)
         if attr is not None:
             return attr
+    if gerund and prev_i < sent_start and cue.form == cue.verb:
+        return opening_participle(p, cue, sent_start, sent_end, speakers)
     if cue.form == "asked" and (
         prev_w.lower() in ASKED_OPENERS
         or prev_i < sent_start
@@ -215,6 +219,38 @@ def participle_cue(
     subject, cut after its head.
     """
     return _same_speaker(p, cue, found, "participle-cue", sent_start, sent_end, speakers)
+
+
+def opening_participle(
+    p: Paragraph, cue: Cue, sent_start: int, sent_end: int, speakers: Speakers
+) -> Attribution | None:
+    """``participle-cue`` opening a sentence: Noting that the talks failed, Petrova said …
+
+    The subject of the main clause after the comma speaks; the content runs to the comma.
+    """
+    pieces, _unclosed = forward_content(p, cue, sent_end)
+    if not pieces or not has_complement(p, cue, pieces):
+        return None
+    end = clause_end(p, pieces, cue, sent_end)
+    comma = next((m for m in range(cue.last + 1, sent_end) if p.starts[m] == end), None)
+    if comma is None or p.words[comma] != ",":
+        return None
+    span = right_phrase(p, comma + 1, sent_end, allow_lower=False)
+    if span is None:
+        return None
+    for m in range(span[0] + 1, span[1] + 1):
+        low = p.lows[m]
+        if p.words[m] == low and (
+            p.is_verb_cue(low)
+            or low.endswith("ed")
+            or low in SKIP_BEFORE_CUE
+            or low in BE_FORMS
+            or (is_cap(p.words[span[0]]) and low not in NAME_LINKS and low not in p.titles)
+        ):
+            span = (span[0], m - 1)  # the subject ends at its verb: "the mayor cancelled …"
+            break
+    sid = p.sentence_ids[cue.first]
+    return speakers.attribution(p, [(pieces[0][0], end)], "participle-cue", cue, span, sid)
 
 
 def coordinated_cue(
