@@ -13,8 +13,9 @@ The package, in the order a statement is found:
 - :mod:`.cues`: the reporting verbs of ``data/cues.csv`` and where they occur;
 - :mod:`.paragraph`: one paragraph's tokens, quotations and sentences, which every
   frame reads, and the :class:`~.paragraph.Attribution` a frame makes;
-- :mod:`.frames` and :mod:`.line_frames` (the frames without a cue word): one function per
-  ``rule`` value (its docstring has an example);
+- :mod:`.frames`, :mod:`.line_frames` (the frames without a cue word) and
+  :mod:`.unnamed_frames` (the frames with no speaker): one function per ``rule`` value
+  (its docstring has an example);
 - :mod:`.content` and :mod:`.speakers`: where the content starts and ends, and the
   speaker's noun phrase and whom it refers to (names, titles, pronouns);
 - :mod:`.words`: the closed-class word lists the frames read.
