@@ -292,3 +292,14 @@ def test_a_gerund_cue_opening_a_sentence_belongs_to_the_main_clause_subject():
     text, table = run("Citing the budget, the mayor cancelled the fair.")
     (row,) = table.itertuples()
     assert row.text == "the budget" and text[row.speaker_start : row.speaker_end] == "the mayor"
+
+
+def test_a_stance_verb_after_an_appositive_is_not_an_inverted_frame():
+    text, table = run("Ana Kova, a council member since 2008, criticized the mayor for the delay.")
+    assert contents(table) == [["criticized", "the mayor for the delay"]]
+    assert mention(text, table.iloc[0]).startswith("Ana Kova")
+
+
+def test_a_stance_verb_after_a_quotation_may_still_be_inverted():
+    _, table = run("“The plan is a disgrace,” criticized Ana Kova, a council member.")
+    assert table[["cue", "rule"]].values.tolist() == [["criticized", "quote-cue-speaker"]]

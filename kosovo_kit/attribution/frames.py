@@ -345,6 +345,12 @@ def cue_then_speaker(
     """
     if cue.verb.endswith("ing") or cue.kind == "belief":
         return None
+    if (cue.entry.takes_object or cue.entry.labels) and "quote" not in p.kinds[
+        max(0, cue.first - 2) : cue.first
+    ]:
+        # "Grayson, an Orlando Democrat, criticized his opponents": a stance verb is not
+        # inverted after an unquoted clause; its subject is before it
+        return None
     nxt = cue.last + 1
     if nxt < sent_end and p.lows[nxt] == "by":
         return None  # "reported by the government": a passive participle
