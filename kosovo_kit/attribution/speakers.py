@@ -66,7 +66,7 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
             k -= 1
             while k >= sent_start and words[k] != w and j - k < APPOSITIVE_TOKENS:
                 if (
-                    kinds[k] == "quote"
+                    (kinds[k] == "quote" and not p.possessive_mark(k))
                     or words[k] in (";", ":")
                     or (close is None and words[k] in DASHES)
                 ):
