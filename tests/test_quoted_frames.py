@@ -38,3 +38,18 @@ def test_appositive_with_a_plural_possessive_before_the_cue():
         row = the_row(table, "We will not sign this,")
         assert row["speaker"] == "Mara Lind"
         assert mention(text, row).startswith("Mara Lind")
+
+
+def test_inverted_speaker_described_by_a_relative_clause():
+    text, table = run(
+        "“The plan is dead,” said a senior trade official who asked not to be named."
+    )
+    row = the_row(table, "The plan is dead,")
+    assert mention(text, row) == "a senior trade official"
+    assert row["rule"] == "quote-cue-speaker"
+
+
+def test_relative_clause_after_an_inverted_speaker_needs_a_quotation():
+    # an unquoted clause before "said X who …" is not taken for content by this frame
+    _text, table = run("The talks failed, said a diplomat who was there and left early.")
+    assert not (table["text"] == "The talks failed").any()

@@ -285,21 +285,31 @@ def cue_then_speaker(
     if nxt < sent_end and p.lows[nxt] == "by":
         return None  # "reported by the government": a passive participle
     span = right_phrase(p, nxt, sent_end, allow_lower=False)
+    described = False  # a relative clause describes the speaker: "said one source who …"
     if span is None:
         # "…, said lobbyist and GOP strategist Charlie Black.": a role before the name
         span = right_phrase(p, nxt, sent_end, allow_lower=True)
-        if (
-            span is None
-            or span[1] - span[0] > LOWER_SPEAKER_TOKENS
+        if span is None:
+            return None
+        described = span[1] + 1 < sent_end and p.lows[span[1] + 1] in ("who", "whose")
+        if not described and (
+            span[1] - span[0] > LOWER_SPEAKER_TOKENS
             or not any(is_cap(w) for w in p.words[span[0] : span[1] + 1])
         ):
             return None
-    # an affiliation may follow the name: "said Stephen Vladeck of the University of …"
-    after = skip_adverbials(p, span[1] + 1, sent_end, limit=AFFILIATION_TOKENS)
-    if after < sent_end and p.words[after] not in CLAUSE_END:
-        return None  # "…, said he would order …": the cue starts a clause
+    elif span[1] + 1 < sent_end and p.lows[span[1] + 1] in ("who", "whose"):
+        described = True
+    if described:
+        after = sent_end  # the relative clause runs to the end: nothing resumes
+    else:
+        # an affiliation may follow the name: "said Stephen Vladeck of the University of …"
+        after = skip_adverbials(p, span[1] + 1, sent_end, limit=AFFILIATION_TOKENS)
+        if after < sent_end and p.words[after] not in CLAUSE_END:
+            return None  # "…, said he would order …": the cue starts a clause
     pieces = backward_content(p, sent_start, cue.first - 1)
     if not pieces or not backward_allowed(p, cue, pieces, inverted=True):
+        return None
+    if described and not p.is_quote_piece(pieces[0]):
         return None
     return quote_cue_speaker(p, cue, pieces, after, span, sent_end, speakers)
 
