@@ -53,3 +53,27 @@ def test_relative_clause_after_an_inverted_speaker_needs_a_quotation():
     # an unquoted clause before "said X who …" is not taken for content by this frame
     _text, table = run("The talks failed, said a diplomat who was there and left early.")
     assert not (table["text"] == "The talks failed").any()
+
+
+def test_labelled_object_ends_before_the_speakers_next_act():
+    _text, table = run(
+        "Lind called the draft “a betrayal” and walked out of the talks for good."
+    )
+    row = the_row(table, "the draft “a betrayal”")
+    assert row["speaker"] == "Lind"
+
+
+def test_and_inside_a_quoted_label_does_not_end_it():
+    _text, table = run("Lind condemned the draft as “reckless and damaging” on Monday.")
+    assert the_row(table, "the draft as “reckless and damaging”")["speaker"] == "Lind"
+
+
+def test_coordinated_gerund_cue_reports_its_own_content():
+    _text, table = run(
+        "Lind said the draft had merits but came too late, and arguing that the farmers "
+        "“were never asked.”"
+    )
+    first = the_row(table, "the draft had merits but came too late")
+    second = the_row(table, "the farmers “were never asked.”")
+    assert first["speaker"] == second["speaker"] == "Lind"
+    assert second["rule"] == "participle-cue"

@@ -47,6 +47,8 @@ ADDRESSEE_SEARCH_TOKENS = 10
 CONTINUATION_TOKENS = 16
 # What after a quotation's closing mark ends the content the quotation opens
 QUOTE_TAIL_MARKS = frozenset({",", "—", "–", "―", "--", "(", ";"})
+# The shortest "-ing" word read as a verb after "and" ("thing", "during" are not)
+MIN_VERB_CHARS = 6
 # The fewest words of an unquoted clause before a frame or after a parenthetical one
 MIN_CLAUSE_WORDS = 3
 # The writer's trailer (", which …") is looked for this many tokens into the content
@@ -187,7 +189,12 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
                 break
         if low in ("and", "but") and m + 1 < sent_end and m > k + 2:
             nxt = words[m + 1]
-            if nxt in single_cues and not nxt.endswith("ing") and not (p.in_quote(p.starts[m])):
+            if (
+                nxt in single_cues
+                and (not nxt.endswith("ing") or single_cues[nxt].kind == "speech")
+                and not (p.in_quote(p.starts[m]))
+            ):
+                # "… and denounced …", "… and calling X “…”": the second cue reports its own
                 end_tok = m
                 break
     end_tok = before_trailing_frame(p, k, end_tok)
@@ -208,6 +215,14 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
                 continue  # “reckless, costly”; "the remarks on Saturday “a wake-up call”"
             if w in (",", ";", ":", "—", "–") or low in OBJECT_END:
                 end_tok = m
+                break
+            if (
+                low in ("and", "while")
+                and m + 1 < end_tok
+                and _verb_like(words[m + 1])
+                and not p.in_quote(p.starts[m])
+            ):
+                end_tok = m  # called it “a disaster” and ranked …: the speaker's next act
                 break
             if (
                 labels
@@ -259,6 +274,15 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
     ):
         return [], False
     return [(start, end)], unclosed
+
+
+def _verb_like(word: str) -> bool:
+    """A lower-case word with a verb ending ("threatening", "ranked"): after "and" it
+    opens the speaker's next act, not more of a noun-phrase object."""
+    return word.islower() and (
+        (word.endswith("ing") and len(word) > MIN_VERB_CHARS)
+        or (word.endswith("ed") and len(word) > MIN_VERB_CHARS - 1)
+    )
 
 
 def quotation_ends_content(p: Paragraph, q: Quotation, end: int) -> bool:

@@ -105,7 +105,9 @@ def attribute_cue(
     # a verb with a particle after a comma ("…,” he said, referring to …", "speaking
     # of …") names the topic of the quotation before it, not a further statement
     if (gerund and cue.form == cue.verb) and (
-        prev_w == "," or prev_w.lower() in GERUND_LINKS or prev_w.lower() in MESSAGE_NOUNS
+        prev_w in (",", "and")
+        or prev_w.lower() in GERUND_LINKS
+        or prev_w.lower() in MESSAGE_NOUNS
     ):
         return participle_cue(p, cue, found, sent_start, sent_end, speakers)
     if prev_w in ("and", "but") and not gerund:
