@@ -77,3 +77,18 @@ def test_coordinated_gerund_cue_reports_its_own_content():
     second = the_row(table, "the farmers “were never asked.”")
     assert first["speaker"] == second["speaker"] == "Lind"
     assert second["rule"] == "participle-cue"
+
+
+def test_coordinated_named_subject_before_the_cue():
+    text, table = run(
+        "“We will not give up the bridge,” Mayor Ana Petrova and council leader Ivo Marin "
+        "said in a joint statement."
+    )
+    row = the_row(table, "We will not give up the bridge,")
+    assert mention(text, row) == "Mayor Ana Petrova and council leader Ivo Marin"
+
+
+def test_a_clause_before_and_is_not_part_of_the_subject():
+    text, table = run("The deadline passed and Marin said the bridge “is not for sale.”")
+    row = the_row(table, "the bridge “is not for sale.”")
+    assert mention(text, row) == "Marin"

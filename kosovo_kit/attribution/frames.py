@@ -38,6 +38,7 @@ from .line_frames import (
 )
 from .marks import CLOSERS
 from .paragraph import Attribution, Paragraph, Span, is_adverb
+from .subjects import coordinated_subject
 from .speakers import (
     APPOSITIVE_TOKENS,
     Speakers,
@@ -356,6 +357,7 @@ def speaker_then_cue(
     span = left_phrase(p, j, sent_start)
     if span is None or not plausible_subject(p, cue, span, skipped):
         return None
+    span = coordinated_subject(p, span, sent_start)
     forward, unclosed = forward_content(p, cue, sent_end)
     attr = _content_before_speaker(p, cue, span, forward, sent_start, sent_end, speakers)
     if attr is not None:
