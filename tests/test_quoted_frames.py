@@ -92,3 +92,17 @@ def test_a_clause_before_and_is_not_part_of_the_subject():
     text, table = run("The deadline passed and Marin said the bridge “is not for sale.”")
     row = the_row(table, "the bridge “is not for sale.”")
     assert mention(text, row) == "Marin"
+
+
+def test_frame_before_a_clause_that_ends_in_a_colon():
+    _text, table = run(
+        "“The bridge stays open,” Petrova said before adding: “We will talk again in May.”"
+    )
+    assert the_row(table, "The bridge stays open,")["speaker"] == "Petrova"
+    second = the_row(table, "We will talk again in May.")
+    assert second["speaker"] == "Petrova" and second["cue"] == "adding"
+
+
+def test_frame_with_a_bare_colon_after_the_cue_does_not_report_backwards():
+    _text, table = run("The talks ended early, Petrova said in a statement: “We will return.”")
+    assert not (table["text"] == "The talks ended early").any()

@@ -58,6 +58,7 @@ from .words import (
     MESSAGE_NOUNS,
     RELATIVE_PRONOUNS,
     SKIP_BEFORE_CUE,
+    SUBORDINATORS,
 )
 
 # A quotation that ends its own sentence (“Why not?”) still belongs to a frame that
@@ -380,7 +381,9 @@ def _content_before_speaker(
     before_w = words[before] if before >= sent_start else ""
     tail = frame_tail(p, cue, sent_end)
     tail_w = words[tail] if tail < sent_end else ""
-    if before_w not in FRAME_OPENERS or tail_w == ":":
+    if before_w not in FRAME_OPENERS or (
+        tail_w == ":" and not _clause_before_colon(p, cue.last + 1, tail)
+    ):
         return None
     quote_follows = tail_w == "," and tail + 1 < sent_end and p.opens(tail + 1)
     closes_quote = (
@@ -408,6 +411,15 @@ def _content_before_speaker(
     if back and (back_is_quote or not (forward and p.all_quoted(forward))):
         return quote_cue_speaker(p, cue, back, tail, span, sent_end, speakers)
     return None
+
+
+def _clause_before_colon(p: Paragraph, k: int, colon: int) -> bool:
+    """A clause of its own ends at the colon after the frame ("Trump said before adding:",
+    "Cruz said as the heckler yelled:"): the colon announces that clause's content, not
+    more of the frame's."""
+    return any(p.lows[m] in SUBORDINATORS for m in range(k, colon)) and any(
+        p.lows[m] in p.single_cues for m in range(k, colon)
+    )
 
 
 def quote_cue_speaker(
