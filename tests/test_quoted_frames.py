@@ -106,3 +106,25 @@ def test_frame_before_a_clause_that_ends_in_a_colon():
 def test_frame_with_a_bare_colon_after_the_cue_does_not_report_backwards():
     _text, table = run("The talks ended early, Petrova said in a statement: “We will return.”")
     assert not (table["text"] == "The talks ended early").any()
+
+
+def test_participle_cue_after_a_fronted_time_phrase_takes_the_subject():
+    text, table = run(
+        "Hours later, Petrova left the meeting, telling reporters that the bridge “must reopen.”"
+    )
+    row = the_row(table, "the bridge “must reopen.”")
+    assert mention(text, row) == "Petrova"
+
+
+def test_participle_cue_after_a_fronted_participle_clause_takes_the_subject():
+    text, table = run(
+        "Speaking at the harbour, Petrova mocked the plan, calling it “a toy bridge.”"
+    )
+    assert mention(text, the_row(table, "it “a toy bridge.”")) == "Petrova"
+
+
+def test_an_organisation_noun_is_a_subject_for_a_message_saying():
+    text, table = run(
+        "The ministry sent out a press release saying the bridge “will reopen in May.”"
+    )
+    assert mention(text, the_row(table, "the bridge “will reopen in May.”")) == "The ministry"

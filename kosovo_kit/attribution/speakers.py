@@ -27,6 +27,7 @@ from .words import (
     SKIP_BEFORE_CUE,
     STOP_LEFT,
     SUBORDINATE_OPENERS,
+    TIME_UNITS,
     TIME_WORDS,
 )
 
@@ -210,10 +211,15 @@ def subject(p: Paragraph, sent_start: int, limit: int) -> Span | None:
     ):
         k += 1
     if k < limit and (
-        lows[k] in LEADING_PREPOSITIONS or lows[k] in SUBORDINATE_OPENERS or lows[k] == "here"
+        lows[k] in LEADING_PREPOSITIONS
+        or lows[k] in SUBORDINATE_OPENERS
+        or lows[k] in TIME_WORDS
+        or lows[k] in TIME_UNITS
+        or lows[k] == "here"
+        or (lows[k].endswith(("ly", "ing")) and "," in p.words[k:limit])
     ):
-        # a fronted phrase or clause ("In his speech, Graham …") is not the subject:
-        # the subject follows its comma
+        # a fronted phrase or clause ("In his speech, Graham …", "Minutes later, she …",
+        # "Speaking in Ohio, Trump …") is not the subject: the subject follows its comma
         while k < limit and p.words[k] != ",":
             k += 1
         k += 1
@@ -230,8 +236,9 @@ def subject(p: Paragraph, sent_start: int, limit: int) -> Span | None:
         (words[0].lower() in PRONOUNS and PRONOUNS[words[0].lower()] != "self")
         or any(is_cap(w) and w.lower() not in DETERMINERS for w in words)
         or (words[-1].lower() in p.titles)
+        or (words[-1].lower() in ORG_WORDS)
     ):
-        return span  # a name, a pronoun or a title ("the justice")
+        return span  # a name, a pronoun, a title ("the justice") or a body ("the campaign")
     return None
 
 
