@@ -128,3 +128,12 @@ def test_an_organisation_noun_is_a_subject_for_a_message_saying():
         "The ministry sent out a press release saying the bridge “will reopen in May.”"
     )
     assert mention(text, the_row(table, "the bridge “will reopen in May.”")) == "The ministry"
+
+
+def test_participle_cue_after_a_comma_inside_a_closing_quotation():
+    text, table = run(
+        "Petrova mocked the council’s “experts,” saying, “They have never crossed a river.”"
+    )
+    row = the_row(table, "They have never crossed a river.")
+    assert row["rule"] == "participle-cue"
+    assert mention(text, row) == "Petrova"

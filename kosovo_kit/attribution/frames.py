@@ -106,8 +106,12 @@ def attribute_cue(
     gerund = cue.verb.endswith("ing")
     # a verb with a particle after a comma ("…,” he said, referring to …", "speaking
     # of …") names the topic of the quotation before it, not a further statement
+    comma_in_quote = (  # the comma sits inside a quotation: needled the “reporter,” saying
+        prev_w in CLOSERS and prev_i - 1 >= sent_start and p.words[prev_i - 1] == ","
+    )
     if (gerund and cue.form == cue.verb) and (
         prev_w in (",", "and")
+        or comma_in_quote
         or prev_w.lower() in GERUND_LINKS
         or prev_w.lower() in MESSAGE_NOUNS
     ):
