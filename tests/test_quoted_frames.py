@@ -137,3 +137,20 @@ def test_participle_cue_after_a_comma_inside_a_closing_quotation():
     row = the_row(table, "They have never crossed a river.")
     assert row["rule"] == "participle-cue"
     assert mention(text, row) == "Petrova"
+
+
+def test_relative_that_after_a_thing_that_speaks():
+    text, table = run("Protesters carried banners that read, “Open the bridge now.”")
+    row = the_row(table, "Open the bridge now.")
+    assert mention(text, row) == "that"
+    assert row["rule"] == "speaker-cue-quote+relative-pronoun"
+
+
+def test_relative_that_after_a_message_speaks_for_its_issuer():
+    text, table = run("Petrova released a video that said, “The bridge belongs to us all.”")
+    assert mention(text, the_row(table, "The bridge belongs to us all.")) == "Petrova"
+
+
+def test_a_lone_determiner_as_subject_of_a_reporting_verb():
+    text, table = run("Another said, “The ferry will do for now.”")
+    assert mention(text, the_row(table, "The ferry will do for now.")) == "Another"

@@ -67,6 +67,9 @@ QUESTION_FRAME_TOKENS = 14
 # The longest inverted speaker phrase that may start in lower case, in tokens: "said
 # lobbyist and GOP strategist Charlie Black"; longer ones are clauses
 LOWER_SPEAKER_TOKENS = 8
+# How far before a relative "that" the message noun it follows may stand: "a letter from
+# his doctor Friday afternoon that says"
+ISSUER_TOKENS = 6
 # How far an affiliation may follow an inverted speaker: "said X of the University of …"
 AFFILIATION_TOKENS = 12
 
@@ -363,11 +366,27 @@ def speaker_then_cue(
     if span is None or not plausible_subject(p, cue, span, skipped):
         return None
     span = coordinated_subject(p, span, sent_start)
+    if span[0] == span[1] and p.lows[span[0]] == "that":
+        # "Trump released a video that said …": who issued the message speaks
+        head = _message_issuer(p, span[0], sent_start)
+        if head is not None:
+            span = head
     forward, unclosed = forward_content(p, cue, sent_end)
     attr = _content_before_speaker(p, cue, span, forward, sent_start, sent_end, speakers)
     if attr is not None:
         return attr
     return speaker_cue_quote(p, cue, span, forward, unclosed, sent_start, sent_end, speakers)
+
+
+def _message_issuer(p: Paragraph, that: int, sent_start: int) -> Span | None:
+    """The subject of the sentence when "that" follows a message it issued ("released a
+    letter from his doctor that says …"), else None."""
+    k = that - 1
+    while k > sent_start and p.lows[k] not in MESSAGE_NOUNS and that - k <= ISSUER_TOKENS:
+        k -= 1
+    if p.lows[k] not in MESSAGE_NOUNS:
+        return None
+    return subject(p, sent_start, k)
 
 
 def _content_before_speaker(

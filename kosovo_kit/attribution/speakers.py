@@ -23,6 +23,7 @@ from .words import (
     LEADING_PREPOSITIONS,
     NP_PREPOSITIONS,
     ORG_WORDS,
+    PRONOUN_DETERMINERS,
     PRONOUNS,
     SKIP_BEFORE_CUE,
     STOP_LEFT,
@@ -97,8 +98,16 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
         inner = left_phrase(p, k - 1, sent_start)
         return (inner[0], j) if inner else None
     low = w.lower()
-    if low in ("who", "which") and j > sent_start:
-        return j, j  # "Capt. Pardo, who said …": resolved to the phrase before it
+    if (low in ("who", "which") and j > sent_start) or (
+        low == "that"
+        and j > sent_start
+        and kinds[j - 1] == "word"
+        and p.lows[j - 1].isalpha()
+        and p.lows[j - 1] not in STOP_LEFT
+        and not p.is_verb_cue(words[j - 1])
+    ):
+        # "Capt. Pardo, who said …", "a sign that read …": resolved to the phrase before it
+        return j, j
     if kinds[j] not in ("word", "number") or low in STOP_LEFT or p.is_verb_cue(w):
         return None
     if low in PRONOUNS:
@@ -277,6 +286,10 @@ def plausible_subject(p: Paragraph, cue: Cue, span: Span, skipped: list[str]) ->
     if not words:
         return False
     last = words[-1].lower()
+    if span[0] == span[1] and (
+        last == "that" or (last in PRONOUN_DETERMINERS and p.is_verb_cue(cue.verb))
+    ):
+        return True  # "a sign that read …" (see left_phrase), "Yet another said …"
     if last in DETERMINERS or last in NP_PREPOSITIONS:
         return False
     if p.kinds[head_end] != "word" and not (
@@ -348,7 +361,7 @@ class Speakers:
                 words = head
             elif any(is_cap(w) for w in rest):
                 words = rest
-        if len(words) == 1 and words[0].lower() in ("who", "which"):
+        if len(words) == 1 and words[0].lower() in ("who", "which", "that"):
             # a relative pronoun speaks for the phrase it follows
             j = span[0] - 1
             if j >= 0 and p.words[j] == ",":

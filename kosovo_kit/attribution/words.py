@@ -28,6 +28,9 @@ DETERMINERS = _words(
     three one
     """
 )
+# Determiners that stand alone for people as a subject ("Yet another said …", "Several
+# said …")
+PRONOUN_DETERMINERS = frozenset({"another", "several", "many", "some", "both"})
 # Words that may stand between a speaker and the reporting verb.
 SKIP_BEFORE_CUE = _words(
     """
