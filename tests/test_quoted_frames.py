@@ -154,3 +154,19 @@ def test_relative_that_after_a_message_speaks_for_its_issuer():
 def test_a_lone_determiner_as_subject_of_a_reporting_verb():
     text, table = run("Another said, “The ferry will do for now.”")
     assert mention(text, the_row(table, "The ferry will do for now.")) == "Another"
+
+
+def test_less_common_reporting_verbs_frame_a_quotation():
+    for frame, cue in (
+        ("“Not a chance,” Petrova shot back.", "shot back"),
+        ("“What a waste,” Petrova fumed.", "fumed"),
+        ("“We lost the ferry too,” Petrova confessed.", "confessed"),
+    ):
+        text, table = run(frame)
+        row = table.iloc[0]
+        assert row["cue"] == cue and mention(text, row) == "Petrova", frame
+
+
+def test_a_manner_verb_without_a_quotation_reports_nothing():
+    _text, table = run("Petrova laughed and the council adjourned until May.")
+    assert table.empty
