@@ -170,3 +170,13 @@ def test_less_common_reporting_verbs_frame_a_quotation():
 def test_a_manner_verb_without_a_quotation_reports_nothing():
     _text, table = run("Petrova laughed and the council adjourned until May.")
     assert table.empty
+
+
+def test_noun_like_cue_after_an_unnamed_noun_before_a_title_is_no_frame():
+    _text, table = run("Petrova, the host of the radio show “Harbour Talk,” met the mayor.")
+    assert table.empty
+
+
+def test_noun_like_cue_after_a_name_still_frames_a_quotation():
+    text, table = run("Petrova notes “the ferry is full every day.”")
+    assert mention(text, the_row(table, "the ferry is full every day.")) == "Petrova"

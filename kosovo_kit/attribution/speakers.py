@@ -302,7 +302,7 @@ def plausible_subject(p: Paragraph, cue: Cue, span: Span, skipped: list[str]) ->
         if possessive or not named:
             k = cue.last + 1
             nxt = p.lows[k] if k < len(p.starts) else ""
-            if nxt not in ("that", ":") and not (k < len(p.starts) and p.opens(k)):
+            if nxt not in ("that", ":"):
                 return False
     return True
 
