@@ -180,3 +180,14 @@ def test_noun_like_cue_after_an_unnamed_noun_before_a_title_is_no_frame():
 def test_noun_like_cue_after_a_name_still_frames_a_quotation():
     text, table = run("Petrova notes “the ferry is full every day.”")
     assert mention(text, the_row(table, "the ferry is full every day.")) == "Petrova"
+
+
+def test_title_case_headline_with_a_capitalised_reporting_verb():
+    text, table = run("Mayor Petrova Says The Bridge Is ‘Not For Sale’\n\nThe talks resumed.")
+    row = the_row(table, "The Bridge Is ‘Not For Sale’")
+    assert mention(text, row) == "Mayor Petrova" and row["cue"] == "Says"
+
+
+def test_capitalised_verb_in_prose_is_not_a_cue():
+    _text, table = run("The new ferry line, which Says Holdings runs, carries cars to the island.")
+    assert table.empty

@@ -33,6 +33,9 @@ Otherwise a quoted sentence with no cue of its own that follows a statement in t
 same paragraph, or a quotation left open at a paragraph's end and taken up by the next
 paragraph, belongs to that statement: it becomes a further piece of it.
 
+A paragraph written in title case (a headline: "Clinton Says Russians Hacked DNC") has
+its capitalised reporting verbs read as cues (:func:`.cues.is_title_case`).
+
 A ``+pronoun-carryover`` suffix says the speaker mention is a pronoun resolved to
 the last suitable named speaker; ``+title-carryover`` the same for "the minister";
 ``+relative-pronoun`` says the mention is "who" or "which" and the speaker is the phrase
@@ -63,7 +66,7 @@ from ..frames import STR, records_frame
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..gc_pause import gc_paused
 from ..text import Article, check_text
-from .cues import CueEntry, cue_regex, find_cues
+from .cues import CueEntry, cue_regex, find_cues, is_title_case, title_cue_regex
 from .frames import attribute_cue
 from .line_frames import SPEAKER_LINE, quote_continuation, quote_dash_speaker, speaker_colon
 from .marks import DOUBLE_MARK, MAY_OPEN, OPENERS, QUOTE_MARKS
@@ -109,6 +112,7 @@ def _attributions(article: Article, gazetteer: Gazetteer) -> list[Attribution]:
     """Run the frames over the article's body paragraphs, in order."""
     text = article.text
     cue_re = cue_regex()
+    title_re = title_cue_regex()
     speakers = Speakers(article, gazetteer, titles())
     results: list[Attribution] = []
     pending: Attribution | None = None  # a statement whose quotation goes on
@@ -119,9 +123,11 @@ def _attributions(article: Article, gazetteer: Gazetteer) -> list[Attribution]:
             continue
         # a paragraph with neither a reporting verb nor a quotation mark holds no
         # statement: it need not even be tokenised
-        first = cue_re.search(text, span.start, span.end)
+        # a title-case headline capitalises its reporting verbs too ("Clinton Says …")
+        regex = title_re if is_title_case(text, span.start, span.end) else cue_re
+        first = regex.search(text, span.start, span.end)
         # the rest are found from the first one on, as finditer() would
-        cue_matches = [first, *cue_re.finditer(text, first.end(), span.end)] if first else []
+        cue_matches = [first, *regex.finditer(text, first.end(), span.end)] if first else []
         if (
             first is None
             and not MAY_OPEN.search(text, span.start, span.end)

@@ -30,7 +30,9 @@ __all__ = [
     "cue_lexicon",
     "cue_regex",
     "find_cues",
+    "is_title_case",
     "is_verb_cue",
+    "title_cue_regex",
 ]
 
 #: Flags of ``data/cues.csv``: column -> the value that sets it.
@@ -126,6 +128,45 @@ def cue_regex() -> re.Pattern[str]:
         "According to",
     ]
     return re.compile(r"(?<![\w’'-])(?:" + trie_pattern(forms) + r")(?![\w-])")
+
+
+@cache
+def title_cue_regex() -> re.Pattern[str]:
+    """:func:`cue_regex` that also knows the forms a title-case headline writes: "Says",
+    "Calls", "Points Out"."""
+    single, double = cue_lexicon()
+    forms = [
+        *single,
+        *(f"{a} {b}" for a, sub in double.items() for b in sub),
+        *(w.capitalize() for w in single),
+        *(f"{a.capitalize()} {b.capitalize()}" for a, sub in double.items() for b in sub),
+        "according to",
+        "According to",
+        "According To",
+    ]
+    return re.compile(r"(?<![\w’'-])(?:" + trie_pattern(forms) + r")(?![\w-])")
+
+
+# A title-case line: at least this many words, and this share of its longer words capitalised
+TITLE_MIN_WORDS = 4
+TITLE_CAPITALISED_SHARE = 0.8
+# Longer paragraphs are prose, whatever their capitals
+TITLE_MAX_CHARS = 240
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+# Short words a title-case headline may leave in lower case ("of", "the", "and")
+_TITLE_SHORT = 3
+
+
+def is_title_case(text: str, start: int, end: int) -> bool:
+    """A paragraph written in title case, as a headline ("Clinton Says Russians Hacked
+    DNC"): its reporting verbs are capitalised too."""
+    if end - start > TITLE_MAX_CHARS:
+        return False
+    words = [w for w in _TITLE_WORD.findall(text, start, end) if len(w) > _TITLE_SHORT]
+    if len(words) < TITLE_MIN_WORDS:
+        return False
+    capitalised = sum(w[0].isupper() for w in words)
+    return capitalised >= TITLE_CAPITALISED_SHARE * len(words)
 
 
 def is_verb_cue(single: dict[str, CueEntry], word: str) -> bool:
