@@ -191,3 +191,11 @@ def test_title_case_headline_with_a_capitalised_reporting_verb():
 def test_capitalised_verb_in_prose_is_not_a_cue():
     _text, table = run("The new ferry line, which Says Holdings runs, carries cars to the island.")
     assert table.empty
+
+
+def test_participle_cue_takes_the_subject_after_a_fronted_phrase_of_any_kind():
+    text, table = run(
+        "But a few days later, Petrova changed course, telling the council that the bridge "
+        "“can wait.”"
+    )
+    assert mention(text, the_row(table, "the bridge “can wait.”")) == "Petrova"

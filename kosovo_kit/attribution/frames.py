@@ -38,7 +38,7 @@ from .line_frames import (
 )
 from .marks import CLOSERS
 from .paragraph import Attribution, Paragraph, Span, is_adverb
-from .subjects import coordinated_subject
+from .subjects import clause_subject, coordinated_subject
 from .speakers import (
     APPOSITIVE_TOKENS,
     Speakers,
@@ -246,7 +246,7 @@ def _same_speaker(
         )
     # no statement yet in the sentence: its subject speaks ("X mocked it, saying …",
     # "X called on Congress to act and said …")
-    span = subject(p, sent_start, cue.first)
+    span = clause_subject(p, sent_start, cue.first)
     if span is None:
         return None
     attr = speakers.attribution(p, pieces, rule, cue, span, sid)

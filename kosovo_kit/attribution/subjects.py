@@ -9,9 +9,9 @@ candidate said"): the frame then sees the whole subject, and what stands before 
 from __future__ import annotations
 
 from .paragraph import Paragraph, Span
-from .speakers import is_cap, left_phrase
+from .speakers import is_cap, left_phrase, subject
 
-__all__ = ["coordinated_subject"]
+__all__ = ["clause_subject", "coordinated_subject"]
 
 
 def _name_like(p: Paragraph, word: str) -> bool:
@@ -34,3 +34,16 @@ def coordinated_subject(p: Paragraph, span: Span, sent_start: int) -> Span:
     if left is None or p.kinds[left[1]] != "word" or not _name_like(p, p.words[left[1]]):
         return span
     return left[0], last
+
+
+def clause_subject(p: Paragraph, sent_start: int, limit: int) -> Span | None:
+    """The subject of the clause before token ``limit``: the sentence's subject, else the
+    one after a fronted phrase's comma ("But a few days later, Trump reversed himself,
+    telling CBS …")."""
+    span = subject(p, sent_start, limit)
+    if span is not None:
+        return span
+    for k in range(sent_start + 1, limit - 1):
+        if p.words[k] == ",":
+            return subject(p, k + 1, limit)
+    return None
