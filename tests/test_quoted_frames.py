@@ -199,3 +199,18 @@ def test_participle_cue_takes_the_subject_after_a_fronted_phrase_of_any_kind():
         "“can wait.”"
     )
     assert mention(text, the_row(table, "the bridge “can wait.”")) == "Petrova"
+
+
+def test_absolute_phrases_with_gerund_cues_have_their_own_speakers():
+    text, table = run(
+        "The two met on Friday – Petrova saying the talks were “useful” and Marin calling "
+        "them “a first step.”"
+    )
+    first = the_row(table, "the talks were “useful”")
+    second = the_row(table, "them “a first step.”")
+    assert mention(text, first) == "Petrova" and mention(text, second) == "Marin"
+
+
+def test_gerund_after_a_sentence_initial_name_is_no_absolute_phrase():
+    _text, table = run("Petrova saying “no” would end the talks.")
+    assert table.empty

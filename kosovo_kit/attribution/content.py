@@ -47,6 +47,9 @@ ADDRESSEE_SEARCH_TOKENS = 10
 CONTINUATION_TOKENS = 16
 # What after a quotation's closing mark ends the content the quotation opens
 QUOTE_TAIL_MARKS = frozenset({",", "—", "–", "―", "--", "(", ";"})
+# The longest name before a gerund cue that opens another speaker's phrase ("and Sen. Ted
+# Cruz calling …")
+NAMED_GERUND_TOKENS = 4
 # The shortest "-ing" word read as a verb after "and" ("thing", "during" are not)
 MIN_VERB_CHARS = 6
 # The fewest words of an unquoted clause before a frame or after a parenthetical one
@@ -197,6 +200,9 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
                 # "… and denounced …", "… and calling X “…”": the second cue reports its own
                 end_tok = m
                 break
+            if _named_gerund_at(p, m + 1, sent_end):
+                end_tok = m  # "… and Trump calling it …": another speaker's absolute phrase
+                break
     end_tok = before_trailing_frame(p, k, end_tok)
     if end_tok <= k:
         return [], False
@@ -274,6 +280,17 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
     ):
         return [], False
     return [(start, end)], unclosed
+
+
+def _named_gerund_at(p: Paragraph, k: int, sent_end: int) -> bool:
+    """Tokens from ``k`` are a name and a gerund reporting verb ("Trump calling")."""
+    m = k
+    while m < sent_end and m - k < NAMED_GERUND_TOKENS and is_cap(p.words[m]):
+        m += 1
+    if m == k or m >= sent_end or p.in_quote(p.starts[k]):
+        return False
+    entry = p.single_cues.get(p.lows[m])
+    return entry is not None and entry.kind == "speech" and p.lows[m].endswith("ing")
 
 
 def _verb_like(word: str) -> bool:

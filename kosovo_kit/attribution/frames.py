@@ -52,6 +52,7 @@ from .words import (
     ASPECT_VERBS,
     BE_FORMS,
     CLAUSE_END,
+    DETERMINERS,
     FRAME_OPENERS,
     GERUND_LINKS,
     LEAD_INS,
@@ -67,6 +68,9 @@ QUESTION_FRAME_TOKENS = 14
 # The longest inverted speaker phrase that may start in lower case, in tokens: "said
 # lobbyist and GOP strategist Charlie Black"; longer ones are clauses
 LOWER_SPEAKER_TOKENS = 8
+# Words before a name that open an absolute phrase with a gerund cue ("with Gorka noting")
+ABSOLUTE_LINKS = frozenset({"with", "and", "–", "—", "―", "--"})
+ABSOLUTE_NAME_TOKENS = 4
 # How far before a relative "that" the message noun it follows may stand: "a letter from
 # his doctor Friday afternoon that says"
 ISSUER_TOKENS = 6
@@ -358,7 +362,7 @@ def speaker_then_cue(
         if j < sent_start:
             return None
     progressive = any(w in BE_FORMS for w in skipped)
-    if gerund and not progressive:
+    if gerund and not progressive and not _absolute_subject(p, j, sent_start):
         return None  # "the thinking", "for saying": not a reporting verb here
     if progressive and not gerund:
         return None  # passive ("it was said that"): no speaker here
@@ -376,6 +380,17 @@ def speaker_then_cue(
     if attr is not None:
         return attr
     return speaker_cue_quote(p, cue, span, forward, unclosed, sent_start, sent_end, speakers)
+
+
+def _absolute_subject(p: Paragraph, j: int, sent_start: int) -> bool:
+    """Token ``j`` ends a name that a gerund cue follows in an absolute phrase: "…, with
+    Gorka noting …", "– Ryan saying he was …", "and Trump calling it …"."""
+    if p.kinds[j] != "word" or not is_cap(p.words[j]) or p.lows[j] in DETERMINERS:
+        return False
+    k = j - 1
+    while k > sent_start and is_cap(p.words[k]) and j - k < ABSOLUTE_NAME_TOKENS:
+        k -= 1
+    return k > sent_start and p.lows[k] in ABSOLUTE_LINKS
 
 
 def _message_issuer(p: Paragraph, that: int, sent_start: int) -> Span | None:
