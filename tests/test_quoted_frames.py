@@ -214,3 +214,11 @@ def test_absolute_phrases_with_gerund_cues_have_their_own_speakers():
 def test_gerund_after_a_sentence_initial_name_is_no_absolute_phrase():
     _text, table = run("Petrova saying “no” would end the talks.")
     assert table.empty
+
+
+def test_content_ends_at_a_quotation_closing_on_a_comma_before_the_writers_clause():
+    _text, table = run(
+        "Petrova said the bridge “will reopen in May,” referring to the repairs, which began "
+        "last week."
+    )
+    assert the_row(table, "the bridge “will reopen in May,”")["speaker"] == "Petrova"

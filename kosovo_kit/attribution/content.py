@@ -47,6 +47,9 @@ ADDRESSEE_SEARCH_TOKENS = 10
 CONTINUATION_TOKENS = 16
 # What after a quotation's closing mark ends the content the quotation opens
 QUOTE_TAIL_MARKS = frozenset({",", "—", "–", "―", "--", "(", ";"})
+# Words after a quotation that closes on a comma (“…,” referring to …) that open the
+# writer's clause, besides TRAILERS
+QUOTE_TRAILERS = frozenset({"referring", "as", "before", "after", "until", "though"})
 # The longest name before a gerund cue that opens another speaker's phrase ("and Sen. Ted
 # Cruz calling …")
 NAMED_GERUND_TOKENS = 4
@@ -245,6 +248,15 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
         # the writer's own addition after the reported clause: ", which …", ", compared …"
         if words[m] == "," and lows[m + 1] in TRAILERS and not p.in_quote(p.starts[m]):
             end_tok = m
+            break
+        if (
+            words[m] == ","
+            and p.kinds[m + 1] == "quote"
+            and text[p.starts[m + 1]] in CLOSERS
+            and m + 2 < end_tok
+            and (lows[m + 2] in TRAILERS or lows[m + 2] in QUOTE_TRAILERS)
+        ):
+            end_tok = m + 2  # “…,” while others …: the comma sits inside the quotation
             break
     end = p.ends[end_tok - 1]
     # stop short of the sentence's final punctuation unless it sits inside quotes
