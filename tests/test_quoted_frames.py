@@ -41,9 +41,7 @@ def test_appositive_with_a_plural_possessive_before_the_cue():
 
 
 def test_inverted_speaker_described_by_a_relative_clause():
-    text, table = run(
-        "“The plan is dead,” said a senior trade official who asked not to be named."
-    )
+    text, table = run("“The plan is dead,” said a senior trade official who asked not to be named.")
     row = the_row(table, "The plan is dead,")
     assert mention(text, row) == "a senior trade official"
     assert row["rule"] == "quote-cue-speaker"
@@ -56,9 +54,7 @@ def test_relative_clause_after_an_inverted_speaker_needs_a_quotation():
 
 
 def test_labelled_object_ends_before_the_speakers_next_act():
-    _text, table = run(
-        "Lind called the draft “a betrayal” and walked out of the talks for good."
-    )
+    _text, table = run("Lind called the draft “a betrayal” and walked out of the talks for good.")
     row = the_row(table, "the draft “a betrayal”")
     assert row["speaker"] == "Lind"
 

@@ -38,7 +38,6 @@ from .line_frames import (
 )
 from .marks import CLOSERS
 from .paragraph import Attribution, Paragraph, Span, is_adverb
-from .subjects import clause_subject, coordinated_subject
 from .speakers import (
     APPOSITIVE_TOKENS,
     Speakers,
@@ -48,6 +47,7 @@ from .speakers import (
     right_phrase,
     subject,
 )
+from .subjects import clause_subject, coordinated_subject
 from .words import (
     ASPECT_VERBS,
     BE_FORMS,
