@@ -218,3 +218,12 @@ def test_content_ends_at_a_quotation_closing_on_a_comma_before_the_writers_claus
         "last week."
     )
     assert the_row(table, "the bridge “will reopen in May,”")["speaker"] == "Petrova"
+
+
+def test_scene_setting_clause_before_the_frame_leaves_the_quotation_after_it():
+    _text, table = run(
+        "When asked why the ferry stopped running, Petrova said, “We ran out of money” in "
+        "the spring."
+    )
+    row = the_row(table, "“We ran out of money” in the spring")
+    assert row["speaker"] == "Petrova"

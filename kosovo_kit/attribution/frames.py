@@ -444,8 +444,15 @@ def _content_before_speaker(
         return None  # “Fox News Sunday,” X said his …: a title, not the content
     if back and not backward_allowed(p, cue, back):
         return None
-    if back and not back_is_quote and tail_w in ("and", "but") and only_subordinate(p, back):
-        return None  # "When told …, Bush thought … and said": the scene, not content
+    if (
+        back
+        and not back_is_quote
+        and (tail_w in ("and", "but") or (quote_follows and forward))
+        and only_subordinate(p, back)
+    ):
+        # "When told …, Bush thought … and said", "When asked why …, Tyler said, “…”":
+        # the scene, not content
+        return None
     if back and (back_is_quote or not (forward and p.all_quoted(forward))):
         return quote_cue_speaker(p, cue, back, tail, span, sent_end, speakers)
     return None
