@@ -227,3 +227,13 @@ def test_scene_setting_clause_before_the_frame_leaves_the_quotation_after_it():
     )
     row = the_row(table, "“We ran out of money” in the spring")
     assert row["speaker"] == "Petrova"
+
+
+def test_unnamed_speaker_with_a_relative_clause_before_the_cue():
+    text, table = run(
+        "“The repairs are behind schedule,” a council engineer, who was not allowed to speak "
+        "on the record, told the radio."
+    )
+    row = the_row(table, "The repairs are behind schedule,")
+    assert mention(text, row).startswith("a council engineer")
+    assert row["speaker"] == "council engineer"

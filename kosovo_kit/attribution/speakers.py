@@ -38,6 +38,7 @@ __all__ = ["Speakers", "left_phrase", "plausible_subject", "right_phrase", "subj
 # "Ramil Carr, 31, a photographer, said" has three; longer runs are clauses
 APPOSITIVES = 3
 APPOSITIVE_TOKENS = 24
+RELATIVE_CLAUSE_TOKENS = 40
 # How far a speaker phrase reaches from its last word (left) or first word (right); names
 # with titles and affiliations ("U.S. Secretary of State Antony Blinken") stay shorter
 LEFT_PHRASE_TOKENS = 10
@@ -66,7 +67,7 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
         k = j
         for _ in range(APPOSITIVES):
             k -= 1
-            while k >= sent_start and words[k] != w and j - k < APPOSITIVE_TOKENS:
+            while k >= sent_start and words[k] != w and j - k < RELATIVE_CLAUSE_TOKENS:
                 if (
                     (kinds[k] == "quote" and not p.possessive_mark(k))
                     or words[k] in (";", ":")
@@ -76,13 +77,20 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
                 k -= 1
             if k < sent_start or words[k] != w or k == j - 1 or k - 1 < sent_start:
                 return None
+            # a relative clause describes whoever it follows ("an intelligence source,
+            # who was not authorized to speak, told …") and may run longer
+            relative = p.lows[k + 1] in ("who", "whose")
+            if j - k >= APPOSITIVE_TOKENS and not relative:
+                return None
             head = left_phrase(p, k - 1, sent_start)
             # a name on either side: "Kerr Putney, the police chief," / "the city's
             # transport chief, Ana Petrova,"
             if (
                 head is not None
                 and kinds[head[1]] != "number"
-                and any(is_cap(w) or w.lower() in PRONOUNS for w in words[head[0] : j])
+                and (
+                    relative or any(is_cap(w) or w.lower() in PRONOUNS for w in words[head[0] : j])
+                )
             ):
                 return head[0], j - 1
             if close is not None:
@@ -357,7 +365,9 @@ class Speakers:
             # or inside it ("the city's transport chief, Ana Petrova,")
             cut = words.index(",")
             head, rest = words[:cut], [w for w in words[cut + 1 :] if w != ","]
-            if any(is_cap(w) or w.lower() in PRONOUNS for w in head):
+            if any(is_cap(w) or w.lower() in PRONOUNS for w in head) or (
+                rest and rest[0].lower() in ("who", "whose")
+            ):
                 words = head
             elif any(is_cap(w) for w in rest):
                 words = rest
