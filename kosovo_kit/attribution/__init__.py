@@ -17,7 +17,8 @@ The package, in the order a statement is found:
   ``rule`` value (its docstring has an example);
 - :mod:`.content` and :mod:`.speakers`: where the content starts and ends, and the
   speaker's noun phrase and whom it refers to (names, titles, pronouns); :mod:`.subjects`
-  widens a speaker phrase to a coordinated subject ("Berger and Moore said");
+  the subject a sentence or clause opens with, and a coordinated subject ("Berger and
+  Moore said");
 - :mod:`.words`: the closed-class word lists the frames read.
 
 Frames (the ``rule`` column; :data:`.frames.RULES` maps each to its function):

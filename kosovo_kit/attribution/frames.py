@@ -43,11 +43,9 @@ from .speakers import (
     Speakers,
     is_cap,
     left_phrase,
-    plausible_subject,
     right_phrase,
-    subject,
 )
-from .subjects import clause_subject, coordinated_subject
+from .subjects import clause_subject, coordinated_subject, plausible_subject, subject
 from .words import (
     ASPECT_VERBS,
     BE_FORMS,

@@ -23,16 +23,12 @@ from .words import (
     LEADING_PREPOSITIONS,
     NP_PREPOSITIONS,
     ORG_WORDS,
-    PRONOUN_DETERMINERS,
     PRONOUNS,
-    SKIP_BEFORE_CUE,
     STOP_LEFT,
-    SUBORDINATE_OPENERS,
-    TIME_UNITS,
     TIME_WORDS,
 )
 
-__all__ = ["Speakers", "left_phrase", "plausible_subject", "right_phrase", "subject"]
+__all__ = ["Speakers", "left_phrase", "right_phrase"]
 
 # How many appositives may stand between a speaker and the cue, and how long each may be:
 # "Ramil Carr, 31, a photographer, said" has three; longer runs are clauses
@@ -219,102 +215,6 @@ def right_phrase(p: Paragraph, k: int, sent_end: int, allow_lower: bool = True) 
     return k, last
 
 
-def subject(p: Paragraph, sent_start: int, limit: int) -> Span | None:
-    """The named or pronoun subject opening a sentence, if it has one."""
-    lows = p.lows
-    k = sent_start
-    while k < limit and (
-        lows[k] in ("but", "and", "however", ",", "then", "so") or lows[k] in SKIP_BEFORE_CUE
-    ):
-        k += 1
-    if k < limit and (
-        lows[k] in LEADING_PREPOSITIONS
-        or lows[k] in SUBORDINATE_OPENERS
-        or lows[k] in TIME_WORDS
-        or lows[k] in TIME_UNITS
-        or lows[k] == "here"
-        or (lows[k].endswith(("ly", "ing")) and "," in p.words[k:limit])
-    ):
-        # a fronted phrase or clause ("In his speech, Graham …", "Minutes later, she …",
-        # "Speaking in Ohio, Trump …") is not the subject: the subject follows its comma
-        while k < limit and p.words[k] != ",":
-            k += 1
-        k += 1
-    if k >= limit:
-        return None
-    span = right_phrase(p, k, limit)
-    if span is None:
-        return None
-    span = subject_head(p, span)
-    if span is None:
-        return None
-    words = p.words[span[0] : span[1] + 1]
-    if (
-        (words[0].lower() in PRONOUNS and PRONOUNS[words[0].lower()] != "self")
-        or any(is_cap(w) and w.lower() not in DETERMINERS for w in words)
-        or (words[-1].lower() in p.titles)
-        or (words[-1].lower() in ORG_WORDS)
-    ):
-        return span  # a name, a pronoun, a title ("the justice") or a body ("the campaign")
-    return None
-
-
-def subject_head(p: Paragraph, span: Span) -> Span | None:
-    """Cut a subject phrase after its head: "Petrova went fully" -> "Petrova", "the
-    minister sounded off" -> "the minister". The head is a name, a title, a pronoun or
-    an organisation word; after it, a lowercase word other than "of" is the verb."""
-    a, b = span
-    end = None
-    for i in range(a, b + 1):
-        w, low = p.words[i], p.lows[i]
-        if low in DETERMINERS and end is None:
-            continue
-        if (
-            is_cap(w)
-            or low in p.titles
-            or low in PRONOUNS
-            or low in ORG_WORDS
-            or (w in ("’s", "'s", "-", ".", "&"))
-        ):
-            end = i
-        elif end is not None and low != "of":
-            break
-    return (a, end) if end is not None else None
-
-
-def plausible_subject(p: Paragraph, cue: Cue, span: Span, skipped: list[str]) -> bool:
-    """Reject nouns read as verbs: "the plans", "Trump's comments", "one of the states"."""
-    words = p.words[span[0] : span[1] + 1]
-    head_end = span[1]
-    for idx, w in enumerate(words):
-        if w in (",", "("):
-            head_end = span[0] + idx - 1
-            words = words[:idx]
-            break
-    if not words:
-        return False
-    last = words[-1].lower()
-    if span[0] == span[1] and (
-        last == "that" or (last in PRONOUN_DETERMINERS and p.is_verb_cue(cue.verb))
-    ):
-        return True  # "a sign that read …" (see left_phrase), "Yet another said …"
-    if last in DETERMINERS or last in NP_PREPOSITIONS:
-        return False
-    if p.kinds[head_end] != "word" and not (
-        len(words) > 1 and words[-2].lower() in ("in", "of", "than")
-    ):
-        return False  # a number can close "six in 10", "more than 4,000"
-    if cue.entry.noun_like and not cue.form.endswith(("ed", "ing")) and not skipped:
-        named = is_cap(words[-1]) or last in PRONOUNS
-        possessive = any(w in ("’s", "'s", "’", "s’") for w in words)
-        if possessive or not named:
-            k = cue.last + 1
-            nxt = p.lows[k] if k < len(p.starts) else ""
-            if nxt not in ("that", ":"):
-                return False
-    return True
-
-
 class MentionFacts(NamedTuple):
     """What a speaker mention's words say on their own (see :meth:`Speakers.resolve`)."""
 
@@ -479,6 +379,8 @@ class Speakers:
         sent_start, _ = p.sentence_ranges[sid]
         if ti != sent_start or sid - 1 not in p.sentence_ranges:
             return None
+        from .subjects import subject  # the subject functions read this module's phrases
+
         span = subject(p, *p.sentence_ranges[sid - 1])
         if span is None:
             return None
