@@ -237,3 +237,12 @@ def test_unnamed_speaker_with_a_relative_clause_before_the_cue():
     row = the_row(table, "The repairs are behind schedule,")
     assert mention(text, row).startswith("a council engineer")
     assert row["speaker"] == "council engineer"
+
+
+def test_frame_ending_in_a_colon_after_a_scene_phrase_takes_the_next_quotation():
+    text, table = run(
+        "Petrova told the council, to loud applause:\n\n“The bridge will open again in May.”"
+    )
+    row = the_row(table, "The bridge will open again in May.")
+    assert mention(text, row) == "Petrova" and row["cue"] == "told"
+    assert not (table["text"] == "to loud applause").any()

@@ -36,7 +36,7 @@ from .line_frames import (
     quote_dash_speaker,
     speaker_colon,
 )
-from .marks import CLOSERS
+from .marks import CLOSERS, QUOTE_MARKS
 from .paragraph import Attribution, Paragraph, Span, is_adverb
 from .speakers import (
     APPOSITIVE_TOKENS,
@@ -50,6 +50,7 @@ from .words import (
     ASPECT_VERBS,
     BE_FORMS,
     CLAUSE_END,
+    CONTENT_MARKERS,
     DETERMINERS,
     FRAME_OPENERS,
     GERUND_LINKS,
@@ -66,6 +67,9 @@ QUESTION_FRAME_TOKENS = 14
 # The longest inverted speaker phrase that may start in lower case, in tokens: "said
 # lobbyist and GOP strategist Charlie Black"; longer ones are clauses
 LOWER_SPEAKER_TOKENS = 8
+# The most words a scene-setting phrase between a frame and its colon has ("to rowdy
+# applause")
+CIRCUMSTANCE_WORDS = 6
 # Words before a name that open an absolute phrase with a gerund cue ("with Gorka noting")
 ABSOLUTE_LINKS = frozenset({"with", "and", "–", "—", "―", "--"})
 ABSOLUTE_NAME_TOKENS = 4
@@ -380,6 +384,17 @@ def speaker_then_cue(
     return speaker_cue_quote(p, cue, span, forward, unclosed, sent_start, sent_end, speakers)
 
 
+def _only_circumstance(p: Paragraph, forward: list[Span]) -> bool:
+    """Words between a frame and the colon ending its paragraph that only set the scene
+    ("to rowdy applause", "in a statement"): no quotation, no that-clause, a few words."""
+    words = p.text[forward[0][0] : forward[-1][1]].split()
+    return (
+        len(words) <= CIRCUMSTANCE_WORDS
+        and words[0].lower() not in CONTENT_MARKERS
+        and QUOTE_MARKS.isdisjoint(p.text[forward[0][0] - 1 : forward[-1][1] + 1])
+    )
+
+
 def _absolute_subject(p: Paragraph, j: int, sent_start: int) -> bool:
     """Token ``j`` ends a name that a gerund cue follows in an absolute phrase: "…, with
     Gorka noting …", "– Ryan saying he was …", "and Trump calling it …"."""
@@ -509,10 +524,15 @@ def speaker_cue_quote(
     """
     sid = p.sentence_ids[cue.first]
     if (
-        not forward
-        and sent_end - 1 == frame_tail(p, cue, sent_end)
-        and (p.words[sent_end - 1] == ":" and sent_end == len(p.starts))
+        p.words[sent_end - 1] == ":"
+        and sent_end == len(p.starts)
+        and (
+            (not forward and sent_end - 1 == frame_tail(p, cue, sent_end))
+            or (forward and _only_circumstance(p, forward))
+        )
     ):
+        # "He told his audience, to rowdy applause:" ends the paragraph: the next one's
+        # quotation is the content
         return speakers.attribution(p, [], "speaker-cue-quote", cue, span, sid)
     if not forward or not has_complement(p, cue, forward):
         return None
