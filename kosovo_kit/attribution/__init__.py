@@ -26,13 +26,13 @@ Frames (the ``rule`` column; :data:`.frames.RULES` maps each to its function):
 ``cue-that-clause`` (Vucevic announced that …), ``clause-cue-speaker`` (… is a “very bad
 signal”, the government estimated.), ``according-to``, ``question-cue`` (When asked
 whether …), ``participle-cue`` (…, adding that …), ``coordinated-cue`` (… and denounced
-…), ``quote-dash-speaker`` (“…” ― Jorge Falcon), ``speaker-colon`` (Graham: “…”) and
-``quote-continuation`` (a paragraph that is one quotation goes on for the previous
-paragraph's speaker).
+…), ``quote-dash-speaker`` (“…” ― Jorge Falcon) and ``speaker-colon`` (Graham: “…”).
 
 Otherwise a quoted sentence with no cue of its own that follows a statement in the
-same paragraph, or a quotation left open at a paragraph's end and taken up by the next
-paragraph, belongs to that statement: it becomes a further piece of it.
+same paragraph, a quotation left open at a paragraph's end and taken up by the next
+paragraph, or a paragraph that is one quotation after a paragraph that ended on a direct
+quotation and its frame (:func:`.line_frames.continued_quotation`), belongs to that
+statement: it becomes a further piece of it.
 
 A paragraph written in title case (a headline: "Clinton Says Russians Hacked DNC") has
 its capitalised reporting verbs read as cues (:func:`.cues.is_title_case`).
@@ -69,7 +69,7 @@ from ..gc_pause import gc_paused
 from ..text import Article, check_text
 from .cues import CueEntry, cue_regex, find_cues, is_title_case, title_cue_regex
 from .frames import attribute_cue
-from .line_frames import SPEAKER_LINE, quote_continuation, quote_dash_speaker, speaker_colon
+from .line_frames import SPEAKER_LINE, continued_quotation, quote_dash_speaker, speaker_colon
 from .marks import DOUBLE_MARK, MAY_OPEN, OPENERS, QUOTE_MARKS
 from .paragraph import Attribution, Paragraph, overlaps, titles
 from .speakers import Speakers
@@ -226,10 +226,10 @@ def _paragraph(
             target.pieces.append((q.inner_start, end))
             target.unclosed = q.close is None
         else:
-            attr = quote_continuation(p, previous, q, cues, paragraph_spans)
-            if attr is None:
+            piece = continued_quotation(p, previous, q, cues, paragraph_spans)
+            if piece is None or previous is None:
                 continue
-            found.append(attr)
+            previous.pieces.append(piece)  # “…,” said X. / “…”: one statement, two pieces
         used_quotes.add(qi)
 
     found.sort(key=lambda a: a.pieces[0][0])

@@ -2,9 +2,8 @@
 
 :func:`attribute_cue` tries the cue frames on one cue, in the order below; the first that
 fits makes the attribution. :func:`quote_dash_speaker` and :func:`speaker_colon` have no
-cue word and look at the whole paragraph; :func:`quote_continuation` looks back at the
-previous one (all three in :mod:`.line_frames`). :data:`RULES` maps each ``rule`` value
-to the function that makes it.
+cue word and look at the whole paragraph (both in :mod:`.line_frames`). :data:`RULES` maps
+each ``rule`` value to the function that makes it.
 
 Two frame shapes make two rule values each, named for whether the content is a quotation:
 content before the cue and speaker (:func:`quote_cue_speaker`: ``quote-cue-speaker`` or
@@ -32,7 +31,6 @@ from .content import (
 )
 from .cues import Cue
 from .line_frames import (
-    quote_continuation,
     quote_dash_speaker,
     speaker_colon,
 )
@@ -559,5 +557,4 @@ RULES: dict[str, Callable[..., object]] = {
     "coordinated-cue": coordinated_cue,
     "quote-dash-speaker": quote_dash_speaker,
     "speaker-colon": speaker_colon,
-    "quote-continuation": quote_continuation,
 }

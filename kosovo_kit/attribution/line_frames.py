@@ -2,8 +2,9 @@
 quotation that goes on from the previous paragraph.
 
 :func:`quote_dash_speaker` and :func:`speaker_colon` look at the whole paragraph;
-:func:`quote_continuation` looks back at the previous one. :data:`.frames.RULES` maps their
-``rule`` values to them with the cue frames'.
+:data:`.frames.RULES` maps their ``rule`` values to them with the cue frames'.
+:func:`continued_quotation` looks back at the previous paragraph's statement, which the
+quotation continues as a further piece.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from .cues import COLON, DASH, Cue
 from .marks import Quotation
-from .paragraph import Attribution, Paragraph, overlaps
+from .paragraph import Attribution, Paragraph, Span, overlaps
 from .speakers import (
     Speakers,
 )
@@ -151,15 +152,16 @@ def speaker_colon(p: Paragraph, found: list[Attribution], speakers: Speakers) ->
     return out
 
 
-def quote_continuation(
+def continued_quotation(
     p: Paragraph,
     prev: Attribution | None,
     q: Quotation,
     cues: list[Cue],
     paragraph_spans: Sequence[Any],
-) -> Attribution | None:
-    """``quote-continuation``: a paragraph that is one quotation goes on for the speaker
-    of the paragraph before, when that one ended on a direct quotation and its speaker.
+) -> Span | None:
+    """A paragraph that is one quotation goes on with the statement of the paragraph
+    before, when that one ended on a direct quotation and its speaker: the quotation's
+    inside, a further piece of that statement (PolNeAR annotates it so), or None.
 
     “…,” said Peskov.  /  “And this is the next paragraph of what he said.”
     """
@@ -180,16 +182,7 @@ def quote_continuation(
     capitalised = sum(w[:1].isupper() for w in words)
     if len(words) < MIN_CONTINUATION_WORDS or capitalised >= MAX_CAPITALISED_SHARE * len(words):
         return None
-    return Attribution(
-        [(q.inner_start, q.inner_end)],
-        "quote-continuation",
-        None,
-        None,
-        prev.speaker,
-        prev.actor,
-        p.sentence_of(q.open),
-        p.paragraph_id,
-    )
+    return q.inner_start, q.inner_end
 
 
 #: ``rule`` value -> the function that makes it.
