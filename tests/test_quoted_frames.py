@@ -246,3 +246,13 @@ def test_frame_ending_in_a_colon_after_a_scene_phrase_takes_the_next_quotation()
     row = the_row(table, "The bridge will open again in May.")
     assert mention(text, row) == "Petrova" and row["cue"] == "told"
     assert not (table["text"] == "to loud applause").any()
+
+
+def test_quotation_paragraph_continues_a_mixed_statement_that_ended_on_a_quotation():
+    text, table = run(
+        "Petrova said the council had “no plan for the bridge at all.”\n\n"
+        "“We have asked for one for three years and nobody has answered.”"
+    )
+    assert len(table) == 1
+    pieces = [text[s:e] for s, e in table.iloc[0]["pieces"]]
+    assert pieces[-1] == "We have asked for one for three years and nobody has answered."

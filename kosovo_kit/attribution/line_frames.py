@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .cues import COLON, DASH, Cue
-from .marks import Quotation
+from .marks import CLOSERS, Quotation
 from .paragraph import Attribution, Paragraph, Span, overlaps
 from .speakers import (
     Speakers,
@@ -169,8 +169,11 @@ def continued_quotation(
         return None
     if q.close is None or q.close < p.end - 1:
         return None
-    if prev.rule.split("+")[0] not in ("quote-cue-speaker", "speaker-cue-quote"):
-        return None
+    end = prev.pieces[-1][1]
+    if prev.rule.split("+")[0] not in ("quote-cue-speaker", "speaker-cue-quote") and not (
+        p.text[end - 1] in CLOSERS or p.text[end : end + 2].lstrip(".,").startswith(tuple(CLOSERS))
+    ):
+        return None  # other frames continue only when their content ended on a quotation
     prev_para = paragraph_spans[prev.paragraph_id]
     if prev_para.paragraph_id != p.paragraph_id - 1:
         return None
