@@ -256,3 +256,12 @@ def test_quotation_paragraph_continues_a_mixed_statement_that_ended_on_a_quotati
     assert len(table) == 1
     pieces = [text[s:e] for s, e in table.iloc[0]["pieces"]]
     assert pieces[-1] == "We have asked for one for three years and nobody has answered."
+
+
+def test_quotation_right_after_a_mid_sentence_frame_without_a_full_stop_joins_it():
+    text, table = run("“The bridge is safe,” Petrova said “It was checked twice in May.”")
+    assert len(table) == 1
+    assert [text[s:e] for s, e in table.iloc[0]["pieces"]] == [
+        "The bridge is safe,",
+        "It was checked twice in May.",
+    ]

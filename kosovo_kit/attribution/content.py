@@ -418,6 +418,12 @@ def continuation(p: Paragraph, k: int, sent_end: int, quoted: bool) -> list[Span
     "A, he argues, B." adds the clause B.
     """
     text, words = p.text, p.words
+    if k < sent_end and quoted and p.opens(k):
+        # “A,” Trump said “B.”: the writer left out the full stop, the quotation goes on
+        for q in p.quotes:
+            if q.open == p.starts[k]:
+                return [(q.inner_start, q.inner_end)] if q.inner_end > q.inner_start else []
+        return []
     if k >= sent_end or words[k] != ",":
         return []
     m = k + 1
