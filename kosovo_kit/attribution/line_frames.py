@@ -42,10 +42,12 @@ MIN_LINE_WORDS = 3
 CONTINUATION_TAIL_WORDS = 12
 MIN_CONTINUATION_WORDS = 4
 MAX_CAPITALISED_SHARE = 0.7
-# A speaker line: one to five capitalised words and a colon, no verb ("Graham: …",
-# "Jane Smith, Reuters: “…”"); speaker_colon() checks where it stands.
+# A speaker line: one to five capitalised words, perhaps a party tag, and a colon, no verb
+# ("Graham: …", "Jane Smith, Reuters: “…”", "Rep. Trey Gowdy (R-S.C.):“…”");
+# speaker_colon() checks where it stands.
 SPEAKER_LINE = re.compile(
-    r"(?<![\w’'.-])[A-Z][\w.’'&-]*(?:,?[ \t]+[A-Z][\w.’'&-]*){0,4}[ \t]*:(?=[ \t])"
+    r"(?<![\w’'.-])[A-Z][\w.’'&-]*(?:,?[ \t]+[A-Z][\w.’'&-]*){0,4}"
+    r"(?:[ \t]*\([A-Z][\w.,-]{0,10}\))?[ \t]*:(?=[ \t]|[\"“])"
 )
 # “…” ― Jorge Falcon   (a signed quotation, as in vox-pop lists)
 DASH_SIGNATURE = re.compile(
