@@ -271,3 +271,11 @@ def test_speaker_line_with_a_party_tag_and_no_space_after_the_colon():
     text, table = run("Sen. Ana Petrova (D-Ore.):“Nobody has asked the ferry crews.”")
     row = the_row(table, "Nobody has asked the ferry crews.")
     assert row["rule"] == "speaker-colon" and row["speaker"] == "Ana Petrova"
+
+
+def test_dateline_before_the_subject_of_a_participle_cue_is_not_the_speaker():
+    text, table = run(
+        "BELGRADE (Reuters) - Mayor Ana Petrova closed the bridge on Monday, saying it was "
+        "“simply not safe.”"
+    )
+    assert mention(text, the_row(table, "it was “simply not safe.”")) == "Mayor Ana Petrova"

@@ -10,6 +10,9 @@ Moore said", "the Florida senator and Republican presidential candidate said").
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
+from .content import DATELINE
 from .cues import Cue
 from .paragraph import Paragraph, Span
 from .speakers import is_cap, left_phrase, right_phrase
@@ -74,6 +77,11 @@ def subject(p: Paragraph, sent_start: int, limit: int) -> Span | None:
     """The named or pronoun subject opening a sentence, if it has one."""
     lows = p.lows
     k = sent_start
+    if k < limit and p.words[k].isupper():
+        # "WASHINGTON (Reuters) - Sen. Grassley …": the dateline is not the subject
+        dateline = DATELINE.match(p.text, p.starts[k], p.ends[limit - 1])
+        if dateline:
+            k = bisect_left(p.starts, dateline.end(), k, limit)
     while k < limit and (
         lows[k] in ("but", "and", "however", ",", "then", "so") or lows[k] in SKIP_BEFORE_CUE
     ):
