@@ -268,7 +268,7 @@ def test_quotation_right_after_a_mid_sentence_frame_without_a_full_stop_joins_it
 
 
 def test_speaker_line_with_a_party_tag_and_no_space_after_the_colon():
-    text, table = run("Sen. Ana Petrova (D-Ore.):“Nobody has asked the ferry crews.”")
+    _text, table = run("Sen. Ana Petrova (D-Ore.):“Nobody has asked the ferry crews.”")
     row = the_row(table, "Nobody has asked the ferry crews.")
     assert row["rule"] == "speaker-colon" and row["speaker"] == "Ana Petrova"
 
