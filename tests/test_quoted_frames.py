@@ -279,3 +279,18 @@ def test_dateline_before_the_subject_of_a_participle_cue_is_not_the_speaker():
         "“simply not safe.”"
     )
     assert mention(text, the_row(table, "it was “simply not safe.”")) == "Mayor Ana Petrova"
+
+
+def test_as_one_put_it_frames_a_quotation_on_either_side():
+    for body, content in (
+        (
+            "“The bridge is a museum piece,” as one engineer put it.",
+            "The bridge is a museum piece,",
+        ),
+        (
+            "As one engineer put it, “The bridge is a museum piece.”",
+            "The bridge is a museum piece.",
+        ),
+    ):
+        text, table = run(body)
+        assert mention(text, the_row(table, content)) == "one engineer", body

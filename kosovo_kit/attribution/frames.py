@@ -427,6 +427,8 @@ def _content_before_speaker(
     """“…,” Peskov said. / …, the government estimated. — when the frame ends the clause."""
     words = p.words
     before = span[0] - 1
+    if cue.lemma == "put it" and before > sent_start and p.lows[before] == "as":
+        before -= 1  # “…,” as one aide put it.: "as" opens the frame
     before_w = words[before] if before >= sent_start else ""
     tail = frame_tail(p, cue, sent_end)
     tail_w = words[tail] if tail < sent_end else ""
