@@ -294,3 +294,15 @@ def test_as_one_put_it_frames_a_quotation_on_either_side():
     ):
         text, table = run(body)
         assert mention(text, the_row(table, content)) == "one engineer", body
+
+
+def test_thanked_with_a_quotation_reports_it():
+    text, table = run("Petrova thanked the crews for “keeping the ferry afloat all winter.”")
+    row = table.iloc[0]
+    assert row["cue"] == "thanked" and mention(text, row) == "Petrova"
+    assert row["text"].endswith("“keeping the ferry afloat all winter.”")
+
+
+def test_thanks_as_a_noun_is_no_cue():
+    _text, table = run("Many thanks went to the ferry crews after the storm.")
+    assert table.empty
