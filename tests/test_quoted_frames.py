@@ -306,3 +306,10 @@ def test_thanked_with_a_quotation_reports_it():
 def test_thanks_as_a_noun_is_no_cue():
     _text, table = run("Many thanks went to the ferry crews after the storm.")
     assert table.empty
+
+
+def test_mixed_content_ends_before_but_did_not():
+    _text, table = run(
+        "Petrova said the repairs were “on schedule” but did not say when the bridge would open."
+    )
+    assert the_row(table, "the repairs were “on schedule”")["speaker"] == "Petrova"

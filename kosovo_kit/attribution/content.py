@@ -203,6 +203,14 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
                 # "… and denounced …", "… and calling X “…”": the second cue reports its own
                 end_tok = m
                 break
+            if (
+                low == "but"
+                and lows[m + 1] in ("did", "declined", "refused", "stopped", "would")
+                and not p.in_quote(p.starts[m])
+                and any(p.kinds[i] == "quote" for i in range(k, m))
+            ):
+                end_tok = m  # … “a prayer” for the nominee but did not say …: the speaker's act
+                break
             if _named_gerund_at(p, m + 1, sent_end):
                 end_tok = m  # "… and Trump calling it …": another speaker's absolute phrase
                 break
