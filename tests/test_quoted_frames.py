@@ -313,3 +313,13 @@ def test_mixed_content_ends_before_but_did_not():
         "Petrova said the repairs were “on schedule” but did not say when the bridge would open."
     )
     assert the_row(table, "the repairs were “on schedule”")["speaker"] == "Petrova"
+
+
+def test_according_to_after_a_quotation_frame_names_the_reporting_source():
+    text, table = run(
+        "“The bridge will not reopen this year,” Petrova said, according to the Harbour Gazette."
+    )
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert row["text"] == "The bridge will not reopen this year,"
+    assert row["rule"] == "according-to" and mention(text, row) == "the Harbour Gazette"

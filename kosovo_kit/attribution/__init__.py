@@ -34,6 +34,10 @@ paragraph, or a paragraph that is one quotation after a paragraph that ended on 
 quotation and its frame (:func:`.line_frames.continued_quotation`), belongs to that
 statement: it becomes a further piece of it.
 
+When "according to X" closes a sentence whose quotation another frame already reported
+("“…,” Walker said, according to an AP account"), X is named as the source, as PolNeAR
+annotates it: the statement takes the ``according-to`` rule, cue and speaker.
+
 A paragraph written in title case (a headline: "Clinton Says Russians Hacked DNC") has
 its capitalised reporting verbs read as cues (:func:`.cues.is_title_case`).
 
@@ -180,6 +184,7 @@ def _paragraph(
             speakers.remember(attr)
             continue
         if any(overlaps(attr.pieces, a.pieces) and not _nested(text, attr, a) for a in found):
+            _reported_by(attr, found)
             continue
         found.append(attr)
         speakers.remember(attr)
@@ -243,6 +248,22 @@ def _paragraph(
     ):
         carry = awaiting
     return carry, (last if last is not None else awaiting)
+
+
+def _reported_by(attr: Attribution, found: list[Attribution]) -> None:
+    """“…,” Walker said, according to an AP account: the account is the source PolNeAR
+    names for the statement and its frame, so its "according to" takes the statement over."""
+    if attr.rule.split("+")[0] != "according-to" or attr.cue is None:
+        return
+    for a in found:
+        if (
+            a.sentence_id == attr.sentence_id
+            and a.cue is not None
+            and a.cue.start < attr.cue.start
+            and overlaps(attr.pieces, a.pieces)
+        ):
+            a.rule, a.cue, a.mention = attr.rule, attr.cue, attr.mention
+            a.speaker, a.actor = attr.speaker, attr.actor
 
 
 def _nested(text: str, a: Attribution, b: Attribution) -> bool:
