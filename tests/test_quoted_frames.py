@@ -323,3 +323,13 @@ def test_according_to_after_a_quotation_frame_names_the_reporting_source():
     row = table.iloc[0]
     assert row["text"] == "The bridge will not reopen this year,"
     assert row["rule"] == "according-to" and mention(text, row) == "the Harbour Gazette"
+
+
+def test_time_phrase_between_subject_and_cue_is_not_the_speaker():
+    for body in (
+        "Mayor Ana Petrova last week said the bridge was “perfectly safe.”",
+        "Mayor Ana Petrova on Friday said the bridge was “perfectly safe.”",
+    ):
+        text, table = run(body)
+        row = the_row(table, "the bridge was “perfectly safe.”")
+        assert mention(text, row) == "Mayor Ana Petrova", body

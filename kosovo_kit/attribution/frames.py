@@ -57,6 +57,8 @@ from .words import (
     RELATIVE_PRONOUNS,
     SKIP_BEFORE_CUE,
     SUBORDINATORS,
+    TIME_UNITS,
+    TIME_WORDS,
 )
 
 # A quotation that ends its own sentence (“Why not?”) still belongs to a frame that
@@ -65,6 +67,9 @@ QUESTION_FRAME_TOKENS = 14
 # The longest inverted speaker phrase that may start in lower case, in tokens: "said
 # lobbyist and GOP strategist Charlie Black"; longer ones are clauses
 LOWER_SPEAKER_TOKENS = 8
+# Words that open or fill a time phrase before a cue ("last week", "on Friday", "early
+# Monday")
+TIME_PHRASE_WORDS = frozenset({"last", "this", "on", "early", "late", "earlier", "next", "the"})
 # The most words a scene-setting phrase between a frame and its colon has ("to rowdy
 # applause")
 CIRCUMSTANCE_WORDS = 6
@@ -349,6 +354,7 @@ def speaker_then_cue(
     while j >= sent_start and (lows[j] in SKIP_BEFORE_CUE or is_adverb(p.words[j])):
         skipped.append(lows[j])
         j -= 1
+    j = _before_time_phrase(p, j, sent_start)
     if j < sent_start:
         return None
     gerund = cue.verb.endswith("ing")
@@ -380,6 +386,20 @@ def speaker_then_cue(
     if attr is not None:
         return attr
     return speaker_cue_quote(p, cue, span, forward, unclosed, sent_start, sent_end, speakers)
+
+
+def _before_time_phrase(p: Paragraph, j: int, sent_start: int) -> int:
+    """Token before a time phrase that ends at ``j`` between a subject and its cue
+    ("Feinstein (D-Calif.) last week said", "Trump on Friday described"), else ``j``."""
+    lows = p.lows
+    if j <= sent_start or lows[j] not in TIME_WORDS or lows[j] in SKIP_BEFORE_CUE:
+        return j
+    k = j - 1
+    while k > sent_start and lows[k] in TIME_PHRASE_WORDS:
+        k -= 1
+    if k == j - 1 and lows[j] in TIME_UNITS:
+        return j  # "the week said": a noun, not a time phrase
+    return k if k >= sent_start and p.kinds[k] in ("word", "punct") else j
 
 
 def _only_circumstance(p: Paragraph, forward: list[Span]) -> bool:
