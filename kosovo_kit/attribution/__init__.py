@@ -71,7 +71,15 @@ from ..frames import STR, records_frame
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..gc_pause import gc_paused
 from ..text import Article, check_text
-from .cues import CueEntry, cue_regex, find_cues, is_title_case, title_cue_regex
+from .cues import (
+    TITLE_MAX_CHARS,
+    CueEntry,
+    capital_cue_regex,
+    cue_regex,
+    find_cues,
+    is_title_case,
+    title_cue_regex,
+)
 from .frames import attribute_cue
 from .line_frames import SPEAKER_LINE, continued_quotation, quote_dash_speaker, speaker_colon
 from .marks import DOUBLE_MARK, MAY_OPEN, OPENERS, QUOTE_MARKS
@@ -118,6 +126,7 @@ def _attributions(article: Article, gazetteer: Gazetteer) -> list[Attribution]:
     text = article.text
     cue_re = cue_regex()
     title_re = title_cue_regex()
+    capital_re = capital_cue_regex()
     speakers = Speakers(article, gazetteer, titles())
     results: list[Attribution] = []
     pending: Attribution | None = None  # a statement whose quotation goes on
@@ -129,7 +138,13 @@ def _attributions(article: Article, gazetteer: Gazetteer) -> list[Attribution]:
         # a paragraph with neither a reporting verb nor a quotation mark holds no
         # statement: it need not even be tokenised
         # a title-case headline capitalises its reporting verbs too ("Clinton Says …")
-        regex = title_re if is_title_case(text, span.start, span.end) else cue_re
+        regex = cue_re
+        if (
+            span.end - span.start <= TITLE_MAX_CHARS
+            and capital_re.search(text, span.start, span.end)
+            and is_title_case(text, span.start, span.end)
+        ):
+            regex = title_re
         first = regex.search(text, span.start, span.end)
         # the rest are found from the first one on, as finditer() would
         cue_matches = [first, *regex.finditer(text, first.end(), span.end)] if first else []

@@ -27,6 +27,7 @@ __all__ = [
     "DASH",
     "Cue",
     "CueEntry",
+    "capital_cue_regex",
     "cue_lexicon",
     "cue_regex",
     "find_cues",
@@ -143,6 +144,18 @@ def title_cue_regex() -> re.Pattern[str]:
         "according to",
         "According to",
         "According To",
+    ]
+    return re.compile(r"(?<![\w’'-])(?:" + trie_pattern(forms) + r")(?![\w-])")
+
+
+@cache
+def capital_cue_regex() -> re.Pattern[str]:
+    """Only the capitalised cue forms ("Says", "Points Out"): a cheap first test before a
+    paragraph is checked for title case."""
+    single, double = cue_lexicon()
+    forms = [
+        *(w.capitalize() for w in single),
+        *(f"{a.capitalize()} {b.capitalize()}" for a, sub in double.items() for b in sub),
     ]
     return re.compile(r"(?<![\w’'-])(?:" + trie_pattern(forms) + r")(?![\w-])")
 
