@@ -20,7 +20,6 @@ FAMILIES = {
     "according-to",
     "participle-cue",
     "coordinated-cue",
-    "quote-continuation",
     "quote-dash-speaker",
     "question-cue",
     "speaker-colon",

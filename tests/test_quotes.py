@@ -353,15 +353,19 @@ def test_speaker_with_an_introductory_clause_before_a_quotation_paragraph():
     check(row, "direct", "Dmitry Peskov", "Russia", "said", "speaker-cue-quote")
 
 
-def test_new_quoted_paragraph_continues_the_last_speaker():
+def test_new_quoted_paragraph_continues_the_last_statement():
     body = (
         "“We support Belgrade,” said Dmitry Peskov.\n\n"
         "“We will not abandon our friends in the Balkans.”"
     )
-    _, table = run(body)
-    assert len(table) == 2
-    row = the_row(table, "We will not abandon our friends in the Balkans.")
-    check(row, "direct", "Dmitry Peskov", "Russia", None, "quote-continuation")
+    text, table = run(body)
+    assert len(table) == 1
+    row = table.iloc[0]
+    check(row, "direct", "Dmitry Peskov", "Russia", "said", "quote-cue-speaker")
+    assert [text[s:e] for s, e in row["pieces"]] == [
+        "We support Belgrade,",
+        "We will not abandon our friends in the Balkans.",
+    ]
 
 
 # --- quotation marks --------------------------------------------------------------------------

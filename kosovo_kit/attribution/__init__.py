@@ -17,7 +17,9 @@ The package, in the order a statement is found:
   :mod:`.unnamed_frames` (the frames with no speaker): one function per ``rule`` value
   (its docstring has an example);
 - :mod:`.content` and :mod:`.speakers`: where the content starts and ends, and the
-  speaker's noun phrase and whom it refers to (names, titles, pronouns);
+  speaker's noun phrase and whom it refers to (names, titles, pronouns); :mod:`.subjects`
+  the subject a sentence or clause opens with, and a coordinated subject ("Berger and
+  Moore said");
 - :mod:`.words`: the closed-class word lists the frames read.
 
 Frames (the ``rule`` column; :data:`.frames.RULES` maps each to its function):
@@ -25,15 +27,22 @@ Frames (the ``rule`` column; :data:`.frames.RULES` maps each to its function):
 ``cue-that-clause`` (Vucevic announced that …), ``clause-cue-speaker`` (… is a “very bad
 signal”, the government estimated.), ``according-to``, ``question-cue`` (When asked
 whether …), ``participle-cue`` (…, adding that …), ``coordinated-cue`` (… and denounced
-…), ``quote-dash-speaker`` (“…” ― Jorge Falcon), ``speaker-colon`` (Graham: “…”) and
-``quote-continuation`` (a paragraph that is one quotation goes on for the previous
-paragraph's speaker), ``expected-to`` (The vote is expected to pass: an expectation
-nobody is named for) and ``seem-clause`` (Carson appears to be slipping: an impression
-nobody is named for).
+…), ``quote-dash-speaker`` (“…” ― Jorge Falcon), ``speaker-colon`` (Graham: “…”),
+``expected-to`` (The vote is expected to pass: an expectation nobody is named for) and
+``seem-clause`` (Carson appears to be slipping: an impression nobody is named for).
 
 Otherwise a quoted sentence with no cue of its own that follows a statement in the
-same paragraph, or a quotation left open at a paragraph's end and taken up by the next
-paragraph, belongs to that statement: it becomes a further piece of it.
+same paragraph, a quotation left open at a paragraph's end and taken up by the next
+paragraph, or a paragraph that is one quotation after a paragraph that ended on a direct
+quotation and its frame (:func:`.line_frames.continued_quotation`), belongs to that
+statement: it becomes a further piece of it.
+
+When "according to X" closes a sentence whose quotation another frame already reported
+("“…,” Walker said, according to an AP account"), X is named as the source, as PolNeAR
+annotates it: the statement takes the ``according-to`` rule, cue and speaker.
+
+A paragraph written in title case (a headline: "Clinton Says Russians Hacked DNC") has
+its capitalised reporting verbs read as cues (:func:`.cues.is_title_case`).
 
 A ``+pronoun-carryover`` suffix says the speaker mention is a pronoun resolved to
 the last suitable named speaker; ``+title-carryover`` the same for "the minister";
@@ -68,9 +77,17 @@ from ..frames import STR, records_frame
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..gc_pause import gc_paused
 from ..text import Article, check_text
-from .cues import CueEntry, cue_regex, find_cues
+from .cues import (
+    TITLE_MAX_CHARS,
+    CueEntry,
+    capital_cue_regex,
+    cue_regex,
+    find_cues,
+    is_title_case,
+    title_cue_regex,
+)
 from .frames import attribute_cue
-from .line_frames import SPEAKER_LINE, quote_continuation, quote_dash_speaker, speaker_colon
+from .line_frames import SPEAKER_LINE, continued_quotation, quote_dash_speaker, speaker_colon
 from .marks import DOUBLE_MARK, MAY_OPEN, OPENERS, QUOTE_MARKS
 from .paragraph import Attribution, Paragraph, overlaps, titles
 from .speakers import Speakers
@@ -114,6 +131,8 @@ def _attributions(article: Article, gazetteer: Gazetteer) -> list[Attribution]:
     """Run the frames over the article's body paragraphs, in order."""
     text = article.text
     cue_re = cue_regex()
+    title_re = title_cue_regex()
+    capital_re = capital_cue_regex()
     speakers = Speakers(article, gazetteer, titles())
     results: list[Attribution] = []
     pending: Attribution | None = None  # a statement whose quotation goes on
@@ -124,9 +143,17 @@ def _attributions(article: Article, gazetteer: Gazetteer) -> list[Attribution]:
             continue
         # a paragraph with neither a reporting verb nor a quotation mark holds no
         # statement: it need not even be tokenised
-        first = cue_re.search(text, span.start, span.end)
+        # a title-case headline capitalises its reporting verbs too ("Clinton Says …")
+        regex = cue_re
+        if (
+            span.end - span.start <= TITLE_MAX_CHARS
+            and capital_re.search(text, span.start, span.end)
+            and is_title_case(text, span.start, span.end)
+        ):
+            regex = title_re
+        first = regex.search(text, span.start, span.end)
         # the rest are found from the first one on, as finditer() would
-        cue_matches = [first, *cue_re.finditer(text, first.end(), span.end)] if first else []
+        cue_matches = [first, *regex.finditer(text, first.end(), span.end)] if first else []
         if (
             first is None
             and not MAY_OPEN.search(text, span.start, span.end)
@@ -178,6 +205,7 @@ def _paragraph(
             speakers.remember(attr)
             continue
         if any(overlaps(attr.pieces, a.pieces) and not _nested(text, attr, a) for a in found):
+            _reported_by(attr, found)
             continue
         found.append(attr)
         speakers.remember(attr)
@@ -224,10 +252,10 @@ def _paragraph(
             target.pieces.append((q.inner_start, end))
             target.unclosed = q.close is None
         else:
-            attr = quote_continuation(p, previous, q, cues, paragraph_spans)
-            if attr is None:
+            piece = continued_quotation(p, previous, q, cues, paragraph_spans)
+            if piece is None or previous is None:
                 continue
-            found.append(attr)
+            previous.pieces.append(piece)  # “…,” said X. / “…”: one statement, two pieces
         used_quotes.add(qi)
 
     found.sort(key=lambda a: a.pieces[0][0])
@@ -259,6 +287,22 @@ def _inside_other(attr: Attribution, found: list[Attribution]) -> bool:
         and any(s <= at < e for s, e in a.pieces)
         for a in found
     )
+
+
+def _reported_by(attr: Attribution, found: list[Attribution]) -> None:
+    """“…,” Walker said, according to an AP account: the account is the source PolNeAR
+    names for the statement and its frame, so its "according to" takes the statement over."""
+    if attr.rule.split("+")[0] != "according-to" or attr.cue is None:
+        return
+    for a in found:
+        if (
+            a.sentence_id == attr.sentence_id
+            and a.cue is not None
+            and a.cue.start < attr.cue.start
+            and overlaps(attr.pieces, a.pieces)
+        ):
+            a.rule, a.cue, a.mention = attr.rule, attr.cue, attr.mention
+            a.speaker, a.actor = attr.speaker, attr.actor
 
 
 def _nested(text: str, a: Attribution, b: Attribution) -> bool:

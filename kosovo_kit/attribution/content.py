@@ -47,6 +47,14 @@ ADDRESSEE_SEARCH_TOKENS = 10
 CONTINUATION_TOKENS = 16
 # What after a quotation's closing mark ends the content the quotation opens
 QUOTE_TAIL_MARKS = frozenset({",", "—", "–", "―", "--", "(", ";"})
+# Words after a quotation that closes on a comma (“…,” referring to …) that open the
+# writer's clause, besides TRAILERS
+QUOTE_TRAILERS = frozenset({"referring", "as", "before", "after", "until", "though"})
+# The longest name before a gerund cue that opens another speaker's phrase ("and Sen. Ted
+# Cruz calling …")
+NAMED_GERUND_TOKENS = 4
+# The shortest "-ing" word read as a verb after "and" ("thing", "during" are not)
+MIN_VERB_CHARS = 6
 # The fewest words of an unquoted clause before a frame or after a parenthetical one
 MIN_CLAUSE_WORDS = 3
 # The writer's trailer (", which …") is looked for this many tokens into the content
@@ -232,8 +240,24 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
                 break
         if low in ("and", "but") and m + 1 < sent_end and m > k + 2:
             nxt = words[m + 1]
-            if nxt in single_cues and not nxt.endswith("ing") and not (p.in_quote(p.starts[m])):
+            if (
+                nxt in single_cues
+                and (not nxt.endswith("ing") or single_cues[nxt].kind == "speech")
+                and not (p.in_quote(p.starts[m]))
+            ):
+                # "… and denounced …", "… and calling X “…”": the second cue reports its own
                 end_tok = m
+                break
+            if (
+                low == "but"
+                and lows[m + 1] in ("did", "declined", "refused", "stopped", "would")
+                and not p.in_quote(p.starts[m])
+                and any(p.kinds[i] == "quote" for i in range(k, m))
+            ):
+                end_tok = m  # … “a prayer” for the nominee but did not say …: the speaker's act
+                break
+            if _named_gerund_at(p, m + 1, sent_end):
+                end_tok = m  # "… and Trump calling it …": another speaker's absolute phrase
                 break
     end_tok = before_trailing_frame(p, k, end_tok)
     if end_tok <= k:
@@ -263,6 +287,14 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
                 end_tok = m  # "blasted Congress and said …": a second predicate
                 break
             if (
+                low in ("and", "while")
+                and m + 1 < end_tok
+                and _verb_like(words[m + 1])
+                and not p.in_quote(p.starts[m])
+            ):
+                end_tok = m  # called it “a disaster” and ranked …: the speaker's next act
+                break
+            if (
                 labels
                 and w in ("and", "but")
                 and words[m - 1] in CLOSERS
@@ -277,6 +309,15 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
         # the writer's own addition after the reported clause: ", which …", ", compared …"
         if words[m] == "," and lows[m + 1] in TRAILERS and not p.in_quote(p.starts[m]):
             end_tok = m
+            break
+        if (
+            words[m] == ","
+            and p.kinds[m + 1] == "quote"
+            and text[p.starts[m + 1]] in CLOSERS
+            and m + 2 < end_tok
+            and (lows[m + 2] in TRAILERS or lows[m + 2] in QUOTE_TRAILERS)
+        ):
+            end_tok = m + 2  # “…,” while others …: the comma sits inside the quotation
             break
     end = p.ends[end_tok - 1]
     # stop short of the sentence's final punctuation unless it sits inside quotes
@@ -322,6 +363,26 @@ def object_verb(p: Paragraph, m: int) -> bool:
     if p.in_quote(p.starts[m]):
         return False
     return p.is_verb_cue(low) or (low.endswith("ed") and p.words[m] == low and len(low) > 4)
+
+
+def _named_gerund_at(p: Paragraph, k: int, sent_end: int) -> bool:
+    """Tokens from ``k`` are a name and a gerund reporting verb ("Trump calling")."""
+    m = k
+    while m < sent_end and m - k < NAMED_GERUND_TOKENS and is_cap(p.words[m]):
+        m += 1
+    if m == k or m >= sent_end or p.in_quote(p.starts[k]):
+        return False
+    entry = p.single_cues.get(p.lows[m])
+    return entry is not None and entry.kind == "speech" and p.lows[m].endswith("ing")
+
+
+def _verb_like(word: str) -> bool:
+    """A lower-case word with a verb ending ("threatening", "ranked"): after "and" it
+    opens the speaker's next act, not more of a noun-phrase object."""
+    return word.islower() and (
+        (word.endswith("ing") and len(word) > MIN_VERB_CHARS)
+        or (word.endswith("ed") and len(word) > MIN_VERB_CHARS - 1)
+    )
 
 
 def quotation_ends_content(p: Paragraph, q: Quotation, end: int) -> bool:
@@ -428,6 +489,12 @@ def continuation(p: Paragraph, k: int, sent_end: int, quoted: bool) -> list[Span
     "A, he argues, B." adds the clause B.
     """
     text, words = p.text, p.words
+    if k < sent_end and quoted and p.opens(k):
+        # “A,” Trump said “B.”: the writer left out the full stop, the quotation goes on
+        for q in p.quotes:
+            if q.open == p.starts[k]:
+                return [(q.inner_start, q.inner_end)] if q.inner_end > q.inner_start else []
+        return []
     if k >= sent_end or words[k] != ",":
         return []
     m = k + 1

@@ -27,10 +27,13 @@ __all__ = [
     "DASH",
     "Cue",
     "CueEntry",
+    "capital_cue_regex",
     "cue_lexicon",
     "cue_regex",
     "find_cues",
+    "is_title_case",
     "is_verb_cue",
+    "title_cue_regex",
 ]
 
 #: Flags of ``data/cues.csv``: column -> the value that sets it.
@@ -131,6 +134,57 @@ def cue_regex() -> re.Pattern[str]:
     return re.compile(r"(?<![\w’'-])(?:" + trie_pattern(forms) + r")(?![\w-])")
 
 
+@cache
+def title_cue_regex() -> re.Pattern[str]:
+    """:func:`cue_regex` that also knows the forms a title-case headline writes: "Says",
+    "Calls", "Points Out"."""
+    single, double = cue_lexicon()
+    forms = [
+        *single,
+        *(f"{a} {b}" for a, sub in double.items() for b in sub),
+        *(w.capitalize() for w in single),
+        *(f"{a.capitalize()} {b.capitalize()}" for a, sub in double.items() for b in sub),
+        "according to",
+        "According to",
+        "According To",
+    ]
+    return re.compile(r"(?<![\w’'-])(?:" + trie_pattern(forms) + r")(?![\w-])")
+
+
+@cache
+def capital_cue_regex() -> re.Pattern[str]:
+    """Only the capitalised cue forms ("Says", "Points Out"): a cheap first test before a
+    paragraph is checked for title case."""
+    single, double = cue_lexicon()
+    forms = [
+        *(w.capitalize() for w in single),
+        *(f"{a.capitalize()} {b.capitalize()}" for a, sub in double.items() for b in sub),
+    ]
+    return re.compile(r"(?<![\w’'-])(?:" + trie_pattern(forms) + r")(?![\w-])")
+
+
+# A title-case line: at least this many words, and this share of its longer words capitalised
+TITLE_MIN_WORDS = 4
+TITLE_CAPITALISED_SHARE = 0.8
+# Longer paragraphs are prose, whatever their capitals
+TITLE_MAX_CHARS = 240
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+# Short words a title-case headline may leave in lower case ("of", "the", "and")
+_TITLE_SHORT = 3
+
+
+def is_title_case(text: str, start: int, end: int) -> bool:
+    """A paragraph written in title case, as a headline ("Clinton Says Russians Hacked
+    DNC"): its reporting verbs are capitalised too."""
+    if end - start > TITLE_MAX_CHARS:
+        return False
+    words = [w for w in _TITLE_WORD.findall(text, start, end) if len(w) > _TITLE_SHORT]
+    if len(words) < TITLE_MIN_WORDS:
+        return False
+    capitalised = sum(w[0].isupper() for w in words)
+    return capitalised >= TITLE_CAPITALISED_SHARE * len(words)
+
+
 def is_verb_cue(single: dict[str, CueEntry], word: str) -> bool:
     """A reporting verb that cannot be a noun here ("said", "told"; not "plans")."""
     entry = single.get(word)
@@ -151,6 +205,8 @@ def find_cues(p: Paragraph) -> list[Cue]:
             continue  # not on token boundaries
         if p.in_quote(m.start()):
             continue
+        if form[0].isupper() and not _may_capitalise(p, first):
+            continue  # "the ferry line, which Says Holdings runs": a name, not a cue
         low = " ".join(form.lower().split())
         if low == "according to":
             entry = ACCORDING
@@ -161,3 +217,13 @@ def find_cues(p: Paragraph) -> list[Cue]:
             entry = p.single_cues[low]
         cues.append(Cue(m.start(), m.end(), entry, low, first, last))
     return cues
+
+
+def _may_capitalise(p: Paragraph, first: int) -> bool:
+    """A capitalised cue is a cue where a sentence or a quoted sentence opens ("Asked whether
+    …"), or anywhere in a title-case headline ("Clinton Says …"); elsewhere it is a name."""
+    if first == p.sentence_bounds(first)[0] or p.kinds[first - 1] == "quote":
+        return True
+    if p.words[first - 1] in ("(", "—", "–", "-", ":"):
+        return True
+    return is_title_case(p.text, p.start, p.end)

@@ -2,9 +2,8 @@
 
 :func:`attribute_cue` tries the cue frames on one cue, in the order below; the first that
 fits makes the attribution. :func:`quote_dash_speaker` and :func:`speaker_colon` have no
-cue word and look at the whole paragraph; :func:`quote_continuation` looks back at the
-previous one (all three in :mod:`.line_frames`). :data:`RULES` maps each ``rule`` value
-to the function that makes it.
+cue word and look at the whole paragraph (both in :mod:`.line_frames`). :data:`RULES` maps
+each ``rule`` value to the function that makes it.
 
 Two frame shapes make two rule values each, named for whether the content is a quotation:
 content before the cue and speaker (:func:`quote_cue_speaker`: ``quote-cue-speaker`` or
@@ -32,33 +31,35 @@ from .content import (
 )
 from .cues import Cue
 from .line_frames import (
-    quote_continuation,
     quote_dash_speaker,
     speaker_colon,
 )
-from .marks import CLOSERS
+from .marks import CLOSERS, QUOTE_MARKS
 from .paragraph import Attribution, Paragraph, Span, is_adverb
 from .speakers import (
     APPOSITIVE_TOKENS,
     Speakers,
     is_cap,
     left_phrase,
-    plausible_subject,
     right_phrase,
-    subject,
 )
+from .subjects import clause_subject, coordinated_subject, plausible_subject, subject
 from .unnamed_frames import expected_to, seem_clause
 from .words import (
     ASPECT_VERBS,
     BE_FORMS,
     CLAUSE_END,
     CONTENT_MARKERS,
+    DETERMINERS,
     FRAME_OPENERS,
     GERUND_LINKS,
     LEAD_INS,
     MESSAGE_NOUNS,
     RELATIVE_PRONOUNS,
     SKIP_BEFORE_CUE,
+    SUBORDINATORS,
+    TIME_UNITS,
+    TIME_WORDS,
 )
 
 # A quotation that ends its own sentence (“Why not?”) still belongs to a frame that
@@ -67,6 +68,18 @@ QUESTION_FRAME_TOKENS = 14
 # The longest inverted speaker phrase that may start in lower case, in tokens: "said
 # lobbyist and GOP strategist Charlie Black"; longer ones are clauses
 LOWER_SPEAKER_TOKENS = 8
+# Words that open or fill a time phrase before a cue ("last week", "on Friday", "early
+# Monday")
+TIME_PHRASE_WORDS = frozenset({"last", "this", "on", "early", "late", "earlier", "next", "the"})
+# The most words a scene-setting phrase between a frame and its colon has ("to rowdy
+# applause")
+CIRCUMSTANCE_WORDS = 6
+# Words before a name that open an absolute phrase with a gerund cue ("with Gorka noting")
+ABSOLUTE_LINKS = frozenset({"with", "and", "–", "—", "―", "--"})
+ABSOLUTE_NAME_TOKENS = 4
+# How far before a relative "that" the message noun it follows may stand: "a letter from
+# his doctor Friday afternoon that says"
+ISSUER_TOKENS = 6
 # How far an affiliation may follow an inverted speaker: "said X of the University of …"
 AFFILIATION_TOKENS = 12
 
@@ -112,8 +125,14 @@ def attribute_cue(
     gerund = cue.verb.endswith("ing")
     # a verb with a particle after a comma ("…,” he said, referring to …", "speaking
     # of …") names the topic of the quotation before it, not a further statement
+    comma_in_quote = (  # the comma sits inside a quotation: needled the “reporter,” saying
+        prev_w in CLOSERS and prev_i - 1 >= sent_start and p.words[prev_i - 1] == ","
+    )
     if (gerund and cue.form == cue.verb) and (
-        prev_w == "," or prev_w.lower() in GERUND_LINKS or prev_w.lower() in MESSAGE_NOUNS
+        prev_w in (",", "and")
+        or comma_in_quote
+        or prev_w.lower() in GERUND_LINKS
+        or prev_w.lower() in MESSAGE_NOUNS
     ):
         return participle_cue(p, cue, found, sent_start, sent_end, speakers)
     if prev_w in ("and", "but") and not gerund:
@@ -289,7 +308,7 @@ def _same_speaker(
         )
     # no statement yet in the sentence: its subject speaks ("X mocked it, saying …",
     # "X called on Congress to act and said …")
-    span = subject(p, sent_start, cue.first)
+    span = clause_subject(p, sent_start, cue.first)
     if span is None:
         return None
     attr = speakers.attribution(p, pieces, rule, cue, span, sid)
@@ -355,21 +374,31 @@ def cue_then_speaker(
     if nxt < sent_end and p.lows[nxt] == "by":
         return None  # "reported by the government": a passive participle
     span = right_phrase(p, nxt, sent_end, allow_lower=False)
+    described = False  # a relative clause describes the speaker: "said one source who …"
     if span is None:
         # "…, said lobbyist and GOP strategist Charlie Black.": a role before the name
         span = right_phrase(p, nxt, sent_end, allow_lower=True)
-        if (
-            span is None
-            or span[1] - span[0] > LOWER_SPEAKER_TOKENS
+        if span is None:
+            return None
+        described = span[1] + 1 < sent_end and p.lows[span[1] + 1] in ("who", "whose")
+        if not described and (
+            span[1] - span[0] > LOWER_SPEAKER_TOKENS
             or not any(is_cap(w) for w in p.words[span[0] : span[1] + 1])
         ):
             return None
-    # an affiliation may follow the name: "said Stephen Vladeck of the University of …"
-    after = skip_adverbials(p, span[1] + 1, sent_end, limit=AFFILIATION_TOKENS)
-    if after < sent_end and p.words[after] not in CLAUSE_END:
-        return None  # "…, said he would order …": the cue starts a clause
+    elif span[1] + 1 < sent_end and p.lows[span[1] + 1] in ("who", "whose"):
+        described = True
+    if described:
+        after = sent_end  # the relative clause runs to the end: nothing resumes
+    else:
+        # an affiliation may follow the name: "said Stephen Vladeck of the University of …"
+        after = skip_adverbials(p, span[1] + 1, sent_end, limit=AFFILIATION_TOKENS)
+        if after < sent_end and p.words[after] not in CLAUSE_END:
+            return None  # "…, said he would order …": the cue starts a clause
     pieces = backward_content(p, sent_start, cue.first - 1)
     if not pieces or not backward_allowed(p, cue, pieces, inverted=True):
+        return None
+    if described and not p.is_quote_piece(pieces[0]):
         return None
     return quote_cue_speaker(p, cue, pieces, after, span, sent_end, speakers)
 
@@ -394,6 +423,7 @@ def speaker_then_cue(
     while j >= sent_start and (lows[j] in SKIP_BEFORE_CUE or is_adverb(p.words[j])):
         skipped.append(lows[j])
         j -= 1
+    j = _before_time_phrase(p, j, sent_start)
     if j < sent_start:
         return None
     gerund = cue.verb.endswith("ing")
@@ -407,18 +437,71 @@ def speaker_then_cue(
         if j < sent_start:
             return None
     progressive = any(w in BE_FORMS for w in skipped)
-    if gerund and not progressive:
+    if gerund and not progressive and not _absolute_subject(p, j, sent_start):
         return None  # "the thinking", "for saying": not a reporting verb here
     if progressive and not gerund:
         return None  # passive ("it was said that"): no speaker here
     span = left_phrase(p, j, sent_start)
     if span is None or not plausible_subject(p, cue, span, skipped):
         return None
+    span = coordinated_subject(p, span, sent_start)
+    if span[0] == span[1] and p.lows[span[0]] == "that":
+        # "Trump released a video that said …": who issued the message speaks
+        head = _message_issuer(p, span[0], sent_start)
+        if head is not None:
+            span = head
     forward, unclosed = forward_content(p, cue, sent_end)
     attr = _content_before_speaker(p, cue, span, forward, sent_start, sent_end, speakers)
     if attr is not None:
         return attr
     return speaker_cue_quote(p, cue, span, forward, unclosed, sent_start, sent_end, speakers)
+
+
+def _before_time_phrase(p: Paragraph, j: int, sent_start: int) -> int:
+    """Token before a time phrase that ends at ``j`` between a subject and its cue
+    ("Feinstein (D-Calif.) last week said", "Trump on Friday described"), else ``j``."""
+    lows = p.lows
+    if j <= sent_start or lows[j] not in TIME_WORDS or lows[j] in SKIP_BEFORE_CUE:
+        return j
+    k = j - 1
+    while k > sent_start and lows[k] in TIME_PHRASE_WORDS:
+        k -= 1
+    if k == j - 1 and lows[j] in TIME_UNITS:
+        return j  # "the week said": a noun, not a time phrase
+    return k if k >= sent_start and p.kinds[k] in ("word", "punct") else j
+
+
+def _only_circumstance(p: Paragraph, forward: list[Span]) -> bool:
+    """Words between a frame and the colon ending its paragraph that only set the scene
+    ("to rowdy applause", "in a statement"): no quotation, no that-clause, a few words."""
+    words = p.text[forward[0][0] : forward[-1][1]].split()
+    return (
+        len(words) <= CIRCUMSTANCE_WORDS
+        and words[0].lower() not in CONTENT_MARKERS
+        and QUOTE_MARKS.isdisjoint(p.text[forward[0][0] - 1 : forward[-1][1] + 1])
+    )
+
+
+def _absolute_subject(p: Paragraph, j: int, sent_start: int) -> bool:
+    """Token ``j`` ends a name that a gerund cue follows in an absolute phrase: "…, with
+    Gorka noting …", "– Ryan saying he was …", "and Trump calling it …"."""
+    if p.kinds[j] != "word" or not is_cap(p.words[j]) or p.lows[j] in DETERMINERS:
+        return False
+    k = j - 1
+    while k > sent_start and is_cap(p.words[k]) and j - k < ABSOLUTE_NAME_TOKENS:
+        k -= 1
+    return k > sent_start and p.lows[k] in ABSOLUTE_LINKS
+
+
+def _message_issuer(p: Paragraph, that: int, sent_start: int) -> Span | None:
+    """The subject of the sentence when "that" follows a message it issued ("released a
+    letter from his doctor that says …"), else None."""
+    k = that - 1
+    while k > sent_start and p.lows[k] not in MESSAGE_NOUNS and that - k <= ISSUER_TOKENS:
+        k -= 1
+    if p.lows[k] not in MESSAGE_NOUNS:
+        return None
+    return subject(p, sent_start, k)
 
 
 def _content_before_speaker(
@@ -433,10 +516,14 @@ def _content_before_speaker(
     """“…,” Peskov said. / …, the government estimated. — when the frame ends the clause."""
     words = p.words
     before = span[0] - 1
+    if cue.lemma == "put it" and before > sent_start and p.lows[before] == "as":
+        before -= 1  # “…,” as one aide put it.: "as" opens the frame
     before_w = words[before] if before >= sent_start else ""
     tail = frame_tail(p, cue, sent_end)
     tail_w = words[tail] if tail < sent_end else ""
-    if before_w not in FRAME_OPENERS or tail_w == ":":
+    if before_w not in FRAME_OPENERS or (
+        tail_w == ":" and not _clause_before_colon(p, cue.last + 1, tail)
+    ):
         return None
     quote_follows = tail_w == "," and tail + 1 < sent_end and p.opens(tail + 1)
     closes_quote = (
@@ -459,11 +546,27 @@ def _content_before_speaker(
         return None  # “Fox News Sunday,” X said his …: a title, not the content
     if back and not backward_allowed(p, cue, back):
         return None
-    if back and not back_is_quote and tail_w in ("and", "but") and only_subordinate(p, back):
-        return None  # "When told …, Bush thought … and said": the scene, not content
+    if (
+        back
+        and not back_is_quote
+        and (tail_w in ("and", "but") or (quote_follows and forward))
+        and only_subordinate(p, back)
+    ):
+        # "When told …, Bush thought … and said", "When asked why …, Tyler said, “…”":
+        # the scene, not content
+        return None
     if back and (back_is_quote or not (forward and p.all_quoted(forward))):
         return quote_cue_speaker(p, cue, back, tail, span, sent_end, speakers)
     return None
+
+
+def _clause_before_colon(p: Paragraph, k: int, colon: int) -> bool:
+    """A clause of its own ends at the colon after the frame ("Trump said before adding:",
+    "Cruz said as the heckler yelled:"): the colon announces that clause's content, not
+    more of the frame's."""
+    return any(p.lows[m] in SUBORDINATORS for m in range(k, colon)) and any(
+        p.lows[m] in p.single_cues for m in range(k, colon)
+    )
 
 
 def quote_cue_speaker(
@@ -510,10 +613,15 @@ def speaker_cue_quote(
     """
     sid = p.sentence_ids[cue.first]
     if (
-        not forward
-        and sent_end - 1 == frame_tail(p, cue, sent_end)
-        and (p.words[sent_end - 1] == ":" and sent_end == len(p.starts))
+        p.words[sent_end - 1] == ":"
+        and sent_end == len(p.starts)
+        and (
+            (not forward and sent_end - 1 == frame_tail(p, cue, sent_end))
+            or (forward and _only_circumstance(p, forward))
+        )
     ):
+        # "He told his audience, to rowdy applause:" ends the paragraph: the next one's
+        # quotation is the content
         return speakers.attribution(p, [], "speaker-cue-quote", cue, span, sid)
     if not forward or not has_complement(p, cue, forward):
         return None
@@ -540,7 +648,6 @@ RULES: dict[str, Callable[..., object]] = {
     "coordinated-cue": coordinated_cue,
     "quote-dash-speaker": quote_dash_speaker,
     "speaker-colon": speaker_colon,
-    "quote-continuation": quote_continuation,
     "expected-to": expected_to,
     "seem-clause": seem_clause,
 }

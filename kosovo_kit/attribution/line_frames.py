@@ -2,8 +2,9 @@
 quotation that goes on from the previous paragraph.
 
 :func:`quote_dash_speaker` and :func:`speaker_colon` look at the whole paragraph;
-:func:`quote_continuation` looks back at the previous one. :data:`.frames.RULES` maps their
-``rule`` values to them with the cue frames'.
+:data:`.frames.RULES` maps their ``rule`` values to them with the cue frames'.
+:func:`continued_quotation` looks back at the previous paragraph's statement, which the
+quotation continues as a further piece.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from .cues import COLON, DASH, Cue
-from .marks import Quotation
-from .paragraph import Attribution, Paragraph, overlaps
+from .marks import CLOSERS, Quotation
+from .paragraph import Attribution, Paragraph, Span, overlaps
 from .speakers import (
     Speakers,
 )
@@ -41,10 +42,12 @@ MIN_LINE_WORDS = 3
 CONTINUATION_TAIL_WORDS = 12
 MIN_CONTINUATION_WORDS = 4
 MAX_CAPITALISED_SHARE = 0.7
-# A speaker line: one to five capitalised words and a colon, no verb ("Graham: …",
-# "Jane Smith, Reuters: “…”"); speaker_colon() checks where it stands.
+# A speaker line: one to five capitalised words, perhaps a party tag, and a colon, no verb
+# ("Graham: …", "Jane Smith, Reuters: “…”", "Rep. Trey Gowdy (R-S.C.):“…”");
+# speaker_colon() checks where it stands.
 SPEAKER_LINE = re.compile(
-    r"(?<![\w’'.-])[A-Z][\w.’'&-]*(?:,?[ \t]+[A-Z][\w.’'&-]*){0,4}[ \t]*:(?=[ \t])"
+    r"(?<![\w’'.-])[A-Z][\w.’'&-]*(?:,?[ \t]+[A-Z][\w.’'&-]*){0,4}"
+    r"(?:[ \t]*\([A-Z][\w.,-]{0,10}\))?[ \t]*:(?=[ \t]|[\"“])"
 )
 # “…” ― Jorge Falcon   (a signed quotation, as in vox-pop lists)
 DASH_SIGNATURE = re.compile(
@@ -151,15 +154,16 @@ def speaker_colon(p: Paragraph, found: list[Attribution], speakers: Speakers) ->
     return out
 
 
-def quote_continuation(
+def continued_quotation(
     p: Paragraph,
     prev: Attribution | None,
     q: Quotation,
     cues: list[Cue],
     paragraph_spans: Sequence[Any],
-) -> Attribution | None:
-    """``quote-continuation``: a paragraph that is one quotation goes on for the speaker
-    of the paragraph before, when that one ended on a direct quotation and its speaker.
+) -> Span | None:
+    """A paragraph that is one quotation goes on with the statement of the paragraph
+    before, when that one ended on a direct quotation and its speaker: the quotation's
+    inside, a further piece of that statement (PolNeAR annotates it so), or None.
 
     “…,” said Peskov.  /  “And this is the next paragraph of what he said.”
     """
@@ -167,8 +171,11 @@ def quote_continuation(
         return None
     if q.close is None or q.close < p.end - 1:
         return None
-    if prev.rule.split("+")[0] not in ("quote-cue-speaker", "speaker-cue-quote"):
-        return None
+    end = prev.pieces[-1][1]
+    if prev.rule.split("+")[0] not in ("quote-cue-speaker", "speaker-cue-quote") and not (
+        p.text[end - 1] in CLOSERS or p.text[end : end + 2].lstrip(".,").startswith(tuple(CLOSERS))
+    ):
+        return None  # other frames continue only when their content ended on a quotation
     prev_para = paragraph_spans[prev.paragraph_id]
     if prev_para.paragraph_id != p.paragraph_id - 1:
         return None
@@ -180,16 +187,7 @@ def quote_continuation(
     capitalised = sum(w[:1].isupper() for w in words)
     if len(words) < MIN_CONTINUATION_WORDS or capitalised >= MAX_CAPITALISED_SHARE * len(words):
         return None
-    return Attribution(
-        [(q.inner_start, q.inner_end)],
-        "quote-continuation",
-        None,
-        None,
-        prev.speaker,
-        prev.actor,
-        p.sentence_of(q.open),
-        p.paragraph_id,
-    )
+    return q.inner_start, q.inner_end
 
 
 #: ``rule`` value -> the function that makes it.

@@ -20,24 +20,22 @@ from .words import (
     ADVERBIAL_PREPOSITIONS,
     DASHES,
     DETERMINERS,
-    EVIDENCE_NOUNS,
     LEADING_PREPOSITIONS,
     NP_PREPOSITIONS,
     ORG_WORDS,
     PRONOUNS,
     QUANTIFIERS,
-    SKIP_BEFORE_CUE,
     STOP_LEFT,
-    SUBORDINATE_OPENERS,
     TIME_WORDS,
 )
 
-__all__ = ["Speakers", "left_phrase", "plausible_subject", "right_phrase", "subject"]
+__all__ = ["Speakers", "left_phrase", "right_phrase"]
 
 # How many appositives may stand between a speaker and the cue, and how long each may be:
 # "Ramil Carr, 31, a photographer, said" has three; longer runs are clauses
 APPOSITIVES = 3
 APPOSITIVE_TOKENS = 24
+RELATIVE_CLAUSE_TOKENS = 40
 # How far a speaker phrase reaches from its last word (left) or first word (right); names
 # with titles and affiliations ("U.S. Secretary of State Antony Blinken") stay shorter
 LEFT_PHRASE_TOKENS = 10
@@ -66,9 +64,9 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
         k = j
         for _ in range(APPOSITIVES):
             k -= 1
-            while k >= sent_start and words[k] != w and j - k < APPOSITIVE_TOKENS:
+            while k >= sent_start and words[k] != w and j - k < RELATIVE_CLAUSE_TOKENS:
                 if (
-                    kinds[k] == "quote"
+                    (kinds[k] == "quote" and not p.possessive_mark(k))
                     or words[k] in (";", ":")
                     or (close is None and words[k] in DASHES and not p.joined(k))
                 ):
@@ -76,13 +74,20 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
                 k -= 1
             if k < sent_start or words[k] != w or k == j - 1 or k - 1 < sent_start:
                 return None
+            # a relative clause describes whoever it follows ("an intelligence source,
+            # who was not authorized to speak, told …") and may run longer
+            relative = p.lows[k + 1] in ("who", "whose")
+            if j - k >= APPOSITIVE_TOKENS and not relative:
+                return None
             head = left_phrase(p, k - 1, sent_start)
             # a name on either side: "Kerr Putney, the police chief," / "the city's
             # transport chief, Ana Petrova,"
             if (
                 head is not None
                 and kinds[head[1]] != "number"
-                and any(is_cap(w) or w.lower() in PRONOUNS for w in words[head[0] : j])
+                and (
+                    relative or any(is_cap(w) or w.lower() in PRONOUNS for w in words[head[0] : j])
+                )
             ):
                 return head[0], j - 1
             if close is not None:
@@ -98,8 +103,16 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
         inner = left_phrase(p, k - 1, sent_start)
         return (inner[0], j) if inner else None
     low = w.lower()
-    if low in ("who", "which") and j > sent_start:
-        return j, j  # "Capt. Pardo, who said …": resolved to the phrase before it
+    if (low in ("who", "which") and j > sent_start) or (
+        low == "that"
+        and j > sent_start
+        and kinds[j - 1] == "word"
+        and p.lows[j - 1].isalpha()
+        and p.lows[j - 1] not in STOP_LEFT
+        and not p.is_verb_cue(words[j - 1])
+    ):
+        # "Capt. Pardo, who said …", "a sign that read …": resolved to the phrase before it
+        return j, j
     if low == "here" and j > sent_start:
         return left_phrase(p, j - 1, sent_start)  # "campaign workers here said …"
     if low in ("them", "us") and j - 2 >= sent_start and p.lows[j - 1] == "of":
@@ -208,94 +221,6 @@ def right_phrase(p: Paragraph, k: int, sent_end: int, allow_lower: bool = True) 
     return k, last
 
 
-def subject(p: Paragraph, sent_start: int, limit: int) -> Span | None:
-    """The named or pronoun subject opening a sentence, if it has one."""
-    lows = p.lows
-    k = sent_start
-    while k < limit and (
-        lows[k] in ("but", "and", "however", ",", "then", "so") or lows[k] in SKIP_BEFORE_CUE
-    ):
-        k += 1
-    if k < limit and (
-        lows[k] in LEADING_PREPOSITIONS or lows[k] in SUBORDINATE_OPENERS or lows[k] == "here"
-    ):
-        # a fronted phrase or clause ("In his speech, Graham …") is not the subject:
-        # the subject follows its comma
-        while k < limit and p.words[k] != ",":
-            k += 1
-        k += 1
-    if k >= limit:
-        return None
-    span = right_phrase(p, k, limit)
-    if span is None:
-        return None
-    span = subject_head(p, span)
-    if span is None:
-        return None
-    words = p.words[span[0] : span[1] + 1]
-    if (
-        (words[0].lower() in PRONOUNS and PRONOUNS[words[0].lower()] != "self")
-        or any(is_cap(w) and w.lower() not in DETERMINERS for w in words)
-        or (words[-1].lower() in p.titles)
-    ):
-        return span  # a name, a pronoun or a title ("the justice")
-    return None
-
-
-def subject_head(p: Paragraph, span: Span) -> Span | None:
-    """Cut a subject phrase after its head: "Petrova went fully" -> "Petrova", "the
-    minister sounded off" -> "the minister". The head is a name, a title, a pronoun or
-    an organisation word; after it, a lowercase word other than "of" is the verb."""
-    a, b = span
-    end = None
-    for i in range(a, b + 1):
-        w, low = p.words[i], p.lows[i]
-        if low in DETERMINERS and end is None:
-            continue
-        if (
-            is_cap(w)
-            or low in p.titles
-            or low in PRONOUNS
-            or low in ORG_WORDS
-            or (w in ("’s", "'s", "-", ".", "&"))
-        ):
-            end = i
-        elif end is not None and low != "of":
-            break
-    return (a, end) if end is not None else None
-
-
-def plausible_subject(p: Paragraph, cue: Cue, span: Span, skipped: list[str]) -> bool:
-    """Reject nouns read as verbs: "the plans", "Trump's comments", "one of the states"."""
-    words = p.words[span[0] : span[1] + 1]
-    head_end = span[1]
-    for idx, w in enumerate(words):
-        if w in (",", "("):
-            head_end = span[0] + idx - 1
-            words = words[:idx]
-            break
-    if not words:
-        return False
-    last = words[-1].lower()
-    if len(words) == 1 and last in QUANTIFIERS and (span[0] == 0 or p.words[span[0] - 1] != ","):
-        return True  # "Some say …", "Many believe …"
-    if last in DETERMINERS or last in NP_PREPOSITIONS:
-        return False
-    if p.kinds[head_end] != "word" and not (
-        len(words) > 1 and words[-2].lower() in ("in", "of", "than")
-    ):
-        return False  # a number can close "six in 10", "more than 4,000"
-    if cue.entry.noun_like and not cue.form.endswith(("ed", "ing")) and not skipped:
-        named = is_cap(words[-1]) or last in PRONOUNS or last in EVIDENCE_NOUNS
-        possessive = any(w in ("’s", "'s", "’", "s’") for w in words)
-        if possessive or not named:
-            k = cue.last + 1
-            nxt = p.lows[k] if k < len(p.starts) else ""
-            if nxt not in ("that", ":") and not (k < len(p.starts) and p.opens(k)):
-                return False
-    return True
-
-
 class MentionFacts(NamedTuple):
     """What a speaker mention's words say on their own (see :meth:`Speakers.resolve`)."""
 
@@ -346,11 +271,13 @@ class Speakers:
             # or inside it ("the city's transport chief, Ana Petrova,")
             cut = words.index(",")
             head, rest = words[:cut], [w for w in words[cut + 1 :] if w != ","]
-            if any(is_cap(w) or w.lower() in PRONOUNS for w in head):
+            if any(is_cap(w) or w.lower() in PRONOUNS for w in head) or (
+                rest and rest[0].lower() in ("who", "whose")
+            ):
                 words = head
             elif any(is_cap(w) for w in rest):
                 words = rest
-        if len(words) == 1 and words[0].lower() in ("who", "which"):
+        if len(words) == 1 and words[0].lower() in ("who", "which", "that"):
             # a relative pronoun speaks for the phrase it follows
             j = span[0] - 1
             if j >= 0 and p.words[j] == ",":
@@ -458,6 +385,8 @@ class Speakers:
         sent_start, _ = p.sentence_ranges[sid]
         if ti != sent_start or sid - 1 not in p.sentence_ranges:
             return None
+        from .subjects import subject  # the subject functions read this module's phrases
+
         span = subject(p, *p.sentence_ranges[sid - 1])
         if span is None:
             return None

@@ -31,6 +31,9 @@ DETERMINERS = _words(
 # Words that may stand alone, or before "of them", for a group of speakers ("Some say …",
 # "most of them said …")
 QUANTIFIERS = _words("some many most few both several all none half each")
+# Determiners that stand alone for people as a subject ("Yet another said …", "Several
+# said …")
+PRONOUN_DETERMINERS = _words("another several many some both")
 # Words that may stand between a speaker and the reporting verb.
 SKIP_BEFORE_CUE = _words(
     """

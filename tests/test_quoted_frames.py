@@ -1,0 +1,335 @@
+"""Quoted statements in the frames news writing uses around a quotation.
+
+Each test is a small article of its own sentences: a headline and a lead paragraph that
+hold no statement, then the pattern under test in a body paragraph.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kosovo_kit import attribute_quotes
+
+HEAD = "Bridge talks stall again\n\nNegotiators met in Brussels on Monday.\n\n"
+
+
+def run(body: str) -> tuple[str, pd.DataFrame]:
+    """Attribute the statements of an article made of HEAD and ``body``."""
+    text = HEAD + body
+    return text, attribute_quotes(text)
+
+
+def the_row(table: pd.DataFrame, content: str) -> pd.Series:
+    """The one attribution whose content is ``content``."""
+    rows = table[table["text"] == content]
+    assert len(rows) == 1, f"no single attribution of {content!r} in\n{table[['rule', 'text']]}"
+    return rows.iloc[0]
+
+
+def mention(text: str, row: pd.Series) -> str:
+    return text[int(row["speaker_start"]) : int(row["speaker_end"])]
+
+
+def test_appositive_with_a_plural_possessive_before_the_cue():
+    for mark in ("’", "'"):
+        text, table = run(
+            f"“We will not sign this,” Mara Lind, the farmers{mark} chief negotiator, said."
+        )
+        row = the_row(table, "We will not sign this,")
+        assert row["speaker"] == "Mara Lind"
+        assert mention(text, row).startswith("Mara Lind")
+
+
+def test_inverted_speaker_described_by_a_relative_clause():
+    text, table = run("“The plan is dead,” said a senior trade official who asked not to be named.")
+    row = the_row(table, "The plan is dead,")
+    assert mention(text, row) == "a senior trade official"
+    assert row["rule"] == "quote-cue-speaker"
+
+
+def test_relative_clause_after_an_inverted_speaker_needs_a_quotation():
+    # an unquoted clause before "said X who …" is not taken for content by this frame
+    _text, table = run("The talks failed, said a diplomat who was there and left early.")
+    assert not (table["text"] == "The talks failed").any()
+
+
+def test_labelled_object_ends_before_the_speakers_next_act():
+    _text, table = run("Lind called the draft “a betrayal” and walked out of the talks for good.")
+    row = the_row(table, "the draft “a betrayal”")
+    assert row["speaker"] == "Lind"
+
+
+def test_and_inside_a_quoted_label_does_not_end_it():
+    _text, table = run("Lind criticized the draft as “reckless and damaging” on Monday.")
+    assert the_row(table, "the draft as “reckless and damaging”")["speaker"] == "Lind"
+
+
+def test_coordinated_gerund_cue_reports_its_own_content():
+    _text, table = run(
+        "Lind said the draft had merits but came too late, and arguing that the farmers "
+        "“were never asked.”"
+    )
+    first = the_row(table, "the draft had merits but came too late")
+    second = the_row(table, "the farmers “were never asked.”")
+    assert first["speaker"] == second["speaker"] == "Lind"
+    assert second["rule"] == "participle-cue"
+
+
+def test_coordinated_named_subject_before_the_cue():
+    text, table = run(
+        "“We will not give up the bridge,” Mayor Ana Petrova and council leader Ivo Marin "
+        "said in a joint statement."
+    )
+    row = the_row(table, "We will not give up the bridge,")
+    assert mention(text, row) == "Mayor Ana Petrova and council leader Ivo Marin"
+
+
+def test_a_clause_before_and_is_not_part_of_the_subject():
+    text, table = run("The deadline passed and Marin said the bridge “is not for sale.”")
+    row = the_row(table, "the bridge “is not for sale.”")
+    assert mention(text, row) == "Marin"
+
+
+def test_frame_before_a_clause_that_ends_in_a_colon():
+    _text, table = run(
+        "“The bridge stays open,” Petrova said before adding: “We will talk again in May.”"
+    )
+    assert the_row(table, "The bridge stays open,")["speaker"] == "Petrova"
+    second = the_row(table, "We will talk again in May.")
+    assert second["speaker"] == "Petrova" and second["cue"] == "adding"
+
+
+def test_frame_with_a_bare_colon_after_the_cue_does_not_report_backwards():
+    _text, table = run("The talks ended early, Petrova said in a statement: “We will return.”")
+    assert not (table["text"] == "The talks ended early").any()
+
+
+def test_participle_cue_after_a_fronted_time_phrase_takes_the_subject():
+    text, table = run(
+        "Hours later, Petrova left the meeting, telling reporters that the bridge “must reopen.”"
+    )
+    row = the_row(table, "the bridge “must reopen.”")
+    assert mention(text, row) == "Petrova"
+
+
+def test_participle_cue_after_a_fronted_participle_clause_takes_the_subject():
+    text, table = run(
+        "Speaking at the harbour, Petrova mocked the plan, calling it “a toy bridge.”"
+    )
+    assert mention(text, the_row(table, "it “a toy bridge.”")) == "Petrova"
+
+
+def test_an_organisation_noun_is_a_subject_for_a_message_saying():
+    text, table = run(
+        "The ministry sent out a press release saying the bridge “will reopen in May.”"
+    )
+    assert mention(text, the_row(table, "the bridge “will reopen in May.”")) == "The ministry"
+
+
+def test_participle_cue_after_a_comma_inside_a_closing_quotation():
+    text, table = run(
+        "Petrova mocked the council’s “experts,” saying, “They have never crossed a river.”"
+    )
+    row = the_row(table, "They have never crossed a river.")
+    assert row["rule"] == "participle-cue"
+    assert mention(text, row) == "Petrova"
+
+
+def test_relative_that_after_a_thing_that_speaks():
+    text, table = run("Protesters carried banners that read, “Open the bridge now.”")
+    row = the_row(table, "Open the bridge now.")
+    assert mention(text, row) == "that"
+    assert row["rule"] == "speaker-cue-quote+relative-pronoun"
+
+
+def test_relative_that_after_a_message_speaks_for_its_issuer():
+    text, table = run("Petrova released a video that said, “The bridge belongs to us all.”")
+    assert mention(text, the_row(table, "The bridge belongs to us all.")) == "Petrova"
+
+
+def test_a_lone_determiner_as_subject_of_a_reporting_verb():
+    text, table = run("Another said, “The ferry will do for now.”")
+    assert mention(text, the_row(table, "The ferry will do for now.")) == "Another"
+
+
+def test_less_common_reporting_verbs_frame_a_quotation():
+    for frame, cue in (
+        ("“Not a chance,” Petrova shot back.", "shot back"),
+        ("“What a waste,” Petrova fumed.", "fumed"),
+        ("“We lost the ferry too,” Petrova confessed.", "confessed"),
+    ):
+        text, table = run(frame)
+        row = table.iloc[0]
+        assert row["cue"] == cue and mention(text, row) == "Petrova", frame
+
+
+def test_a_manner_verb_without_a_quotation_reports_nothing():
+    _text, table = run("Petrova laughed and the council adjourned until May.")
+    assert table.empty
+
+
+def test_noun_like_cue_after_an_unnamed_noun_before_a_title_is_no_frame():
+    _text, table = run("Petrova, the host of the radio show “Harbour Talk,” met the mayor.")
+    assert table.empty
+
+
+def test_noun_like_cue_after_a_name_still_frames_a_quotation():
+    text, table = run("Petrova notes “the ferry is full every day.”")
+    assert mention(text, the_row(table, "the ferry is full every day.")) == "Petrova"
+
+
+def test_title_case_headline_with_a_capitalised_reporting_verb():
+    text, table = run("Mayor Petrova Says The Bridge Is ‘Not For Sale’\n\nThe talks resumed.")
+    row = the_row(table, "The Bridge Is ‘Not For Sale’")
+    assert mention(text, row) == "Mayor Petrova" and row["cue"] == "Says"
+
+
+def test_capitalised_verb_in_prose_is_not_a_cue():
+    _text, table = run("The new ferry line, which Says Holdings runs, carries cars to the island.")
+    assert table.empty
+
+
+def test_participle_cue_takes_the_subject_after_a_fronted_phrase_of_any_kind():
+    text, table = run(
+        "But a few days later, Petrova changed course, telling the council that the bridge "
+        "“can wait.”"
+    )
+    assert mention(text, the_row(table, "the bridge “can wait.”")) == "Petrova"
+
+
+def test_absolute_phrases_with_gerund_cues_have_their_own_speakers():
+    text, table = run(
+        "The two met on Friday – Petrova saying the talks were “useful” and Marin calling "
+        "them “a first step.”"
+    )
+    first = the_row(table, "the talks were “useful”")
+    second = the_row(table, "them “a first step.”")
+    assert mention(text, first) == "Petrova" and mention(text, second) == "Marin"
+
+
+def test_gerund_after_a_sentence_initial_name_is_no_absolute_phrase():
+    _text, table = run("Petrova saying “no” would end the talks.")
+    assert table.empty
+
+
+def test_content_ends_at_a_quotation_closing_on_a_comma_before_the_writers_clause():
+    _text, table = run(
+        "Petrova said the bridge “will reopen in May,” referring to the repairs, which began "
+        "last week."
+    )
+    assert the_row(table, "the bridge “will reopen in May,”")["speaker"] == "Petrova"
+
+
+def test_scene_setting_clause_before_the_frame_leaves_the_quotation_after_it():
+    _text, table = run(
+        "When asked why the ferry stopped running, Petrova said, “We ran out of money” in "
+        "the spring."
+    )
+    row = the_row(table, "“We ran out of money” in the spring")
+    assert row["speaker"] == "Petrova"
+
+
+def test_unnamed_speaker_with_a_relative_clause_before_the_cue():
+    text, table = run(
+        "“The repairs are behind schedule,” a council engineer, who was not allowed to speak "
+        "on the record, told the radio."
+    )
+    row = the_row(table, "The repairs are behind schedule,")
+    assert mention(text, row).startswith("a council engineer")
+    assert row["speaker"] == "council engineer"
+
+
+def test_frame_ending_in_a_colon_after_a_scene_phrase_takes_the_next_quotation():
+    text, table = run(
+        "Petrova told the council, to loud applause:\n\n“The bridge will open again in May.”"
+    )
+    row = the_row(table, "The bridge will open again in May.")
+    assert mention(text, row) == "Petrova" and row["cue"] == "told"
+    assert not (table["text"] == "to loud applause").any()
+
+
+def test_quotation_paragraph_continues_a_mixed_statement_that_ended_on_a_quotation():
+    text, table = run(
+        "Petrova said the council had “no plan for the bridge at all.”\n\n"
+        "“We have asked for one for three years and nobody has answered.”"
+    )
+    assert len(table) == 1
+    pieces = [text[s:e] for s, e in table.iloc[0]["pieces"]]
+    assert pieces[-1] == "We have asked for one for three years and nobody has answered."
+
+
+def test_quotation_right_after_a_mid_sentence_frame_without_a_full_stop_joins_it():
+    text, table = run("“The bridge is safe,” Petrova said “It was checked twice in May.”")
+    assert len(table) == 1
+    assert [text[s:e] for s, e in table.iloc[0]["pieces"]] == [
+        "The bridge is safe,",
+        "It was checked twice in May.",
+    ]
+
+
+def test_speaker_line_with_a_party_tag_and_no_space_after_the_colon():
+    _text, table = run("Sen. Ana Petrova (D-Ore.):“Nobody has asked the ferry crews.”")
+    row = the_row(table, "Nobody has asked the ferry crews.")
+    assert row["rule"] == "speaker-colon" and row["speaker"] == "Ana Petrova"
+
+
+def test_dateline_before_the_subject_of_a_participle_cue_is_not_the_speaker():
+    text, table = run(
+        "BELGRADE (Reuters) - Mayor Ana Petrova closed the bridge on Monday, saying it was "
+        "“simply not safe.”"
+    )
+    assert mention(text, the_row(table, "it was “simply not safe.”")) == "Mayor Ana Petrova"
+
+
+def test_as_one_put_it_frames_a_quotation_on_either_side():
+    for body, content in (
+        (
+            "“The bridge is a museum piece,” as one engineer put it.",
+            "The bridge is a museum piece,",
+        ),
+        (
+            "As one engineer put it, “The bridge is a museum piece.”",
+            "The bridge is a museum piece.",
+        ),
+    ):
+        text, table = run(body)
+        assert mention(text, the_row(table, content)) == "one engineer", body
+
+
+def test_thanked_with_a_quotation_reports_it():
+    text, table = run("Petrova thanked the crews for “keeping the ferry afloat all winter.”")
+    row = table.iloc[0]
+    assert row["cue"] == "thanked" and mention(text, row) == "Petrova"
+    assert row["text"].endswith("“keeping the ferry afloat all winter.”")
+
+
+def test_thanks_as_a_noun_is_no_cue():
+    _text, table = run("Many thanks went to the ferry crews after the storm.")
+    assert table.empty
+
+
+def test_mixed_content_ends_before_but_did_not():
+    _text, table = run(
+        "Petrova said the repairs were “on schedule” but did not say when the bridge would open."
+    )
+    assert the_row(table, "the repairs were “on schedule”")["speaker"] == "Petrova"
+
+
+def test_according_to_after_a_quotation_frame_names_the_reporting_source():
+    text, table = run(
+        "“The bridge will not reopen this year,” Petrova said, according to the Harbour Gazette."
+    )
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert row["text"] == "The bridge will not reopen this year,"
+    assert row["rule"] == "according-to" and mention(text, row) == "the Harbour Gazette"
+
+
+def test_time_phrase_between_subject_and_cue_is_not_the_speaker():
+    for body in (
+        "Mayor Ana Petrova last week said the bridge was “perfectly safe.”",
+        "Mayor Ana Petrova on Friday said the bridge was “perfectly safe.”",
+    ):
+        text, table = run(body)
+        row = the_row(table, "the bridge was “perfectly safe.”")
+        assert mention(text, row) == "Mayor Ana Petrova", body
