@@ -408,8 +408,10 @@ def sentiment_toward_explained(sentence: str, start: int, end: int) -> dict[str,
         ``label`` (-1, 0, +1); ``decided_by`` (``"rule"`` or ``"model"``); ``evidence`` (the
         stance pattern found, as a dict with ``sign``, ``rule``, ``word`` and its character
         ``start``/``end`` in the sentence, or None); ``probabilities`` (the model's, per label);
-        ``features`` (the feature values) and ``contributions`` (per label: feature → weight ×
-        standardised value).
+        ``features`` (the feature values); ``contributions`` (per label: feature → weight ×
+        standardised value); and ``context_words``: the keys of the context-word model (see
+        :func:`context_keys`) with their ``(negative, positive)`` shares of ``context_neg`` and
+        ``context_pos``, largest first.
     """
     found: list[Evidence | None] = []
     feats = target_features(sentence, start, end, evidence=found)
@@ -432,7 +434,19 @@ def sentiment_toward_explained(sentence: str, start: int, end: int) -> dict[str,
         "probabilities": dict(zip(labels, probs)),
         "features": feats,
         "contributions": contributions,
+        "context_words": _context_shares(sentence, start, end),
     }
+
+
+def _context_shares(sentence: str, start: int, end: int) -> list[tuple[str, float, float]]:
+    """Context keys of the mention with their shares of ``context_neg`` and ``context_pos``."""
+    table = _target_context()
+    shares = [
+        (key, table[key][0] * value, table[key][1] * value)
+        for key, value in context_keys(sentence, start, end).items()
+        if key in table
+    ]
+    return sorted(shares, key=lambda s: -max(abs(s[1]), abs(s[2])))
 
 
 def _evidence_dict(sentence: str, evidence: Evidence | None) -> dict[str, Any] | None:
