@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -100,6 +101,8 @@ _LINK_RULES = frozenset({"object", "subject", "passive", "agent"})
 
 # Context words count less the farther they are from the mention (e-folding distance in words).
 CONTEXT_DECAY = 6.0
+_CONTEXT_WEIGHTS = tuple(math.exp(-d / CONTEXT_DECAY) for d in range(200))
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _context_keys(lowers: list[str], first: int, last: int) -> dict[str, float]:
@@ -110,13 +113,13 @@ def _context_keys(lowers: list[str], first: int, last: int) -> dict[str, float]:
     ``>`` (``<^`` and ``>$`` at the sentence's edges).
     """
     out: dict[str, float] = {}
-    for i, lw in enumerate(lowers):
-        if first <= i <= last or not any(c.isalpha() for c in lw):
-            continue
-        dist = first - i if i < first else i - last
-        weight = math.exp(-(dist - 1) / CONTEXT_DECAY)
-        if weight > out.get(lw, 0.0):
-            out[lw] = weight
+    # Walk outwards from the mention so that a word's nearest occurrence is met first.
+    left, right = lowers[first - 1 :: -1] if first else [], lowers[last + 1 :]
+    for side in (left, right):
+        for dist, lw in enumerate(side):
+            weight = _CONTEXT_WEIGHTS[dist] if dist < len(_CONTEXT_WEIGHTS) else 0.0
+            if weight > out.get(lw, -1.0) and _HAS_LETTER.search(lw):
+                out[lw] = weight
     out["<" + (lowers[first - 1] if first > 0 else "^")] = 1.0
     out[">" + (lowers[last + 1] if last + 1 < len(lowers) else "$")] = 1.0
     return out
@@ -389,7 +392,21 @@ def sentiment_toward(sentence: str, start: int, end: int) -> int:
     int
         -1 (negative), 0 (neutral) or +1 (positive).
     """
-    return int(sentiment_toward_explained(sentence, start, end)["label"])
+    found: list[Evidence | None] = []
+    feats = target_features(sentence, start, end, evidence=found)
+    return _decide(feats, found[0] if found else None, _target_model())[0]
+
+
+def _decide(
+    feats: Mapping[str, float], evidence: Evidence | None, model: Mapping[str, Any]
+) -> tuple[int, bool, list[float]]:
+    """The label, whether a decisive stance pattern gave it, and the model's probabilities."""
+    probs = _target_probabilities(feats, model)
+    decisive = evidence is not None and evidence.rule in model.get("decisive_rules", ())
+    if evidence is not None and decisive:
+        return evidence.sign, True, probs
+    best = max(range(len(probs)), key=probs.__getitem__)
+    return int(model["labels"][best]), False, probs
 
 
 def sentiment_toward_explained(sentence: str, start: int, end: int) -> dict[str, Any]:
@@ -416,19 +433,17 @@ def sentiment_toward_explained(sentence: str, start: int, end: int) -> dict[str,
     found: list[Evidence | None] = []
     feats = target_features(sentence, start, end, evidence=found)
     model = _target_model()
-    probs = _target_probabilities(feats, model)
+    evidence = found[0] if found else None
+    label, decisive, probs = _decide(feats, evidence, model)
     labels = model["labels"]
-    best = max(range(len(probs)), key=probs.__getitem__)
     contributions = {}
-    for label, ws in zip(labels, model["weights"]):
-        contributions[label] = {
+    for name, ws in zip(labels, model["weights"]):
+        contributions[name] = {
             f: w * (feats[f] - m) / sd
             for f, w, m, sd in zip(model["features"], ws, model["mean"], model["std"])
         }
-    evidence = found[0] if found else None
-    decisive = evidence is not None and evidence.rule in model.get("decisive_rules", ())
     return {
-        "label": evidence.sign if evidence is not None and decisive else labels[best],
+        "label": label,
         "decided_by": "rule" if decisive else "model",
         "evidence": _evidence_dict(sentence, evidence),
         "probabilities": dict(zip(labels, probs)),
