@@ -11,9 +11,10 @@ shift to 0, that is, each valence toward its VADER (or news overlay) value.
 
 Only words seen at least ``MIN_COUNT`` times in the fitting data are corrected, so a shift
 rests on several sentences, and words that act through rules (negations, boosters, "but") are
-left alone. The shrinkage ``L2`` and the NewsMTSC weight were chosen by 5-fold cross-validation
-with the NYT folds grouped by document (:func:`doc_fold`); ``benchmarks/sentiment.py`` reports
-the out-of-fold correlation.
+left alone. Besides lexicon words, the discourse cues of ``data/lexicons/news_cues.txt``
+("however", "too", "merely") get a valence learned from 0. The shrinkage ``L2`` and the
+NewsMTSC weight were chosen by 5-fold cross-validation with the NYT folds grouped by document
+(:func:`doc_fold`); ``benchmarks/sentiment.py`` reports the out-of-fold correlation.
 
 Run from the repository root: ``python benchmarks/fit_news_lexicon.py`` (add ``--cv`` to print
 the cross-validated grid first).
@@ -31,6 +32,7 @@ import numpy as np
 from shared_data import VADER_OTHER_FILES, load_newsmtsc, load_nyt, load_vader_other
 
 from kosovo_kit import sentiment as snt
+from kosovo_kit.resources import read_word_list
 from kosovo_kit.sentiment.lexicons import news_lexicon, vader_constants
 from kosovo_kit.sentiment.tokens import tokenise
 from kosovo_kit.sentiment.vader import punct_emphasis, token_valences
@@ -52,6 +54,10 @@ _RULE_WORDS = (
     | frozenset(vader_constants().boosters)
     | {"but", "no", "least", "kind"}
 )
+
+
+# Stance-bearing discourse words VADER gives no valence; learned from 0 like the other words.
+CUES = frozenset(read_word_list("lexicons", "news_cues.txt"))
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -131,8 +137,9 @@ def _candidate(form: str) -> bool:
 def count_words(texts: Iterable[str], lex: snt.Lexicon, new_words: bool = False) -> dict[str, int]:
     """Occurrences of each correctable word (looked-up form) in ``texts``.
 
-    Lexicon words with a non-zero valence; with ``new_words`` also lower-case content words the
-    lexicon does not know (capitalised words are mostly names, which score 0 in news).
+    Lexicon words with a non-zero valence and the discourse cues of ``news_cues.txt``; with
+    ``new_words`` also lower-case content words the lexicon does not know (capitalised words
+    are mostly names, which score 0 in news).
     """
     counts: dict[str, int] = {}
     for text in texts:
@@ -141,8 +148,10 @@ def count_words(texts: Iterable[str], lex: snt.Lexicon, new_words: bool = False)
             if not _candidate(form):
                 continue
             known = form in lex.valences
-            if (known and lex.valences[form] != 0) or (
-                new_words and not known and word.islower() and form not in _STOP
+            if (
+                (known and lex.valences[form] != 0)
+                or form in CUES
+                or (new_words and not known and word.islower() and form not in _STOP)
             ):
                 counts[form] = counts.get(form, 0) + 1
     return counts

@@ -24,6 +24,8 @@ FAMILIES = {
     "quote-dash-speaker",
     "question-cue",
     "speaker-colon",
+    "expected-to",
+    "seem-clause",
 }
 
 

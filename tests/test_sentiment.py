@@ -10,10 +10,12 @@ import pytest
 from support import shared_path
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from kosovo_kit.resources import read_word_list
 from kosovo_kit.sentiment import (
     CONTRAST_WEIGHT,
     NEWS_RULES,
     RULE_COLUMNS,
+    VADER_RULES,
     Lexicon,
     explain_sentiment,
     load_lexicon,
@@ -23,6 +25,7 @@ from kosovo_kit.sentiment import (
     sentiment_toward_explained,
     target_features,
 )
+from kosovo_kit.sentiment.lexicons import news_lexicon
 from kosovo_kit.sentiment.target import (
     CONTEXT_DECAY,
     _target_model,
@@ -210,10 +213,14 @@ def test_learned_overlay_is_consistent_and_used():
     assert learned["valence"].abs().max() <= 4.0
     assert (learned["shift"] != 0).all()
     news = load_lexicon("news").valences
-    hand = load_lexicon(LEXICONS / "news_overlay.csv").valences
+    # Corrections start from VADER + Pattern's adjectives + the hand-made overlay; the
+    # discourse cues start from 0.
+    start = news_lexicon(learned=False).valences
+    cues = set(read_word_list("lexicons", "news_cues.txt"))
     for token, valence, base in zip(learned["token"], learned["valence"], learned["base_valence"]):
         assert news[token] == valence
-        assert hand[token] == base  # corrections start from VADER + the hand-made overlay
+        assert start.get(token, 0.0) == base
+        assert token in start or token in cues
 
 
 def test_learned_overlay_changes_scores_in_its_direction():
@@ -243,6 +250,63 @@ def test_overlay_neutralises_preposition_like():
     text = "Leaders like Mr. Smith met on Monday."
     assert score_sentiment(text, "vader")["compound"] > 0
     assert score_sentiment(text, "news")["compound"] == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry isn't running this week.",
+        "Nothing was done about the flooded station.",
+        "The council never answered the letters.",
+    ],
+)
+def test_negation_itself_reads_as_bad_news(text):
+    # No lexicon word here: VADER sees nothing, the news rules see a denial.
+    assert score_sentiment(text, "vader")["compound"] == 0.0
+    assert score_sentiment(text, "news")["compound"] < 0
+    frame = explain_sentiment(text)
+    assert (frame["negation"] < 0).sum() == 1
+
+
+def test_phrase_negations_carry_no_valence():
+    assert score_sentiment("The ferry sailed without the mayor.", "news")["compound"] == 0.0
+    assert score_sentiment("The ferry did not sail with the mayor.", "news")["compound"] < 0
+
+
+def test_clause_final_too_means_also():
+    news = news_lexicon()
+    assert news.valences["too"] < 0  # learned: "too late", "too costly" criticise
+    also = explain_sentiment("The mayor came to the opening too.", news)
+    row = also[also["word"] == "too"]
+    assert (row["score"] == 0.0).all() and (row["also"] > 0).all()
+    excess = explain_sentiment("The fare rise came too quickly for riders.", news)
+    assert (excess.loc[excess["word"] == "too", "score"] < 0).all()
+
+
+def test_pattern_adjectives_fill_vader_gaps():
+    table = pd.read_csv(LEXICONS / "pattern_adjectives.csv", comment="#")
+    vader = load_lexicon("vader").valences
+    assert not set(table["token"]) & set(vader)
+    assert ((table["valence"] - 1.5 * table["polarity"]).abs() < 0.001).all()
+    text = "The harbour crossing was a priceless sight."
+    assert score_sentiment(text, "vader")["compound"] == 0.0
+    assert score_sentiment(text, "news")["compound"] > 0
+
+
+def test_but_rescales_by_position_in_news():
+    # "zorb" (2.0) halved before "but" equals "blip" (1.0) after it: VADER's list.index lookup
+    # then halves "zorb" twice and leaves "blip" alone; the news rules rescale each word once.
+    words = {"zorb": 2.0, "blip": 1.0}
+    text = "Zorb things, but blip things."
+    ref = explain_sentiment(text, Lexicon("ref", words, VADER_RULES))
+    assert list(ref.loc[ref["word"].str.lower().isin(words), "score"]) == [0.5, 1.0]
+    news = explain_sentiment(text, Lexicon("news", words, NEWS_RULES))
+    assert list(news.loc[news["word"].str.lower().isin(words), "but"]) == [-1.0, 0.5]
+
+
+def test_word_after_a_handle_starts_the_sentence():
+    assert score_sentiment("@friend Thanks for the lift!", "news")["compound"] > 0
+    assert score_sentiment("He met the Justice Department.", "news")["compound"] == 0.0
 
 
 def test_names_are_not_sentiment():

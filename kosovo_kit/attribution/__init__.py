@@ -13,8 +13,9 @@ The package, in the order a statement is found:
 - :mod:`.cues`: the reporting verbs of ``data/cues.csv`` and where they occur;
 - :mod:`.paragraph`: one paragraph's tokens, quotations and sentences, which every
   frame reads, and the :class:`~.paragraph.Attribution` a frame makes;
-- :mod:`.frames` and :mod:`.line_frames` (the frames without a cue word): one function per
-  ``rule`` value (its docstring has an example);
+- :mod:`.frames`, :mod:`.line_frames` (the frames without a cue word) and
+  :mod:`.unnamed_frames` (the frames with no speaker): one function per ``rule`` value
+  (its docstring has an example);
 - :mod:`.content` and :mod:`.speakers`: where the content starts and ends, and the
   speaker's noun phrase and whom it refers to (names, titles, pronouns);
 - :mod:`.words`: the closed-class word lists the frames read.
@@ -26,7 +27,9 @@ signal”, the government estimated.), ``according-to``, ``question-cue`` (When 
 whether …), ``participle-cue`` (…, adding that …), ``coordinated-cue`` (… and denounced
 …), ``quote-dash-speaker`` (“…” ― Jorge Falcon), ``speaker-colon`` (Graham: “…”) and
 ``quote-continuation`` (a paragraph that is one quotation goes on for the previous
-paragraph's speaker).
+paragraph's speaker), ``expected-to`` (The vote is expected to pass: an expectation
+nobody is named for) and ``seem-clause`` (Carson appears to be slipping: an impression
+nobody is named for).
 
 Otherwise a quoted sentence with no cue of its own that follows a statement in the
 same paragraph, or a quotation left open at a paragraph's end and taken up by the next
@@ -43,8 +46,11 @@ A verb of talking about a topic ("talked about", "railed against") reports its o
 that holds a quotation; an "-ly" adverb before a cue is not part of the speaker ("Iran
 relentlessly said" → Iran), and a relative clause before it ("Clinton, who …, conceded …")
 belongs to the subject.
+A belief reported inside what another speaker says after their cue ("X said he thinks
+…") is part of that statement, not a statement of its own.
 A gerund cue after a message noun ("issued a statement saying …") is a ``participle-cue``
-whose issuer speaks; after an inverted speaker ("…, said X, a professor at …") an
+whose issuer speaks, and so is one opening a sentence ("Noting that …, Petrova said …"),
+whose main clause's subject speaks; after an inverted speaker ("…, said X, a professor at …") an
 unquoted clause does not resume.
 Following the PolNeAR guidelines, content a single cue introduces in several
 pieces (“A,” he said, “B.”) is one attribution: ``start``/``end`` cover all of it
@@ -225,6 +231,9 @@ def _paragraph(
         used_quotes.add(qi)
 
     found.sort(key=lambda a: a.pieces[0][0])
+    # a belief reported inside another statement ("X said he thinks …") is part of what
+    # was said, not a statement of its own
+    found = [a for a in found if not _inside_other(a, found)]
     results.extend(found)
     last = max(found, key=lambda a: a.pieces[-1][1]) if found else None
     carry = last if last is not None and last.unclosed else None
@@ -235,6 +244,21 @@ def _paragraph(
     ):
         carry = awaiting
     return carry, (last if last is not None else awaiting)
+
+
+def _inside_other(attr: Attribution, found: list[Attribution]) -> bool:
+    """A belief whose cue lies in the content that follows another statement's cue ("X said
+    he thinks …"; not "Pristina seeks …, the ministry said", which reports both)."""
+    if attr.cue is None or attr.cue.kind != "belief":
+        return False
+    at = attr.cue.start
+    return any(
+        a is not attr
+        and a.cue is not None
+        and a.cue.start < at
+        and any(s <= at < e for s, e in a.pieces)
+        for a in found
+    )
 
 
 def _nested(text: str, a: Attribution, b: Attribution) -> bool:

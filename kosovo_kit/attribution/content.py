@@ -54,6 +54,36 @@ TRAILER_OFFSET = 3
 # "as" within this many words of a labelling verb's object makes it a label ("branded the
 # former minister as …")
 LABEL_AS_TOKENS = 6
+# An object pronoun after a labelling verb, and the words after it that are no label
+# ("called him divisive", not "called him on Monday", "called her to ask …")
+LABELLED_PRONOUNS = frozenset({"him", "her", "it", "them", "himself", "herself", "themselves"})
+NOT_A_LABEL = frozenset(
+    {
+        "to",
+        "on",
+        "for",
+        "up",
+        "back",
+        "out",
+        "off",
+        "in",
+        "at",
+        "and",
+        "or",
+        "but",
+        "after",
+        "before",
+        "during",
+        "from",
+        "with",
+        "about",
+        "over",
+        "last",
+        "this",
+        "yesterday",
+        "that",
+    }
+)
 # The longest subject of a following frame that ends the content ("…, but 55 percent of
 # all voters say …"), in tokens
 NEXT_FRAME_SUBJECT_TOKENS = 6
@@ -143,15 +173,21 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
             if w.lower() in CONTENT_MARKERS or w in (":", ",") or p.opens(m):
                 k = m
                 break
-    elif first in TIME_WORDS or first in ADVERBIAL_PREPOSITIONS:
-        # "said on Wednesday that …", "said in a statement: …", "said Friday the …"
+    elif (first in TIME_WORDS or first in ADVERBIAL_PREPOSITIONS) and not (
+        first == "to" and cue.entry.to_infinitive
+    ):
+        # "said on Wednesday that …", "said in a statement: …", "said Friday the …"; a
+        # to-infinitive after a verb that takes one is no adverbial but the content
+        # ("vowed to fight")
         skipped = skip_adverbials(p, k, sent_end, limit=CUE_ADVERBIAL_TOKENS)
         if skipped < sent_end:
             k = skipped
     while k < sent_end and words[k] in (":", ",", "—", "–"):
         k += 1
+    clause = False  # a that-clause follows: no noun-phrase object to cut short
     if k < sent_end and lows[k] == "that":
         k += 1
+        clause = True
         while k < sent_end and words[k] == ",":
             k += 1
     if k >= sent_end or coordinated_cue_at(p, k, sent_end):
@@ -185,6 +221,15 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
             if m > k + 1 and next_frame_at(p, m + 1, sent_end):
                 end_tok = m  # "…, but 55 percent say …": that frame reports its own
                 break
+            if (
+                nxt in ("and", "but")
+                and m > k + MIN_CLAUSE_WORDS
+                and m + 2 < sent_end
+                and lows[m + 2] not in CONTENT_MARKERS
+                and "quote" not in p.kinds[k:sent_end]
+            ):
+                end_tok = m  # "…, and the union has sued": the writer's next clause
+                break
         if low in ("and", "but") and m + 1 < sent_end and m > k + 2:
             nxt = words[m + 1]
             if nxt in single_cues and not nxt.endswith("ing") and not (p.in_quote(p.starts[m])):
@@ -194,7 +239,12 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
     if end_tok <= k:
         return [], False
     labels = cue.entry.labels
-    if (cue.entry.takes_object or labels) and lows[k] not in CONTENT_MARKERS and not (p.opens(k)):
+    if (
+        (cue.entry.takes_object or labels)
+        and not clause
+        and lows[k] not in CONTENT_MARKERS
+        and not (p.opens(k))
+    ):
         # a noun phrase object ("endorsed Clinton in February") or an object and its label
         # ("called the plan “reckless, costly” on Monday"): it ends before a comma, an
         # adverbial or a new clause outside the label's quotation marks
@@ -208,6 +258,9 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
                 continue  # “reckless, costly”; "the remarks on Saturday “a wake-up call”"
             if w in (",", ";", ":", "—", "–") or low in OBJECT_END:
                 end_tok = m
+                break
+            if low in ("and", "but") and m + 1 < end_tok and object_verb(p, m + 1):
+                end_tok = m  # "blasted Congress and said …": a second predicate
                 break
             if (
                 labels
@@ -259,6 +312,16 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
     ):
         return [], False
     return [(start, end)], unclosed
+
+
+def object_verb(p: Paragraph, m: int) -> bool:
+    """Token ``m`` after "and" opens a second predicate of the subject, not more of a
+    noun-phrase object: a reporting verb or a lower-case past form ("and said", "and
+    stressed", "and left")."""
+    low = p.lows[m]
+    if p.in_quote(p.starts[m]):
+        return False
+    return p.is_verb_cue(low) or (low.endswith("ed") and p.words[m] == low and len(low) > 4)
 
 
 def quotation_ends_content(p: Paragraph, q: Quotation, end: int) -> bool:
@@ -448,6 +511,15 @@ def has_complement(p: Paragraph, cue: Cue, forward: list[Span]) -> bool:
         return True  # "asked workers to sign up", "urged Congress to act"
     if entry.labels and "as" in content.lower().split()[1:LABEL_AS_TOKENS]:
         return True  # "labelled the vote as a sham"
+    words = content.lower().split()
+    if (
+        entry.labels
+        and len(words) > 1
+        and words[0] in LABELLED_PRONOUNS
+        and words[1].strip(".,;") not in NOT_A_LABEL
+        and words[1][:1].isalpha()
+    ):
+        return True  # "called him divisive", "call it the nerd prom"
     return any(ch in CONTENT_MARKS for ch in content)
 
 

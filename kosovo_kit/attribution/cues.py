@@ -121,6 +121,9 @@ def cue_regex() -> re.Pattern[str]:
     single, double = cue_lexicon()
     forms = [
         *single,
+        # a sentence may open with a cue ("Asked whether …", "Speaking to reporters, …");
+        # a noun-like form in capitals is a name more often ("Secretary of State")
+        *(form.capitalize() for form in single if is_verb_cue(single, form)),
         *(f"{a} {b}" for a, sub in double.items() for b in sub),
         "according to",
         "According to",

@@ -47,10 +47,12 @@ from .speakers import (
     right_phrase,
     subject,
 )
+from .unnamed_frames import expected_to, seem_clause
 from .words import (
     ASPECT_VERBS,
     BE_FORMS,
     CLAUSE_END,
+    CONTENT_MARKERS,
     FRAME_OPENERS,
     GERUND_LINKS,
     LEAD_INS,
@@ -69,6 +71,10 @@ LOWER_SPEAKER_TOKENS = 8
 AFFILIATION_TOKENS = 12
 
 _SENTENCE_ENDS = ("?", "!", ".", "…")
+# Lower-case words inside a capitalised name or title ("Secretary of State", "de Blasio")
+NAME_LINKS = frozenset({"of", "the", "and", "de", "van", "von", "for"})
+# Words right before "asked" that make it an unnamed question ("When asked …")
+ASKED_OPENERS = frozenset({"when", "if", "after", "before"})
 
 
 def frame_sentence(p: Paragraph, cue: Cue) -> tuple[int, int]:
@@ -99,6 +105,8 @@ def attribute_cue(
     sent_start, sent_end = frame_sentence(p, cue)
     if cue.lemma == "according to":
         return according_to(p, cue, sent_start, sent_end, speakers)
+    if cue.lemma in ("seem", "appear"):
+        return seem_clause(p, cue, sent_start, sent_end)
     prev_i = cue.first - 1
     prev_w = p.words[prev_i] if prev_i >= sent_start else ""
     gerund = cue.verb.endswith("ing")
@@ -110,12 +118,20 @@ def attribute_cue(
         return participle_cue(p, cue, found, sent_start, sent_end, speakers)
     if prev_w in ("and", "but") and not gerund:
         return coordinated_cue(p, cue, found, sent_start, sent_end, speakers)
-    if (
-        prev_w.lower() in ("when", "if", "after", "before")
-        and cue.lemma == "ask"
-        and (cue.form == "asked")
+    if cue.form == "expected":
+        attr = expected_to(p, cue, sent_start, sent_end)
+        if attr is not None:
+            return attr
+    if gerund and prev_i < sent_start and cue.form == cue.verb:
+        return opening_participle(p, cue, sent_start, sent_end, speakers)
+    if cue.form == "asked" and (
+        prev_w.lower() in ASKED_OPENERS
+        or prev_i < sent_start
+        or (prev_w.lower() in BE_FORMS and _next_low(p, cue) in CONTENT_MARKERS)
     ):
-        return question_cue(p, cue, sent_start, sent_end)
+        # "When asked whether …", "Asked if …", "he was asked whether …" (not "he was
+        # asked, “…”": the quoted question is the asker's)
+        return question_cue(p, cue, sent_start, sent_end, speakers)
     if (prev_w in FRAME_OPENERS or prev_i < sent_start) and not _after_relative_clause(
         p, prev_i, sent_start
     ):
@@ -123,6 +139,12 @@ def attribute_cue(
         if attr is not None or prev_w not in (",", "--", "—", "–"):
             return attr
     return speaker_then_cue(p, cue, sent_start, sent_end, speakers)
+
+
+def _next_low(p: Paragraph, cue: Cue) -> str:
+    """The lower-case word right after the cue, or ""."""
+    k = cue.last + 1
+    return p.lows[k] if k < len(p.lows) else ""
 
 
 def _after_relative_clause(p: Paragraph, comma: int, sent_start: int) -> bool:
@@ -191,6 +213,38 @@ def participle_cue(
     return _same_speaker(p, cue, found, "participle-cue", sent_start, sent_end, speakers)
 
 
+def opening_participle(
+    p: Paragraph, cue: Cue, sent_start: int, sent_end: int, speakers: Speakers
+) -> Attribution | None:
+    """``participle-cue`` opening a sentence: Noting that the talks failed, Petrova said …
+
+    The subject of the main clause after the comma speaks; the content runs to the comma.
+    """
+    pieces, _unclosed = forward_content(p, cue, sent_end)
+    if not pieces or not has_complement(p, cue, pieces):
+        return None
+    end = clause_end(p, pieces, cue, sent_end)
+    comma = next((m for m in range(cue.last + 1, sent_end) if p.starts[m] == end), None)
+    if comma is None or p.words[comma] != ",":
+        return None
+    span = right_phrase(p, comma + 1, sent_end, allow_lower=False)
+    if span is None:
+        return None
+    for m in range(span[0] + 1, span[1] + 1):
+        low = p.lows[m]
+        if p.words[m] == low and (
+            p.is_verb_cue(low)
+            or low.endswith("ed")
+            or low in SKIP_BEFORE_CUE
+            or low in BE_FORMS
+            or (is_cap(p.words[span[0]]) and low not in NAME_LINKS and low not in p.titles)
+        ):
+            span = (span[0], m - 1)  # the subject ends at its verb: "the mayor cancelled …"
+            break
+    sid = p.sentence_ids[cue.first]
+    return speakers.attribution(p, [(pieces[0][0], end)], "participle-cue", cue, span, sid)
+
+
 def coordinated_cue(
     p: Paragraph,
     cue: Cue,
@@ -250,15 +304,25 @@ def _latest_speaker(found: list[Attribution], sid: int) -> Attribution | None:
     return None
 
 
-def question_cue(p: Paragraph, cue: Cue, sent_start: int, sent_end: int) -> Attribution | None:
-    """``question-cue``: When asked whether …, he said …
+def question_cue(
+    p: Paragraph, cue: Cue, sent_start: int, sent_end: int, speakers: Speakers | None = None
+) -> Attribution | None:
+    """``question-cue``: When asked whether …, he said … / Asked by Starnes if …, he said …
 
-    A reported question with no named asker: the speaker is NA; the content is the
-    question, up to the comma that ends it.
+    A reported question: the asker is the ``by`` phrase after the cue, else NA; the content
+    is the question, up to the comma that ends it.
     """
     pieces, _unclosed = forward_content(p, cue, sent_end)
     if pieces and has_complement(p, cue, pieces):
         end = clause_end(p, pieces, cue, sent_end)
+        k = cue.last + 1
+        if speakers is not None and k < sent_end and p.lows[k] == "by":
+            span = right_phrase(p, k + 1, sent_end, allow_lower=True)
+            if span is not None and p.ends[span[1]] <= pieces[0][0]:
+                sid = p.sentence_ids[cue.first]
+                return speakers.attribution(
+                    p, [(pieces[0][0], end)], "question-cue", cue, span, sid
+                )
         return Attribution(
             [(pieces[0][0], end)],
             "question-cue",
@@ -280,6 +344,12 @@ def cue_then_speaker(
     Makes ``quote-cue-speaker`` or ``clause-cue-speaker`` (see :func:`quote_cue_speaker`).
     """
     if cue.verb.endswith("ing") or cue.kind == "belief":
+        return None
+    if (cue.entry.takes_object or cue.entry.labels) and "quote" not in p.kinds[
+        max(0, cue.first - 2) : cue.first
+    ]:
+        # "Grayson, an Orlando Democrat, criticized his opponents": a stance verb is not
+        # inverted after an unquoted clause; its subject is before it
         return None
     nxt = cue.last + 1
     if nxt < sent_end and p.lows[nxt] == "by":
@@ -471,4 +541,6 @@ RULES: dict[str, Callable[..., object]] = {
     "quote-dash-speaker": quote_dash_speaker,
     "speaker-colon": speaker_colon,
     "quote-continuation": quote_continuation,
+    "expected-to": expected_to,
+    "seem-clause": seem_clause,
 }

@@ -153,6 +153,14 @@ class Paragraph:
             self.kinds[k - 1] == "word" and prev_end == start and (self.text[prev_end - 1] in "sS")
         )
 
+    def joined(self, k: int) -> bool:
+        """Token ``k`` touches the tokens on both sides: a hyphen inside "14-year"."""
+        return (
+            0 < k < len(self.starts) - 1
+            and self.ends[k - 1] == self.starts[k]
+            and self.ends[k] == self.starts[k + 1]
+        )
+
     def is_verb_cue(self, word: str) -> bool:
         """A reporting verb that cannot be a noun here ("said", "told"; not "plans")."""
         return is_verb_cue(self.single_cues, word)

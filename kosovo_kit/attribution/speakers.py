@@ -20,10 +20,12 @@ from .words import (
     ADVERBIAL_PREPOSITIONS,
     DASHES,
     DETERMINERS,
+    EVIDENCE_NOUNS,
     LEADING_PREPOSITIONS,
     NP_PREPOSITIONS,
     ORG_WORDS,
     PRONOUNS,
+    QUANTIFIERS,
     SKIP_BEFORE_CUE,
     STOP_LEFT,
     SUBORDINATE_OPENERS,
@@ -68,7 +70,7 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
                 if (
                     kinds[k] == "quote"
                     or words[k] in (";", ":")
-                    or (close is None and words[k] in DASHES)
+                    or (close is None and words[k] in DASHES and not p.joined(k))
                 ):
                     return None
                 k -= 1
@@ -98,6 +100,11 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
     low = w.lower()
     if low in ("who", "which") and j > sent_start:
         return j, j  # "Capt. Pardo, who said …": resolved to the phrase before it
+    if low == "here" and j > sent_start:
+        return left_phrase(p, j - 1, sent_start)  # "campaign workers here said …"
+    if low in ("them", "us") and j - 2 >= sent_start and p.lows[j - 1] == "of":
+        # "most of them said …", "some of us believe …"
+        return (j - 2, j) if p.lows[j - 2] in QUANTIFIERS else None
     if kinds[j] not in ("word", "number") or low in STOP_LEFT or p.is_verb_cue(w):
         return None
     if low in PRONOUNS:
@@ -270,6 +277,8 @@ def plausible_subject(p: Paragraph, cue: Cue, span: Span, skipped: list[str]) ->
     if not words:
         return False
     last = words[-1].lower()
+    if len(words) == 1 and last in QUANTIFIERS and (span[0] == 0 or p.words[span[0] - 1] != ","):
+        return True  # "Some say …", "Many believe …"
     if last in DETERMINERS or last in NP_PREPOSITIONS:
         return False
     if p.kinds[head_end] != "word" and not (
@@ -277,7 +286,7 @@ def plausible_subject(p: Paragraph, cue: Cue, span: Span, skipped: list[str]) ->
     ):
         return False  # a number can close "six in 10", "more than 4,000"
     if cue.entry.noun_like and not cue.form.endswith(("ed", "ing")) and not skipped:
-        named = is_cap(words[-1]) or last in PRONOUNS
+        named = is_cap(words[-1]) or last in PRONOUNS or last in EVIDENCE_NOUNS
         possessive = any(w in ("’s", "'s", "’", "s’") for w in words)
         if possessive or not named:
             k = cue.last + 1

@@ -28,6 +28,9 @@ DETERMINERS = _words(
     three one
     """
 )
+# Words that may stand alone, or before "of them", for a group of speakers ("Some say …",
+# "most of them said …")
+QUANTIFIERS = _words("some many most few both several all none half each")
 # Words that may stand between a speaker and the reporting verb.
 SKIP_BEFORE_CUE = _words(
     """
@@ -167,6 +170,14 @@ MESSAGE_NOUNS = _words(
     """
     statement statements release email e-mail emails letter letters message messages
     memo tweet tweets post note ad video notice
+    """
+)
+# Sources of evidence that "show" or "find" things without being named: "polls show …",
+# "the records show …" (a noun-like cue otherwise needs a named or pronoun subject)
+EVIDENCE_NOUNS = _words(
+    """
+    poll polls survey surveys study studies data records documents analysis analyses
+    report reports figures numbers results research evidence statistics estimates
     """
 )
 # Conjunctions that may join a following frame of another speaker to the content

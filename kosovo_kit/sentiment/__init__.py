@@ -28,19 +28,23 @@ differently) and NLTK 3.10 refuses to open a lexicon outside its data path.
 
 News calibration
 ----------------
-``lexicon="news"`` (the default) adds ``data/lexicons/news_overlay.csv`` on top of the VADER
-lexicon (vocabulary of politics, diplomacy and conflict, and common words whose news sense is
-neutral, such as the preposition "like" or "party"), then ``data/lexicons/news_learned.csv``
-(shrunk valence corrections of frequent lexicon words, fitted on the NYT odd documents and
-NewsMTSC train by ``benchmarks/fit_news_lexicon.py``), and changes a few rules
-(:data:`NEWS_RULES`): capitalised words inside a sentence are taken as parts of names and score
-0; unknown inflected words are looked up by their stem; a negative word after a reverser
-("fewer deaths", "ending tensions", ``data/lexicons/reversers.txt``) counts as good news;
-negative scores weigh 1.3 times as much; and the normalisation constant grows with sentence
-length. Settings were chosen by cross-validation grouped by document. The learned corrections
-were fitted on the NYT odd documents themselves, so their in-sample r there (0.632) overstates
-what new text gets: the document-grouped cross-validated r, 0.576, is the figure to expect
-(VADER: 0.496). ``benchmarks/sentiment.py`` reports both.
+``lexicon="news"`` (the default) adds evaluative adjectives VADER lacks
+(``data/lexicons/pattern_adjectives.csv``, from Pattern's sentiment lexicon) and
+``data/lexicons/news_overlay.csv`` on top of the VADER lexicon (vocabulary of politics,
+diplomacy and conflict, and common words whose news sense is neutral, such as the preposition
+"like" or "party"), then ``data/lexicons/news_learned.csv`` (shrunk valence corrections of
+frequent lexicon words and of stance-bearing discourse words such as "however" and "too",
+``data/lexicons/news_cues.txt``, fitted on the NYT odd documents and NewsMTSC train by
+``benchmarks/fit_news_lexicon.py``), and changes a few rules (:data:`NEWS_RULES`): capitalised
+words inside a sentence are taken as parts of names and score 0; unknown inflected words are
+looked up by their stem; a negative word after a reverser ("fewer deaths", "ending tensions",
+``data/lexicons/reversers.txt``) counts as good news; a negation word is itself bad news ("it
+isn't working"); a clause-final "too" means "also"; "but" rescales each word once by position;
+negative scores weigh 1.3 times as much; and the normalisation constant is smaller and grows
+with sentence length. Settings were chosen by cross-validation grouped by document. The learned
+corrections were fitted on the NYT odd documents themselves, so their in-sample r there
+(0.659) overstates what new text gets: the document-grouped cross-validated r, 0.603, is the
+figure to expect (VADER: 0.496). ``benchmarks/sentiment.py`` reports both.
 
 Target sentiment
 ----------------

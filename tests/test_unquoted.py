@@ -1,0 +1,305 @@
+"""Unquoted statements: stance and reporting verbs with a noun-phrase or infinitive
+object, read on short articles written for these tests."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kosovo_kit import attribute_quotes
+
+HEAD = "Council row deepens in Novi Grad\n\nThe council met on Monday.\n\n"
+
+
+def run(body: str) -> tuple[str, pd.DataFrame]:
+    """Attribute the statements of an article made of HEAD and ``body``."""
+    text = HEAD + body
+    return text, attribute_quotes(text)
+
+
+def contents(table: pd.DataFrame) -> list[list[str]]:
+    return table[["cue", "text"]].values.tolist()
+
+
+def mention(text: str, row: pd.Series) -> str:
+    return text[int(row["speaker_start"]) : int(row["speaker_end"])]
+
+
+def test_a_that_clause_after_a_stance_verb_is_not_cut_like_an_object():
+    _, table = run("Petrova denounced that the police acted in Novi Grad without a warrant.")
+    assert contents(table) == [["denounced", "the police acted in Novi Grad without a warrant"]]
+
+
+def test_an_object_ends_before_a_second_predicate_of_the_subject():
+    _, table = run("Petrova criticized the council and said the budget was late.")
+    assert contents(table) == [
+        ["criticized", "the council"],
+        ["said", "the budget was late"],
+    ]
+
+
+def test_an_object_goes_on_across_and_between_nouns():
+    _, table = run("Petrova criticized the council and the mayor.")
+    assert contents(table) == [["criticized", "the council and the mayor"]]
+
+
+def test_a_short_to_infinitive_after_a_verb_that_takes_one_is_its_content():
+    text, table = run("Petrova vowed to fight the plan.")
+    assert contents(table) == [["vowed", "to fight the plan"]]
+    assert mention(text, table.iloc[0]) == "Petrova"
+
+
+def test_a_to_phrase_after_say_is_still_skipped():
+    _, table = run("Petrova said to reporters in Novi Grad that the plan was dead.")
+    assert contents(table) == [["said", "the plan was dead"]]
+
+
+def test_a_poll_shows_a_noun_phrase():
+    text, table = run("A new poll showed Petrova leading in the capital.")
+    assert contents(table) == [["showed", "Petrova leading in the capital"]]
+    assert mention(text, table.iloc[0]) == "A new poll"
+
+
+def test_the_show_as_a_noun_reports_nothing():
+    _, table = run("The show drew large crowds in the capital.")
+    assert table.empty, contents(table)
+
+
+def test_a_stance_verb_with_a_noun_phrase_and_no_quotation():
+    _, table = run("The mayor expressed concern about rising rents.")
+    assert contents(table) == [["expressed", "concern about rising rents"]]
+    _, table = run("Petrova called for new elections in the spring.")
+    assert contents(table) == [["called for", "new elections in the spring"]]
+    _, table = run("The union pointed to the rising cost of bread.")
+    assert contents(table) == [["pointed to", "the rising cost of bread"]]
+
+
+def test_backing_a_plan_reports_the_plan_up_to_its_adverbial():
+    text, table = run("The council backed the new budget on Monday.")
+    assert contents(table) == [["backed", "the new budget"]]
+    assert table.iloc[0]["kind"] == "belief" and mention(text, table.iloc[0]) == "The council"
+
+
+def test_hoping_or_wishing_to_do_something_is_a_belief():
+    _, table = run("Petrova hopes to hold a new vote. Her deputy would like to see lower taxes.")
+    assert contents(table) == [
+        ["hopes", "to hold a new vote"],
+        ["would like", "to see lower taxes"],
+    ]
+    assert set(table["kind"]) == {"belief"}
+
+
+def test_a_cited_reason_runs_past_a_place_adverbial():
+    _, table = run("Petrova cited rising crime in the north as the reason for the curfew.")
+    assert contents(table) == [["cited", "rising crime in the north as the reason for the curfew"]]
+
+
+def test_verbs_that_report_a_clause_or_a_noun_phrase_without_that():
+    _, table = run("The auditors concluded the budget was sound.")
+    assert contents(table) == [["concluded", "the budget was sound"]]
+    _, table = run("Petrova explained her vote against the budget.")
+    assert contents(table) == [["explained", "her vote against the budget"]]
+    _, table = run("Petrova outlined her plan for the port.")
+    assert contents(table) == [["outlined", "her plan for the port"]]
+    _, table = run("Petrova made clear she would not resign.")
+    assert contents(table) == [["made clear", "she would not resign"]]
+
+
+def test_an_outline_as_a_noun_reports_nothing():
+    _, table = run("The outline of the plan was published in May.")
+    assert table.empty, contents(table)
+
+
+def test_an_expectation_without_a_holder_reports_its_subject_and_infinitive():
+    text, table = run("The budget vote is widely expected to pass on Monday.")
+    row = table.iloc[0]
+    assert len(table) == 1 and row["rule"] == "expected-to" and pd.isna(row["speaker"])
+    assert [text[s:e] for s, e in row["pieces"]] == ["The budget vote", "to pass on Monday"]
+    assert row["kind"] == "belief"
+
+
+def test_an_expectation_in_a_relative_clause_starts_at_the_pronoun():
+    text, table = run("Petrova opened the fair, which is expected to draw large crowds.")
+    (row,) = table.itertuples()
+    assert [text[s:e] for s, e in row.pieces] == ["which", "to draw large crowds"]
+
+
+def test_expected_without_an_infinitive_or_with_a_holder_is_no_expectation_frame():
+    _, table = run("The delay was expected. Petrova expected the vote to fail.")
+    assert "expected-to" not in set(table["rule"]), table[["text", "rule"]]
+
+
+def test_an_impression_without_a_holder_reports_its_subject_and_what_follows():
+    text, table = run("Petrova appears to be losing ground in the north.")
+    (row,) = table.itertuples()
+    assert row.rule == "seem-clause" and pd.isna(row.speaker) and row.kind == "belief"
+    assert [text[s:e] for s, e in row.pieces] == ["Petrova", "to be losing ground in the north"]
+
+
+def test_it_appears_that_reports_only_the_clause():
+    text, table = run("It appears that the talks have failed.")
+    assert [text[s:e] for s, e in table.iloc[0]["pieces"]] == ["that the talks have failed"]
+
+
+def test_appearing_somewhere_is_no_impression():
+    _, table = run("Petrova appeared on television on Monday.")
+    assert table.empty, contents(table)
+
+
+def test_an_impression_ends_before_a_gerund_that_makes_its_own_statement():
+    text, table = run("The council appeared to back down, saying that the plan would wait.")
+    row = table[table["rule"] == "seem-clause"].iloc[0]
+    assert [text[s:e] for s, e in row["pieces"]] == ["The council", "to back down"]
+
+
+def test_nouns_and_adjectives_that_share_a_cue_form_report_nothing():
+    for sentence in (
+        "The thought of a new tax kept Petrova awake.",
+        "The attacks on the bridge stopped in May.",
+        "The favored candidate lost the vote in Novi Grad.",
+        "Everybody knew the mayor in the old town.",
+        "Petrova maintained a lead of ten points.",
+    ):
+        _, table = run(sentence)
+        assert table.empty, (sentence, contents(table))
+
+
+def test_the_verb_forms_kept_after_the_nouns_went_still_report():
+    _, table = run("Petrova thinks the plan will fail. The council attacked the budget.")
+    assert contents(table) == [
+        ["thinks", "the plan will fail"],
+        ["attacked", "the budget"],
+    ]
+    _, table = run("Petrova maintained that the vote was fair.")
+    assert contents(table) == [["maintained", "the vote was fair"]]
+
+
+def test_unnamed_evidence_shows_things():
+    text, table = run("Recent polls show Petrova leading in the capital.")
+    assert contents(table) == [["show", "Petrova leading in the capital"]]
+    assert mention(text, table.iloc[0]) == "Recent polls"
+
+
+def test_a_show_on_television_is_no_source():
+    _, table = run("Petrova hosts a radio show, “Novi Grad Tonight,” every week.")
+    assert table.empty, contents(table)
+
+
+def test_a_belief_inside_a_reported_statement_is_part_of_it():
+    _, table = run("Petrova said she thinks the plan will fail.")
+    assert contents(table) == [["said", "she thinks the plan will fail"]]
+
+
+def test_a_belief_of_its_own_still_counts():
+    _, table = run("Petrova thinks the plan will fail. Her deputy said the vote was fair.")
+    assert contents(table) == [
+        ["thinks", "the plan will fail"],
+        ["said", "the vote was fair"],
+    ]
+
+
+def test_unquoted_content_ends_before_the_writers_next_clause():
+    _, table = run("Petrova said the budget was late again, and the council has sued the city.")
+    assert contents(table) == [["said", "the budget was late again"]]
+
+
+def test_a_second_that_clause_stays_in_the_content():
+    _, table = run("Petrova said the budget was late again, and that the council would sue.")
+    assert contents(table) == [
+        ["said", "the budget was late again, and that the council would sue"]
+    ]
+
+
+def test_a_question_put_to_someone_reports_the_question_without_an_asker():
+    for sentence, question in (
+        ("Asked whether the vote was fair, Petrova said it was.", "whether the vote was fair"),
+        ("Petrova was asked if the vote was fair.", "if the vote was fair"),
+    ):
+        _, table = run(sentence)
+        row = table[table["cue"].str.lower() == "asked"].iloc[0]
+        assert row["text"] == question and row["rule"] == "question-cue"
+        assert pd.isna(row["speaker"])
+
+
+def test_a_quoted_question_put_to_someone_is_not_theirs():
+    _, table = run("Petrova was asked, “Was the vote fair?”")
+    assert "question-cue" not in set(table["rule"]), table[["text", "rule"]]
+
+
+def test_a_noun_like_cue_form_in_capitals_is_part_of_a_name():
+    _, table = run("The Secretary of State visited Novi Grad on Monday.")
+    assert table.empty, contents(table)
+
+
+def test_a_group_of_speakers_named_by_a_quantifier():
+    text, table = run("Most of them said the plan was late. Some say the vote was fair.")
+    assert contents(table) == [
+        ["said", "the plan was late"],
+        ["say", "the vote was fair"],
+    ]
+    assert [mention(text, row) for _, row in table.iterrows()] == ["Most of them", "Some"]
+
+
+def test_an_appositive_with_a_hyphenated_word_still_leads_to_the_name():
+    _, table = run("Ana Kova, a 14-year council clerk, said the records were lost.")
+    assert contents(table) == [["said", "the records were lost"]]
+    assert table.iloc[0]["speaker"] == "Ana Kova"
+
+
+def test_here_after_a_speaker_phrase_is_not_part_of_it():
+    text, table = run("Her campaign workers here said they had knocked on every door.")
+    assert contents(table) == [["said", "they had knocked on every door"]]
+    assert mention(text, table.iloc[0]) == "Her campaign workers"
+
+
+def test_calling_someone_something_without_quotation_marks():
+    _, table = run("Petrova called him divisive. Others call it a tax on the poor.")
+    assert contents(table) == [
+        ["called", "him divisive"],
+        ["call", "it a tax on the poor"],
+    ]
+
+
+def test_calling_someone_on_the_phone_is_no_label():
+    _, table = run("Petrova called him on Monday. The mayor called her to ask for help.")
+    assert table.empty, contents(table)
+
+
+def test_an_expectation_in_a_subordinate_or_relative_clause_ends_with_it():
+    text, table = run("While the vote is not expected to pass, Petrova will campaign for it.")
+    row = table[table["rule"] == "expected-to"].iloc[0]
+    assert [text[s:e] for s, e in row["pieces"]] == ["the vote", "to pass"]
+    text, table = run("The ruling, which is expected to come in May, worries Petrova.")
+    row = table[table["rule"] == "expected-to"].iloc[0]
+    assert [text[s:e] for s, e in row["pieces"]] == ["which", "to come in May"]
+
+
+def test_an_expectation_ends_at_a_dash():
+    text, table = run("The plant is expected to cut 200 jobs -- the first of many.")
+    row = table[table["rule"] == "expected-to"].iloc[0]
+    assert [text[s:e] for s, e in row["pieces"]] == ["The plant", "to cut 200 jobs"]
+
+
+def test_a_question_asked_by_someone_names_the_asker():
+    text, table = run("Asked by Ana Kova if the vote was fair, Petrova said it was.")
+    row = table[table["rule"] == "question-cue"].iloc[0]
+    assert row["text"] == "if the vote was fair" and mention(text, row) == "Ana Kova"
+
+
+def test_a_gerund_cue_opening_a_sentence_belongs_to_the_main_clause_subject():
+    text, table = run("Noting that the talks had failed, Petrova said she would resign.")
+    row = table[table["rule"] == "participle-cue"].iloc[0]
+    assert row["text"] == "the talks had failed" and mention(text, row) == "Petrova"
+    text, table = run("Citing the budget, the mayor cancelled the fair.")
+    (row,) = table.itertuples()
+    assert row.text == "the budget" and text[row.speaker_start : row.speaker_end] == "the mayor"
+
+
+def test_a_stance_verb_after_an_appositive_is_not_an_inverted_frame():
+    text, table = run("Ana Kova, a council member since 2008, criticized the mayor for the delay.")
+    assert contents(table) == [["criticized", "the mayor for the delay"]]
+    assert mention(text, table.iloc[0]).startswith("Ana Kova")
+
+
+def test_a_stance_verb_after_a_quotation_may_still_be_inverted():
+    _, table = run("“The plan is a disgrace,” criticized Ana Kova, a council member.")
+    assert table[["cue", "rule"]].values.tolist() == [["criticized", "quote-cue-speaker"]]
