@@ -351,6 +351,25 @@ def test_sentiment_toward_clear_cases(sentence, mention, expected):
     assert sentiment_toward(sentence, *span(sentence, mention)) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("Kurti was condemned by the opposition.", "Kurti"),  # a decisive pattern
+        ("Voters praised Kurti warmly.", "Kurti"),
+        ("The mayor met Kurti on Tuesday.", "Kurti"),
+        ("“The talks have failed,” said Kurti.", "Kurti"),
+    ],
+)
+def test_explained_label_is_the_label(sentence, mention):
+    out = sentiment_toward_explained(sentence, *span(sentence, mention))
+    assert out["label"] == sentiment_toward(sentence, *span(sentence, mention))
+    assert out["decided_by"] in ("rule", "model")
+    if out["decided_by"] == "model":
+        assert max(out["probabilities"], key=out["probabilities"].get) == out["label"]
+    else:
+        assert out["evidence"]["sign"] == out["label"]
+
+
 def test_sentiment_toward_explained():
     sentence = "Critics accused Kurti of stoking tensions."
     out = sentiment_toward_explained(sentence, *span(sentence, "Kurti"))
