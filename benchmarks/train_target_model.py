@@ -7,13 +7,19 @@ Two readable parts, both fitted only on NewsMTSC train minus its fixed 20% valid
    training targets, smoothed log-odds of the negative and positive labels against the base
    rates. The features of training rows use tables fitted on the other folds (cross-fitting), so
    the regression does not learn to trust cue values that have seen the row's own label;
-2. a multinomial logistic regression (numpy, L2, full-batch gradient descent) over the
+2. a context-word table ``data/models/target_context.csv``: a class-balanced multinomial
+   logistic regression (numpy, L2, Adam) over the context keys of
+   ``kosovo_kit.sentiment.context_keys`` (the other words weighted by closeness to the mention,
+   and the words right before and after it) seen with at least ``CONTEXT_MIN_COUNT`` training
+   targets; each key keeps its negative and positive weights minus its neutral one. Training
+   rows use tables fitted on the other folds, like the cue table;
+3. a multinomial logistic regression (numpy, L2, full-batch gradient descent) over the
    transparent features of ``kosovo_kit.sentiment.target_features``, written to
    ``data/models/target_sentiment.json``.
 
-3. the stance patterns (``kosovo_kit.predicates``) that decide the label instead of the model,
+4. the stance patterns (``kosovo_kit.predicates``) that decide the label instead of the model,
    chosen greedily by 5-fold cross-validation on the training part (``decisive_rules``);
-4. per-label offsets added to the model's logits (``offsets``): class-balanced training still
+5. per-label offsets added to the model's logits (``offsets``): class-balanced training still
    leaves the thresholds between labels where they suit log-loss, not macro-F1, so the offsets
    that maximise the out-of-fold macro-F1 on the training part are kept.
 
@@ -34,11 +40,17 @@ import numpy as np
 from shared_data import load_newsmtsc, macro_f1
 
 from kosovo_kit.sentiment import TARGET_FEATURES, VADER_RULES, target_features
+from kosovo_kit.sentiment.target import context_keys
 from kosovo_kit.sentiment.tokens import tokenise_with_offsets
 
 MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
 OUT = MODELS / "target_sentiment.json"
 CUES = MODELS / "target_cues.csv"
+CONTEXT = MODELS / "target_context.csv"
+CONTEXT_MIN_COUNT = 3
+CONTEXT_L2 = 1e-4
+CONTEXT_STEPS = 300
+CONTEXT_RATE = 0.1
 MIN_COUNT = 8
 PRIOR = 20.0  # pseudo-counts pulling rare words' label rates to the base rate
 FOLDS = 5
@@ -103,13 +115,65 @@ def fit_cues(rows: list[dict]) -> dict[str, tuple[float, float, int]]:
     return out
 
 
-def features(rows: list[dict], cues: dict) -> np.ndarray:
+def fit_context(rows: list[dict]) -> dict[str, tuple[float, float, int]]:
+    """Context key → (negative, positive weight against neutral, count) of a softmax regression.
+
+    The regression is class-balanced and L2-regularised; it runs on a sparse design (row,
+    column, value triplets), fitted by full-batch Adam from zero, so it is deterministic.
+    """
+    counts: dict[str, int] = {}
+    for row in rows:
+        for key in row["context"]:
+            counts[key] = counts.get(key, 0) + 1
+    vocab = sorted(k for k, c in counts.items() if c >= CONTEXT_MIN_COUNT)
+    index = {k: j for j, k in enumerate(vocab)}
+    triples = [
+        (i, index[k], v)
+        for i, row in enumerate(rows)
+        for k, v in row["context"].items()
+        if k in index
+    ]
+    r_idx = np.array([t[0] for t in triples], dtype=int)
+    c_idx = np.array([t[1] for t in triples], dtype=int)
+    vals = np.array([t[2] for t in triples])
+    n, d, k = len(rows), len(vocab), len(LABELS)
+    y = np.array([LABELS.index(r["label"]) for r in rows])
+    onehot = np.eye(k)[y]
+    sample_w = (n / (k * onehot.sum(axis=0)))[y]
+    w = np.zeros((k, d))
+    b = np.zeros(k)
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    for t in range(1, CONTEXT_STEPS + 1):
+        part = w[:, c_idx].T * vals[:, None]
+        logits = np.stack([np.bincount(r_idx, part[:, j], minlength=n) for j in range(k)], 1) + b
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        p /= p.sum(axis=1, keepdims=True)
+        g = (p - onehot) * sample_w[:, None] / n
+        contrib = g[r_idx] * vals[:, None]
+        grad = np.stack([np.bincount(c_idx, contrib[:, j], minlength=d) for j in range(k)])
+        grad += CONTEXT_L2 * w
+        b -= 0.5 * g.sum(axis=0)
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad * grad
+        w -= CONTEXT_RATE * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
+    return {
+        key: (round(float(w[0, j] - w[1, j]), 4), round(float(w[2, j] - w[1, j]), 4), counts[key])
+        for key, j in index.items()
+    }
+
+
+def features(rows: list[dict], cues: dict, context: dict) -> np.ndarray:
     """Feature matrix of ``rows``; each row's stance evidence is stored in ``row["evidence"]``."""
     table = {w: (v[0], v[1]) for w, v in cues.items()}
+    ctx = {w: (v[0], v[1]) for w, v in context.items()}
     out = []
     for r in rows:
         found: list = []
-        f = target_features(r["sentence"], r["start"], r["end"], cues=table, evidence=found)
+        f = target_features(
+            r["sentence"], r["start"], r["end"], cues=table, evidence=found, context=ctx
+        )
         r["evidence"] = found[0] if found else None
         out.append([f[name] for name in TARGET_FEATURES])
     return np.array(out)
@@ -177,17 +241,19 @@ def main() -> None:
     rows = load_newsmtsc()
     for row in rows:
         row["words"] = context_words(row)
+        row["context"] = context_keys(row["sentence"], row["start"], row["end"])
     train = [r for r in rows if not r["validation"]]
     cues = fit_cues(train)
+    context = fit_context(train)
     feats = np.zeros((len(rows), len(TARGET_FEATURES)))
     val = np.array([r["validation"] for r in rows])
     # Cross-fitted features for training rows (folds by sentence id), full table for validation.
     fold = np.array([hashlib.md5(r["gid"].encode("utf-8")).digest()[1] % FOLDS for r in rows])
     for k in range(FOLDS):
         held = [i for i in range(len(rows)) if not val[i] and fold[i] == k]
-        table = fit_cues([r for i, r in enumerate(rows) if not val[i] and fold[i] != k])
-        feats[held] = features([rows[i] for i in held], table)
-    feats[val] = features([r for r in rows if r["validation"]], cues)
+        fit = [r for i, r in enumerate(rows) if not val[i] and fold[i] != k]
+        feats[held] = features([rows[i] for i in held], fit_cues(fit), fit_context(fit))
+    feats[val] = features([r for r in rows if r["validation"]], cues, context)
     y = np.array([LABELS.index(r["label"]) for r in rows])
     mean = feats[~val].mean(axis=0)
     std = feats[~val].std(axis=0)
@@ -223,6 +289,16 @@ def main() -> None:
         for w in sorted(cues):
             neg, pos, n = cues[w]
             writer.writerow([w, n, neg, pos])
+    with open(CONTEXT, "w", encoding="utf-8", newline="") as fh:
+        fh.write(
+            "# Context-word model for target sentiment; written by "
+            "benchmarks/train_target_model.py\n"
+        )
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["key", "n", "neg", "pos"])
+        for key in sorted(context):
+            neg, pos, n = context[key]
+            writer.writerow([key, n, neg, pos])
     OUT.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {OUT}")
 

@@ -26,7 +26,12 @@ from kosovo_kit.sentiment import (
     target_features,
 )
 from kosovo_kit.sentiment.lexicons import news_lexicon
-from kosovo_kit.sentiment.target import _target_model, _target_probabilities
+from kosovo_kit.sentiment.target import (
+    CONTEXT_DECAY,
+    _target_model,
+    _target_probabilities,
+    context_keys,
+)
 from kosovo_kit.stance import actor_summary, add_sentiment, stance_table
 
 NYT = ("vader-nyt", "nyt_editorial_snippets_odd_docs.tsv")
@@ -346,6 +351,25 @@ def test_sentiment_toward_clear_cases(sentence, mention, expected):
     assert sentiment_toward(sentence, *span(sentence, mention)) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("Kurti was condemned by the opposition.", "Kurti"),  # a decisive pattern
+        ("Voters praised Kurti warmly.", "Kurti"),
+        ("The mayor met Kurti on Tuesday.", "Kurti"),
+        ("“The talks have failed,” said Kurti.", "Kurti"),
+    ],
+)
+def test_explained_label_is_the_label(sentence, mention):
+    out = sentiment_toward_explained(sentence, *span(sentence, mention))
+    assert out["label"] == sentiment_toward(sentence, *span(sentence, mention))
+    assert out["decided_by"] in ("rule", "model")
+    if out["decided_by"] == "model":
+        assert max(out["probabilities"], key=out["probabilities"].get) == out["label"]
+    else:
+        assert out["evidence"]["sign"] == out["label"]
+
+
 def test_sentiment_toward_explained():
     sentence = "Critics accused Kurti of stoking tensions."
     out = sentiment_toward_explained(sentence, *span(sentence, "Kurti"))
@@ -368,6 +392,63 @@ def test_contrast_clause_about_someone_else_weighs_less():
     # Every negative word outside Kurti's clause is in the contrast clause here.
     assert math.isclose(feats["neg_far"], CONTRAST_WEIGHT * plain["neg_far"])
     assert math.isclose(feats["neg_contrast"], plain["neg_far"])
+
+
+def test_context_keys_weigh_words_by_closeness_and_mark_neighbours():
+    sentence = "Critics sharply accused Kurti of lying."
+    keys = context_keys(sentence, *span(sentence, "Kurti"))
+    assert keys["accused"] == 1.0
+    assert math.isclose(keys["sharply"], math.exp(-1 / CONTEXT_DECAY))
+    assert math.isclose(keys["critics"], math.exp(-2 / CONTEXT_DECAY))
+    assert keys["<accused"] == keys[">of"] == 1.0
+    assert "kurti" not in keys
+    # At the sentence's edges the neighbour is the edge itself.
+    assert context_keys("Kurti resigned", 0, 5)["<^"] == 1.0
+    assert context_keys("They ousted Kurti", 12, 17)[">$"] == 1.0
+    # A word seen twice counts at its nearest occurrence.
+    twice = "Talks failed, Kurti said, and talks resumed."
+    assert math.isclose(
+        context_keys(twice, *span(twice, "Kurti"))["talks"], 1.0 * math.exp(-1 / CONTEXT_DECAY)
+    )
+
+
+def test_context_table_feeds_the_context_features():
+    sentence = "Voters praised Kurti warmly."
+    start, end = span(sentence, "Kurti")
+    table = {"<praised": (0.0, 2.0), "voters": (-1.0, 0.5), "unseen": (9.0, 9.0)}
+    feats = target_features(sentence, start, end, context=table)
+    assert math.isclose(feats["context_pos"], 2.0 + 0.5 * math.exp(-1 / CONTEXT_DECAY))
+    assert math.isclose(feats["context_neg"], -1.0 * math.exp(-1 / CONTEXT_DECAY))
+
+
+def test_explained_lists_the_context_words_that_add_up_to_the_features():
+    sentence = "Critics accused Kurti of lying to parliament."
+    out = sentiment_toward_explained(sentence, *span(sentence, "Kurti"))
+    shares = out["context_words"]
+    assert shares and all(isinstance(key, str) for key, _, _ in shares)
+    assert math.isclose(sum(neg for _, neg, _ in shares), out["features"]["context_neg"])
+    assert math.isclose(sum(pos for _, _, pos in shares), out["features"]["context_pos"])
+    sizes = [max(abs(neg), abs(pos)) for _, neg, pos in shares]
+    assert sizes == sorted(sizes, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Kurti said the talks had failed.", True),
+        ("Kurti told reporters the talks had failed.", True),
+        ("“The talks have failed,” said Kurti.", True),
+        ("The talks have failed, says Kurti.", True),
+        ("According to Kurti, the talks have failed.", True),
+        ("Aides said Kurti would resign.", False),  # the content's subject, not the speaker
+        ("Vucic told Kurti the talks had failed.", False),  # the hearer
+        ("Kurti resigned after the talks failed.", False),
+    ],
+)
+def test_speaker_of_a_speech_verb(sentence, speaker):
+    feats = target_features(sentence, *span(sentence, "Kurti"))
+    assert feats["speaker"] == float(speaker)
+    assert feats["speaker_x_compound"] == feats["speaker"] * feats["compound"]
 
 
 @pytest.mark.parametrize(

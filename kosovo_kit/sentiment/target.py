@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +24,7 @@ from .vader import summarise, token_valences
 __all__ = [
     "CONTRAST_WEIGHT",
     "TARGET_FEATURES",
+    "context_keys",
     "read_cues",
     "sentiment_toward",
     "sentiment_toward_explained",
@@ -76,6 +78,8 @@ TARGET_FEATURES: tuple[str, ...] = (
     "neg_contrast",
     "cue_neg",
     "cue_pos",
+    "context_neg",
+    "context_pos",
     "subject",
     "subject_x_compound",
     "agent_of_attack",
@@ -83,7 +87,9 @@ TARGET_FEATURES: tuple[str, ...] = (
     "agent_of_praise",
     "patient_of_praise",
     "speaker",
+    "speaker_x_compound",
     "quoted",
+    "quoted_x_compound",
     "length",
     "predicate",
     "place",
@@ -91,6 +97,72 @@ TARGET_FEATURES: tuple[str, ...] = (
 )
 # Evidence rules that link the mention to a stance predicate (see kosovo_kit.predicates).
 _LINK_RULES = frozenset({"object", "subject", "passive", "agent"})
+
+
+# Context words count less the farther they are from the mention (e-folding distance in words).
+CONTEXT_DECAY = 6.0
+_CONTEXT_WEIGHTS = tuple(math.exp(-d / CONTEXT_DECAY) for d in range(200))
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _context_keys(lowers: list[str], first: int, last: int) -> dict[str, float]:
+    """Keys of the context-word model and their values for the mention ``first..last``.
+
+    Each word outside the mention with a letter in it, weighted by closeness (the nearest
+    occurrence counts); and the words right before and after the mention, marked ``<`` and
+    ``>`` (``<^`` and ``>$`` at the sentence's edges).
+    """
+    out: dict[str, float] = {}
+    # Walk outwards from the mention so that a word's nearest occurrence is met first.
+    left, right = lowers[first - 1 :: -1] if first else [], lowers[last + 1 :]
+    for side in (left, right):
+        for dist, lw in enumerate(side):
+            weight = _CONTEXT_WEIGHTS[dist] if dist < len(_CONTEXT_WEIGHTS) else 0.0
+            if weight > out.get(lw, -1.0) and _HAS_LETTER.search(lw):
+                out[lw] = weight
+    out["<" + (lowers[first - 1] if first > 0 else "^")] = 1.0
+    out[">" + (lowers[last + 1] if last + 1 < len(lowers) else "$")] = 1.0
+    return out
+
+
+def context_keys(sentence: str, start: int, end: int) -> dict[str, float]:
+    """The context-word model's keys for the mention ``sentence[start:end]`` and their values.
+
+    The words of the sentence outside the mention, weighted by closeness to it
+    (``exp(-(distance - 1) / CONTEXT_DECAY)``), and the words right before (``<word``) and
+    after (``>word``) it; ``benchmarks/train_target_model.py`` fits the table
+    ``data/models/target_context.csv`` on them.
+    """
+    _check_span(sentence, start, end)
+    _, _, _, words, spans = tokenise_with_offsets(sentence, NEWS_RULES.punct)
+    if not words:
+        return {}
+    first, last = _mention_tokens(spans, start, end)
+    return _context_keys([w.lower() for w in words], first, last)
+
+
+def _mention_tokens(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """First and last token of the mention; the nearest token when it is only punctuation."""
+    inside = [i for i, (a, b) in enumerate(spans) if a < end and b > start]
+    if not inside:
+        centre = [abs(a - start) for a, _ in spans]
+        inside = [centre.index(min(centre))]
+    return inside[0], inside[-1]
+
+
+def _is_speaker(raw: list[str], lowers: list[str], first: int, last: int) -> bool:
+    """Whether the mention is the speaker of a speech verb.
+
+    "Kurti said", "Kurti told reporters", "…,” said Kurti", "…, says Kurti", "according to
+    Kurti".
+    """
+    if any(w in _SPEECH_VERBS for w in lowers[last + 1 : last + 3]):
+        return True
+    if first >= 1 and lowers[first - 1] in _SPEECH_VERBS:
+        # "said Kurti" after a quotation or a comma, not "told Kurti" (the hearer).
+        before = raw[first - 2] if first >= 2 else ""
+        return before[-1:] in ",”\"'" or before.endswith(("',", "”,"))
+    return first >= 2 and lowers[first - 2] == "according" and lowers[first - 1] == "to"
 
 
 def _check_span(sentence: Any, start: Any, end: Any) -> None:
@@ -113,6 +185,7 @@ def target_features(
     lexicon: str | Lexicon = "news",
     cues: Mapping[str, tuple[float, float]] | None = None,
     evidence: list[Evidence | None] | None = None,
+    context: Mapping[str, tuple[float, float]] | None = None,
 ) -> dict[str, float]:
     """Transparent features describing how a sentence treats the mention ``sentence[start:end]``.
 
@@ -127,6 +200,11 @@ def target_features(
     cues : Mapping, optional
         Word → (negative, positive) log-odds learned from NewsMTSC; defaults to
         ``data/models/target_cues.csv``.
+    evidence : list, optional
+        When given, the :class:`~kosovo_kit.predicates.Evidence` found (or None) is appended.
+    context : Mapping, optional
+        Context key (see :func:`context_keys`) → (negative, positive) weights of the
+        context-word model; defaults to ``data/models/target_context.csv``.
 
     Returns
     -------
@@ -143,12 +221,14 @@ def target_features(
         :func:`kosovo_kit.predicates.find_evidence`: the sign of a predicate linked to the
         mention (``predicate``: "praised Kurti", "Serbia defends …"), whether the mention
         heads a place phrase (``place``) and the sign of a
-        copula's evaluative complement (``evaluation``).
-    evidence : list, optional
-        When given, the :class:`~kosovo_kit.predicates.Evidence` found (or None) is appended.
+        copula's evaluative complement (``evaluation``); the context-word model's logits of the
+        negative and positive labels against the neutral one (``context_*``); and the products
+        of the compound with ``speaker`` and ``quoted``.
     """
     if cues is None:
         cues = _target_cues()
+    if context is None:
+        context = _target_context()
     _check_span(sentence, start, end)
     lex = load_lexicon(lexicon)
     rules = lex.rules
@@ -221,11 +301,21 @@ def target_features(
     feats["patient_of_attack"] = float(any(w in _ATTACK_VERBS for w in before))
     feats["agent_of_praise"] = float(any(w in _PRAISE_VERBS for w in after))
     feats["patient_of_praise"] = float(any(w in _PRAISE_VERBS for w in before))
-    feats["speaker"] = float(any(w in _SPEECH_VERBS for w in lowers[last + 1 : last + 3]))
+    feats["speaker"] = float(_is_speaker(raw, lowers, first, last))
+    # A speaker's words are mostly about something else, and a quotation naming the mention
+    # is mostly about it: the sentence's tone counts differently in each case.
+    feats["speaker_x_compound"] = feats["speaker"] * feats["compound"]
     if inside:
         flags = quoted_flags(raw)
         feats["quoted"] = float(flags[first])
+    feats["quoted_x_compound"] = feats["quoted"] * feats["compound"]
     feats["length"] = math.log1p(n)
+    if inside:
+        for key, value in _context_keys(lowers, first, last).items():
+            if key in context:
+                neg, pos = context[key]
+                feats["context_neg"] += neg * value
+                feats["context_pos"] += pos * value
     found = find_evidence(raw, first, last, full_scores) if inside else None
     if found is not None:
         name = "predicate" if found.rule in _LINK_RULES else found.rule
@@ -235,12 +325,15 @@ def target_features(
     return feats
 
 
-def read_cues(path: str | Path) -> dict[str, tuple[float, float]]:
-    """Read a cue-word table (CSV with ``word,n,neg,pos``) as word → (neg, pos) log-odds."""
+def read_cues(path: str | Path, key: str = "word") -> dict[str, tuple[float, float]]:
+    """Read a cue table (CSV with ``word,n,neg,pos``; ``key`` names the first column).
+
+    Returns the first column → (neg, pos) weights.
+    """
     out: dict[str, tuple[float, float]] = {}
     with open(path, encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(line for line in fh if not line.startswith("#")):
-            out[row["word"]] = (float(row["neg"]), float(row["pos"]))
+            out[row[key]] = (float(row["neg"]), float(row["pos"]))
     return out
 
 
@@ -248,6 +341,12 @@ def read_cues(path: str | Path) -> dict[str, tuple[float, float]]:
 def _target_cues() -> dict[str, tuple[float, float]]:
     path = data_path("models", "target_cues.csv")
     return read_cues(path) if path.is_file() else {}
+
+
+@lru_cache(maxsize=1)
+def _target_context() -> dict[str, tuple[float, float]]:
+    path = data_path("models", "target_context.csv")
+    return read_cues(path, key="key") if path.is_file() else {}
 
 
 @lru_cache(maxsize=1)
@@ -293,7 +392,21 @@ def sentiment_toward(sentence: str, start: int, end: int) -> int:
     int
         -1 (negative), 0 (neutral) or +1 (positive).
     """
-    return int(sentiment_toward_explained(sentence, start, end)["label"])
+    found: list[Evidence | None] = []
+    feats = target_features(sentence, start, end, evidence=found)
+    return _decide(feats, found[0] if found else None, _target_model())[0]
+
+
+def _decide(
+    feats: Mapping[str, float], evidence: Evidence | None, model: Mapping[str, Any]
+) -> tuple[int, bool, list[float]]:
+    """The label, whether a decisive stance pattern gave it, and the model's probabilities."""
+    probs = _target_probabilities(feats, model)
+    decisive = evidence is not None and evidence.rule in model.get("decisive_rules", ())
+    if evidence is not None and decisive:
+        return evidence.sign, True, probs
+    best = max(range(len(probs)), key=probs.__getitem__)
+    return int(model["labels"][best]), False, probs
 
 
 def sentiment_toward_explained(sentence: str, start: int, end: int) -> dict[str, Any]:
@@ -312,31 +425,43 @@ def sentiment_toward_explained(sentence: str, start: int, end: int) -> dict[str,
         ``label`` (-1, 0, +1); ``decided_by`` (``"rule"`` or ``"model"``); ``evidence`` (the
         stance pattern found, as a dict with ``sign``, ``rule``, ``word`` and its character
         ``start``/``end`` in the sentence, or None); ``probabilities`` (the model's, per label);
-        ``features`` (the feature values) and ``contributions`` (per label: feature → weight ×
-        standardised value).
+        ``features`` (the feature values); ``contributions`` (per label: feature → weight ×
+        standardised value); and ``context_words``: the keys of the context-word model (see
+        :func:`context_keys`) with their ``(negative, positive)`` shares of ``context_neg`` and
+        ``context_pos``, largest first.
     """
     found: list[Evidence | None] = []
     feats = target_features(sentence, start, end, evidence=found)
     model = _target_model()
-    probs = _target_probabilities(feats, model)
+    evidence = found[0] if found else None
+    label, decisive, probs = _decide(feats, evidence, model)
     labels = model["labels"]
-    best = max(range(len(probs)), key=probs.__getitem__)
     contributions = {}
-    for label, ws in zip(labels, model["weights"]):
-        contributions[label] = {
+    for name, ws in zip(labels, model["weights"]):
+        contributions[name] = {
             f: w * (feats[f] - m) / sd
             for f, w, m, sd in zip(model["features"], ws, model["mean"], model["std"])
         }
-    evidence = found[0] if found else None
-    decisive = evidence is not None and evidence.rule in model.get("decisive_rules", ())
     return {
-        "label": evidence.sign if evidence is not None and decisive else labels[best],
+        "label": label,
         "decided_by": "rule" if decisive else "model",
         "evidence": _evidence_dict(sentence, evidence),
         "probabilities": dict(zip(labels, probs)),
         "features": feats,
         "contributions": contributions,
+        "context_words": _context_shares(sentence, start, end),
     }
+
+
+def _context_shares(sentence: str, start: int, end: int) -> list[tuple[str, float, float]]:
+    """Context keys of the mention with their shares of ``context_neg`` and ``context_pos``."""
+    table = _target_context()
+    shares = [
+        (key, table[key][0] * value, table[key][1] * value)
+        for key, value in context_keys(sentence, start, end).items()
+        if key in table
+    ]
+    return sorted(shares, key=lambda s: -max(abs(s[1]), abs(s[2])))
 
 
 def _evidence_dict(sentence: str, evidence: Evidence | None) -> dict[str, Any] | None:
