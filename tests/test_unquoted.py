@@ -303,3 +303,18 @@ def test_a_stance_verb_after_an_appositive_is_not_an_inverted_frame():
 def test_a_stance_verb_after_a_quotation_may_still_be_inverted():
     _, table = run("“The plan is a disgrace,” criticized Ana Kova, a council member.")
     assert table[["cue", "rule"]].values.tolist() == [["criticized", "quote-cue-speaker"]]
+
+
+def test_a_reported_clause_ends_at_a_semicolon_outside_quotes():
+    _, table = run("Petrova says the council has spent too much; Kova disagrees with her.")
+    assert contents(table) == [["says", "the council has spent too much"]]
+
+
+def test_a_reported_clause_ends_before_the_writers_parenthesis():
+    _, table = run("Petrova said the mayor lied about the budget (the mayor denies it).")
+    assert contents(table) == [["said", "the mayor lied about the budget"]]
+
+
+def test_a_semicolon_inside_a_quotation_does_not_end_the_content():
+    _, table = run("Petrova said the plan was “late; costly and unfair” for the town.")
+    assert contents(table)[0][1].endswith("for the town")

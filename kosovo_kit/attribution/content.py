@@ -207,6 +207,9 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
     for m in range(k + 1, sent_end):
         w = words[m]
         low = lows[m]
+        if w in (";", "(") and m > k + 1 and not p.in_quote(p.starts[m]):
+            end_tok = m  # "…; she calls for …": the writer's next clause or aside
+            break
         if w in (",", ";") and m + 1 < sent_end:
             nxt = lows[m + 1]
             if (
