@@ -318,3 +318,15 @@ def test_a_reported_clause_ends_before_the_writers_parenthesis():
 def test_a_semicolon_inside_a_quotation_does_not_end_the_content():
     _, table = run("Petrova said the plan was “late; costly and unfair” for the town.")
     assert contents(table)[0][1].endswith("for the town")
+
+
+def test_a_concessive_clause_stays_in_an_unquoted_report():
+    _, table = run("Petrova said the budget was balanced, although the deficit grew in May.")
+    assert contents(table) == [
+        ["said", "the budget was balanced, although the deficit grew in May"]
+    ]
+
+
+def test_a_concessive_clause_after_a_quotation_is_the_writers():
+    _, table = run("Petrova said the budget was “balanced” by the mayor, although it grew.")
+    assert contents(table) == [["said", "the budget was “balanced” by the mayor"]]

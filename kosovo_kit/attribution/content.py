@@ -18,6 +18,7 @@ from .speakers import is_cap, right_phrase
 from .words import (
     ADVERBIAL_PREPOSITIONS,
     CLAUSE_END,
+    CONCESSIVES,
     CONTENT_MARKERS,
     DETERMINERS,
     GERUND_LINKS,
@@ -310,7 +311,13 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
                 break
     for m in range(k + TRAILER_OFFSET, end_tok - 1):
         # the writer's own addition after the reported clause: ", which …", ", compared …"
-        if words[m] == "," and lows[m + 1] in TRAILERS and not p.in_quote(p.starts[m]):
+        if (
+            words[m] == ","
+            and (
+                lows[m + 1] in TRAILERS or (lows[m + 1] in CONCESSIVES and "quote" in p.kinds[k:m])
+            )
+            and not p.in_quote(p.starts[m])
+        ):
             end_tok = m
             break
         if (
@@ -318,7 +325,11 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
             and p.kinds[m + 1] == "quote"
             and text[p.starts[m + 1]] in CLOSERS
             and m + 2 < end_tok
-            and (lows[m + 2] in TRAILERS or lows[m + 2] in QUOTE_TRAILERS)
+            and (
+                lows[m + 2] in TRAILERS
+                or lows[m + 2] in QUOTE_TRAILERS
+                or lows[m + 2] in CONCESSIVES
+            )
         ):
             end_tok = m + 2  # “…,” while others …: the comma sits inside the quotation
             break

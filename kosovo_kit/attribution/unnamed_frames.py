@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .cues import Cue
 from .paragraph import Attribution, Paragraph, is_adverb
-from .words import BE_FORMS, CLAUSE_END, RELATIVE_PRONOUNS, TRAILERS
+from .words import BE_FORMS, CLAUSE_END, CONCESSIVES, RELATIVE_PRONOUNS, TRAILERS
 
 # Words between "is" and "expected to" that keep the expectation ("is widely expected")
 EXPECTED_ADVERBS = frozenset({"not", "also", "still", "now", "generally", "n’t", "n't"})
@@ -106,7 +106,10 @@ def _rest_end(p: Paragraph, k: int, sent_end: int, relative: bool = False) -> in
         if (
             words[m] in (";", "—", "–", "--")
             or (relative and words[m] == ",")
-            or (words[m] == "," and (nxt in TRAILERS or nxt in ("when", "while")))
+            or (
+                words[m] == ","
+                and (nxt in TRAILERS or nxt in CONCESSIVES or nxt in ("when", "while"))
+            )
             or (
                 words[m] in (",", "by")
                 and nxt.endswith("ing")

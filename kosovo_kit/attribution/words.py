@@ -114,9 +114,12 @@ OBJECT_END = _words(
 # Words opening a trailing clause that is the writer's, not part of the reported content.
 TRAILERS = _words(
     """
-    which compared while whereas although though despite even prompting drawing sparking
+    which compared while whereas despite prompting drawing sparking
     """
 )
+# Concessive words after a comma: part of a reported clause ("said the plan works,
+# although costs rose"), but the writer's own addition after a quotation.
+CONCESSIVES = _words("although though even")
 # Words that make a speaker an organisation rather than a person ("the Foreign Ministry").
 ORG_WORDS = _words(
     """
