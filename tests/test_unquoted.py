@@ -330,3 +330,9 @@ def test_a_concessive_clause_stays_in_an_unquoted_report():
 def test_a_concessive_clause_after_a_quotation_is_the_writers():
     _, table = run("Petrova said the budget was “balanced” by the mayor, although it grew.")
     assert contents(table) == [["said", "the budget was “balanced” by the mayor"]]
+
+
+def test_a_name_with_an_appositive_speaks_the_clause_after_the_cue():
+    text, table = run("Mayor Ana Kova, a council veteran, said Novi Grad officials plan to act.")
+    assert contents(table) == [["said", "Novi Grad officials plan to act"]]
+    assert mention(text, table.iloc[0]).startswith("Mayor Ana Kova")

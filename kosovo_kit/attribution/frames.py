@@ -82,6 +82,10 @@ ABSOLUTE_NAME_TOKENS = 4
 ISSUER_TOKENS = 6
 # How far an affiliation may follow an inverted speaker: "said X of the University of …"
 AFFILIATION_TOKENS = 12
+# Determiners that open an appositive after a name ("Ana Kova, a council member, said"),
+# and the longest name before it, in tokens ("Alabama Sen. Jeff Sessions")
+APPOSITIVE_OPENERS = frozenset(("a", "an", "the"))
+APPOSITIVE_NAME_TOKENS = 6
 
 _SENTENCE_ENDS = ("?", "!", ".", "…")
 # Lower-case words inside a capitalised name or title ("Secretary of State", "de Blasio")
@@ -174,7 +178,17 @@ def _after_relative_clause(p: Paragraph, comma: int, sent_start: int) -> bool:
     k = comma - 1
     while k > sent_start and comma - k < APPOSITIVE_TOKENS and p.kinds[k] != "quote":
         if p.words[k] == ",":
-            return p.lows[k + 1] in RELATIVE_PRONOUNS
+            if p.lows[k + 1] in RELATIVE_PRONOUNS:
+                return True
+            # "Ana Kova, a council member, said …": an appositive after a short name that
+            # opens the sentence; the subject stands before the cue
+            return (
+                p.lows[k + 1] in APPOSITIVE_OPENERS
+                and k - sent_start <= APPOSITIVE_NAME_TOKENS
+                and is_cap(p.words[sent_start])
+                and "," not in p.words[sent_start:k]
+                and "quote" not in p.kinds[sent_start:k]
+            )
         k -= 1
     return False
 
