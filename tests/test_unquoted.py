@@ -336,3 +336,9 @@ def test_a_name_with_an_appositive_speaks_the_clause_after_the_cue():
     text, table = run("Mayor Ana Kova, a council veteran, said Novi Grad officials plan to act.")
     assert contents(table) == [["said", "Novi Grad officials plan to act"]]
     assert mention(text, table.iloc[0]).startswith("Mayor Ana Kova")
+
+
+def test_a_name_with_a_role_appositive_speaks_the_clause_after_the_cue():
+    text, table = run("Ana Kova, chair of the budget committee, said Novi Grad banks were shut.")
+    assert contents(table) == [["said", "Novi Grad banks were shut"]]
+    assert mention(text, table.iloc[0]).startswith("Ana Kova")

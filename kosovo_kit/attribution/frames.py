@@ -83,7 +83,7 @@ ISSUER_TOKENS = 6
 # How far an affiliation may follow an inverted speaker: "said X of the University of …"
 AFFILIATION_TOKENS = 12
 # Determiners that open an appositive after a name ("Ana Kova, a council member, said"),
-# and the longest name before it, in tokens ("Alabama Sen. Jeff Sessions")
+# besides any lower-case word ("Ana Kova, chair of …"), and the longest name before it, in tokens ("Alabama Sen. Jeff Sessions")
 APPOSITIVE_OPENERS = frozenset(("a", "an", "the"))
 APPOSITIVE_NAME_TOKENS = 6
 
@@ -180,10 +180,11 @@ def _after_relative_clause(p: Paragraph, comma: int, sent_start: int) -> bool:
         if p.words[k] == ",":
             if p.lows[k + 1] in RELATIVE_PRONOUNS:
                 return True
-            # "Ana Kova, a council member, said …": an appositive after a short name that
-            # opens the sentence; the subject stands before the cue
+            # "Ana Kova, a council member, said …", "Ana Kova, chair of the council, said …":
+            # an appositive after a short name that opens the sentence; the subject stands
+            # before the cue
             return (
-                p.lows[k + 1] in APPOSITIVE_OPENERS
+                (p.lows[k + 1] in APPOSITIVE_OPENERS or not is_cap(p.words[k + 1]))
                 and k - sent_start <= APPOSITIVE_NAME_TOKENS
                 and is_cap(p.words[sent_start])
                 and "," not in p.words[sent_start:k]
