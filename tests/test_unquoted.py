@@ -342,3 +342,18 @@ def test_a_name_with_a_role_appositive_speaks_the_clause_after_the_cue():
     text, table = run("Ana Kova, chair of the budget committee, said Novi Grad banks were shut.")
     assert contents(table) == [["said", "Novi Grad banks were shut"]]
     assert mention(text, table.iloc[0]).startswith("Ana Kova")
+
+
+def test_an_unquoted_clause_goes_on_past_a_parenthetical_frame_and_a_conjunction():
+    text, table = run("Kova may lose the vote, her aides say, but she will carry the north.")
+    (row,) = table.itertuples()
+    assert [text[s:e] for s, e in row.pieces] == [
+        "Kova may lose the vote",
+        "but she will carry the north",
+    ]
+
+
+def test_a_quotation_does_not_go_on_past_its_frame_and_a_conjunction():
+    text, table = run("“Kova may lose the vote,” her aides say, but she will carry the north.")
+    (row,) = table.itertuples()
+    assert [text[s:e] for s, e in row.pieces] == ["Kova may lose the vote,"]

@@ -523,9 +523,10 @@ def continuation(p: Paragraph, k: int, sent_end: int, quoted: bool) -> list[Span
         low = w.lower()
         if low in p.single_cues or low == "according" or w in (";", ".", ":"):
             return []
-        if low in ("and", "but", "or", "as", "while", "because") or (
-            low.endswith("ing") and not quoted
-        ):
+        # after a quotation these open the writer's clause; inside an unquoted clause
+        # ("A, they say, but B") a conjunction carries the reported clause on
+        stops = ("and", "but", "or", "as", "while", "because") if quoted else ("or", "as")
+        if low in stops or (low.endswith("ing") and not quoted):
             return []
         if not quoted and m == k + 1:
             # a parenthetical frame inside an unquoted clause: the clause goes on
