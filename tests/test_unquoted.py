@@ -357,3 +357,15 @@ def test_a_quotation_does_not_go_on_past_its_frame_and_a_conjunction():
     text, table = run("“Kova may lose the vote,” her aides say, but she will carry the north.")
     (row,) = table.itertuples()
     assert [text[s:e] for s, e in row.pieces] == ["Kova may lose the vote,"]
+
+
+def test_a_reported_clause_goes_on_past_but_with_no_new_subject():
+    _, table = run("Kova said that the council approved the new budget, but not the tax rise.")
+    assert contents(table) == [
+        ["said", "the council approved the new budget, but not the tax rise"]
+    ]
+
+
+def test_a_reported_clause_ends_before_but_with_a_new_subject():
+    _, table = run("Kova said that the council approved the new budget, but the mayor vetoed it.")
+    assert contents(table) == [["said", "the council approved the new budget"]]

@@ -25,6 +25,7 @@ from .words import (
     NEXT_FRAME_LINKS,
     OBJECT_END,
     ONE_WORD_ANSWERS,
+    PRONOUNS,
     SKIP_BEFORE_CUE,
     STOP_LEFT,
     SUBORDINATE_OPENERS,
@@ -239,6 +240,7 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
                 and m + 2 < sent_end
                 and lows[m + 2] not in CONTENT_MARKERS
                 and "quote" not in p.kinds[k:sent_end]
+                and _subject_like(p, m + 2)
             ):
                 end_tok = m  # "…, and the union has sued": the writer's next clause
                 break
@@ -388,6 +390,13 @@ def _named_gerund_at(p: Paragraph, k: int, sent_end: int) -> bool:
         return False
     entry = p.single_cues.get(p.lows[m])
     return entry is not None and entry.kind == "speech" and p.lows[m].endswith("ing")
+
+
+def _subject_like(p: Paragraph, m: int) -> bool:
+    """Token ``m`` may open a clause's subject (a pronoun, determiner, name or number), so
+    "…, but she …" starts a new clause while "…, but wants …" or "…, but not …" goes on."""
+    w = p.words[m]
+    return p.lows[m] in PRONOUNS or p.lows[m] in DETERMINERS or is_cap(w) or p.kinds[m] == "number"
 
 
 def _verb_like(word: str) -> bool:
