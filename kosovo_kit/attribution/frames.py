@@ -83,7 +83,8 @@ ISSUER_TOKENS = 6
 # How far an affiliation may follow an inverted speaker: "said X of the University of …"
 AFFILIATION_TOKENS = 12
 # Determiners that open an appositive after a name ("Ana Kova, a council member, said"),
-# besides any lower-case word ("Ana Kova, chair of …"), and the longest name before it, in tokens ("Alabama Sen. Jeff Sessions")
+# besides any lower-case word ("Ana Kova, chair of …"), and the longest name before it,
+# in tokens ("Alabama Sen. Jeff Sessions")
 APPOSITIVE_OPENERS = frozenset(("a", "an", "the"))
 APPOSITIVE_NAME_TOKENS = 6
 
