@@ -45,6 +45,9 @@ TRAILING_ADVERBIAL_TOKENS = 6
 # How far the addressee of "told" may reach: "told some of the miners in Moscow that …"
 ADDRESSEE_TOKENS = 8
 ADDRESSEE_SEARCH_TOKENS = 10
+# Conjunctions that carry an unquoted clause on after a mid-sentence frame, unless a
+# reporting verb follows them
+CONJUNCTIONS = frozenset(("and", "but", "while", "because"))
 # How far past a mid-sentence frame its quotation may resume: “A,” he said, pointing …, “B.”
 CONTINUATION_TOKENS = 16
 # What after a quotation's closing mark ends the content the quotation opens
@@ -532,10 +535,15 @@ def continuation(p: Paragraph, k: int, sent_end: int, quoted: bool) -> list[Span
         low = w.lower()
         if low in p.single_cues or low == "according" or w in (";", ".", ":"):
             return []
-        # after a quotation these open the writer's clause; inside an unquoted clause
-        # ("A, they say, but B") a conjunction carries the reported clause on
+        # after a quotation these open the writer's clause; inside an unquoted clause a
+        # conjunction carries the reported clause on ("A, they say, but she …") unless a
+        # reporting verb follows it ("…, X said, and denounced …": the speaker's next act)
         stops = ("and", "but", "or", "as", "while", "because") if quoted else ("or", "as")
-        if low in stops or (low.endswith("ing") and not quoted):
+        if (
+            low in stops
+            or (low.endswith("ing") and not quoted)
+            or (m + 1 < sent_end and low in CONJUNCTIONS and p.is_verb_cue(words[m + 1]))
+        ):
             return []
         if not quoted and m == k + 1:
             # a parenthetical frame inside an unquoted clause: the clause goes on
