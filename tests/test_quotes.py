@@ -124,6 +124,18 @@ def test_quote_then_speaker_and_cue(body, content, speaker, actor, mentioned):
     assert text[row["start"] - 1] == "“" and text[row["end"]] == "”"
 
 
+@pytest.mark.parametrize("name", ["Will Brennan", "Will Brennan, an analyst in Pristina"])
+def test_inverted_speaker_whose_first_name_is_a_modal(name):
+    text, table = run(f"“The border will stay calm,” said {name}.")
+    row = the_row(table, "The border will stay calm,")
+    check(row, "direct", "Will Brennan", None, "said", "quote-cue-speaker")
+
+
+def test_a_lone_capitalised_modal_after_the_cue_is_no_speaker():
+    _, table = run("“The border will stay calm,” said Will.")
+    assert table.empty
+
+
 # --- speaker and cue, then the quote ----------------------------------------------------------
 
 
