@@ -281,6 +281,14 @@ def test_participle_cue_adds_a_second_statement():
     check(added, "mixed", "Dmitry Peskov", "Russia", "adding", "participle-cue")
 
 
+@pytest.mark.parametrize("name", ["Kelly Brennan", "Ana Petrova"])
+def test_participle_cue_whose_subject_has_a_first_name_ending_in_ly(name):
+    # "Kelly" is a first name here, not a fronted adverb ("Separately, …")
+    _, table = run(f"{name} met the envoy on Monday, saying the border “must stay open.”")
+    row = the_row(table, "the border “must stay open.”")
+    check(row, "mixed", name, None, "saying", "participle-cue")
+
+
 def test_participle_cue_after_a_bare_said():
     body = (
         "Dmitry Peskov said Moscow supported Belgrade, adding that Russia "
