@@ -23,6 +23,7 @@ FAMILIES = {
     "quote-dash-speaker",
     "question-cue",
     "speaker-colon",
+    "clause-colon",
     "expected-to",
     "seem-clause",
 }

@@ -126,7 +126,7 @@ def test_quote_then_speaker_and_cue(body, content, speaker, actor, mentioned):
 
 @pytest.mark.parametrize("name", ["Will Brennan", "Will Brennan, an analyst in Pristina"])
 def test_inverted_speaker_whose_first_name_is_a_modal(name):
-    text, table = run(f"“The border will stay calm,” said {name}.")
+    _, table = run(f"“The border will stay calm,” said {name}.")
     row = the_row(table, "The border will stay calm,")
     check(row, "direct", "Will Brennan", None, "said", "quote-cue-speaker")
 
@@ -287,6 +287,38 @@ def test_participle_cue_whose_subject_has_a_first_name_ending_in_ly(name):
     _, table = run(f"{name} met the envoy on Monday, saying the border “must stay open.”")
     row = the_row(table, "the border “must stay open.”")
     check(row, "mixed", name, None, "saying", "participle-cue")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Dmitry Peskov delivered a blunt message to Pristina: “Leave the Serbs alone.”",
+            "Dmitry Peskov",
+        ),
+        (
+            "After the clashes, Dmitry Peskov had one message: “Leave the Serbs alone.”",
+            "Dmitry Peskov",
+        ),
+        ("More from Dmitry Peskov: “Leave the Serbs alone.”", "Dmitry Peskov"),
+    ],
+)
+def test_quotation_after_a_colon_belongs_to_the_clause_subject(body, speaker):
+    _, table = run(body)
+    row = the_row(table, "Leave the Serbs alone.")
+    check(row, "direct", speaker, "Russia", ":", "clause-colon")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Likewise, the mood in Mitrovica was grim: “Leave the Serbs alone.”",
+        "NEWS FROM BELGRADE—a report by the agency: “Leave the Serbs alone.”",
+    ],
+)
+def test_quotation_after_a_colon_without_a_subject_has_no_speaker_line(body):
+    _, table = run(body)
+    assert table.empty or not table["rule"].str.startswith("clause-colon").any()
 
 
 def test_participle_cue_after_a_bare_said():

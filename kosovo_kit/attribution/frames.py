@@ -31,6 +31,7 @@ from .content import (
 )
 from .cues import Cue
 from .line_frames import (
+    clause_colon,
     quote_dash_speaker,
     speaker_colon,
 )
@@ -648,6 +649,7 @@ RULES: dict[str, Callable[..., object]] = {
     "coordinated-cue": coordinated_cue,
     "quote-dash-speaker": quote_dash_speaker,
     "speaker-colon": speaker_colon,
+    "clause-colon": clause_colon,
     "expected-to": expected_to,
     "seem-clause": seem_clause,
 }
