@@ -24,6 +24,7 @@ FAMILIES = {
     "question-cue",
     "speaker-colon",
     "clause-colon",
+    "quote-verb-speaker",
     "expected-to",
     "seem-clause",
 }

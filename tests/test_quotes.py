@@ -321,6 +321,32 @@ def test_quotation_after_a_colon_without_a_subject_has_no_speaker_line(body):
     assert table.empty or not table["rule"].str.startswith("clause-colon").any()
 
 
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        ("“Will the border stay closed?” Dmitry Peskov pressed.", "Will the border stay closed?"),
+        ("“The border stays closed,” he riffed, to laughter. ", "The border stays closed,"),
+    ],
+)
+def test_quotation_then_a_speaker_and_any_past_tense_verb(body, content):
+    _, table = run("Dmitry Peskov spoke in Moscow. " + body)
+    row = the_row(table, content)
+    check(row, "direct", "Dmitry Peskov", "Russia", row["cue"], "quote-verb-speaker")
+    assert row["cue"] in ("pressed", "riffed")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The film “Border Town,” Dmitry Peskov recalled, was banned.",
+        "“Border Town” Peskov liked, the paper says.",
+    ],
+)
+def test_a_title_inside_a_sentence_is_no_quote_verb_frame(body):
+    _, table = run(body)
+    assert not table["rule"].str.startswith("quote-verb-speaker").any()
+
+
 def test_participle_cue_after_a_bare_said():
     body = (
         "Dmitry Peskov said Moscow supported Belgrade, adding that Russia "

@@ -29,6 +29,7 @@ signal”, the government estimated.), ``according-to``, ``question-cue`` (When 
 whether …), ``participle-cue`` (…, adding that …), ``coordinated-cue`` (… and denounced
 …), ``quote-dash-speaker`` (“…” ― Jorge Falcon), ``speaker-colon`` (Graham: “…”),
 ``clause-colon`` (McConnell delivered a blunt message to Trump: “…”),
+``quote-verb-speaker`` (“…?” Hannity pressed.: a past-tense verb the cue list lacks),
 ``expected-to`` (The vote is expected to pass: an expectation nobody is named for) and
 ``seem-clause`` (Carson appears to be slipping: an impression nobody is named for).
 
@@ -93,6 +94,7 @@ from .line_frames import (
     clause_colon,
     continued_quotation,
     quote_dash_speaker,
+    quote_verb_speaker,
     speaker_colon,
 )
 from .marks import DOUBLE_MARK, MAY_OPEN, OPENERS, QUOTE_MARKS
@@ -219,6 +221,7 @@ def _paragraph(
     found.extend(quote_dash_speaker(p, found, speakers))
     found.extend(speaker_colon(p, found, speakers))
     found.extend(clause_colon(p, found, speakers))
+    found.extend(quote_verb_speaker(p, found, speakers))
     if (
         carried is not None
         and pending is not None
