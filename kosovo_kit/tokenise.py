@@ -403,10 +403,11 @@ def _split_after_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[
 
 def _join_lowercase_starts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     # Untrained Punkt ends a sentence at any period not known as an abbreviation
-    # ("(D-Mass.) said"); an English sentence does not start in lower case.
+    # ("(D-Mass.) said"); an English sentence does not start in lower case, nor with a
+    # closing bracket or a comma ("(D-Mo.), who …").
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        if out and text[s].islower():
+        if out and (text[s].islower() or text[s] in ")],;"):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))

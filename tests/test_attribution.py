@@ -23,6 +23,8 @@ FAMILIES = {
     "quote-dash-speaker",
     "question-cue",
     "speaker-colon",
+    "clause-colon",
+    "quote-verb-speaker",
     "expected-to",
     "seem-clause",
 }
@@ -44,6 +46,9 @@ def test_every_rule_has_a_function_that_names_it_with_an_example():
         ("«Non», dit-il.", ["Non"]),
         ("“It is ‘old-school,’ ” she said.", ["It is ‘old-school,’ "]),
         ("The voters’ choice, ’90s style.", []),
+        # a turned apostrophe before a year opens nothing
+        ("In ‘08 he said: “We won.” He smiled.", ["We won."]),
+        ("The ‘90s were calm, he said, “and they will be again.”", ["and they will be again."]),
     ],
 )
 def test_quotations_pair_their_marks(text, inner):

@@ -124,6 +124,18 @@ def test_quote_then_speaker_and_cue(body, content, speaker, actor, mentioned):
     assert text[row["start"] - 1] == "“" and text[row["end"]] == "”"
 
 
+@pytest.mark.parametrize("name", ["Will Brennan", "Will Brennan, an analyst in Pristina"])
+def test_inverted_speaker_whose_first_name_is_a_modal(name):
+    _, table = run(f"“The border will stay calm,” said {name}.")
+    row = the_row(table, "The border will stay calm,")
+    check(row, "direct", "Will Brennan", None, "said", "quote-cue-speaker")
+
+
+def test_a_lone_capitalised_modal_after_the_cue_is_no_speaker():
+    _, table = run("“The border will stay calm,” said Will.")
+    assert table.empty
+
+
 # --- speaker and cue, then the quote ----------------------------------------------------------
 
 
@@ -267,6 +279,72 @@ def test_participle_cue_adds_a_second_statement():
     check(first, "indirect", "Dmitry Peskov", "Russia", "said", "cue-that-clause")
     added = the_row(table, "Russia “follows very closely what is happening in Kosovo.”")
     check(added, "mixed", "Dmitry Peskov", "Russia", "adding", "participle-cue")
+
+
+@pytest.mark.parametrize("name", ["Kelly Brennan", "Ana Petrova"])
+def test_participle_cue_whose_subject_has_a_first_name_ending_in_ly(name):
+    # "Kelly" is a first name here, not a fronted adverb ("Separately, …")
+    _, table = run(f"{name} met the envoy on Monday, saying the border “must stay open.”")
+    row = the_row(table, "the border “must stay open.”")
+    check(row, "mixed", name, None, "saying", "participle-cue")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Dmitry Peskov delivered a blunt message to Pristina: “Leave the Serbs alone.”",
+            "Dmitry Peskov",
+        ),
+        (
+            "After the clashes, Dmitry Peskov had one message: “Leave the Serbs alone.”",
+            "Dmitry Peskov",
+        ),
+        ("More from Dmitry Peskov: “Leave the Serbs alone.”", "Dmitry Peskov"),
+    ],
+)
+def test_quotation_after_a_colon_belongs_to_the_clause_subject(body, speaker):
+    _, table = run(body)
+    row = the_row(table, "Leave the Serbs alone.")
+    check(row, "direct", speaker, "Russia", ":", "clause-colon")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Likewise, the mood in Mitrovica was grim: “Leave the Serbs alone.”",
+        "NEWS FROM BELGRADE—a report by the agency: “Leave the Serbs alone.”",
+    ],
+)
+def test_quotation_after_a_colon_without_a_subject_has_no_speaker_line(body):
+    _, table = run(body)
+    assert table.empty or not table["rule"].str.startswith("clause-colon").any()
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        ("“Will the border stay closed?” Dmitry Peskov pressed.", "Will the border stay closed?"),
+        ("“The border stays closed,” he riffed, to laughter. ", "The border stays closed,"),
+    ],
+)
+def test_quotation_then_a_speaker_and_any_past_tense_verb(body, content):
+    _, table = run("Dmitry Peskov spoke in Moscow. " + body)
+    row = the_row(table, content)
+    check(row, "direct", "Dmitry Peskov", "Russia", row["cue"], "quote-verb-speaker")
+    assert row["cue"] in ("pressed", "riffed")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The film “Border Town,” Dmitry Peskov recalled, was banned.",
+        "“Border Town” Peskov liked, the paper says.",
+    ],
+)
+def test_a_title_inside_a_sentence_is_no_quote_verb_frame(body):
+    _, table = run(body)
+    assert not table["rule"].str.startswith("quote-verb-speaker").any()
 
 
 def test_participle_cue_after_a_bare_said():

@@ -58,6 +58,10 @@ def test_sentences_keep_closing_quotes_and_abbreviations():
             ["Gen. Smith met Dr. Jones on Dec. 5.", "They talked."],
         ),
         ("Wait… what? Yes!", ["Wait… what?", "Yes!"]),
+        (
+            "Sen. Ana Brey (D-Mo.), who backs the plan, agreed. She left.",
+            ["Sen. Ana Brey (D-Mo.), who backs the plan, agreed.", "She left."],
+        ),
     ],
 )
 def test_sentence_splitting_cases(text, expected):

@@ -28,6 +28,8 @@ Frames (the ``rule`` column; :data:`.frames.RULES` maps each to its function):
 signal”, the government estimated.), ``according-to``, ``question-cue`` (When asked
 whether …), ``participle-cue`` (…, adding that …), ``coordinated-cue`` (… and denounced
 …), ``quote-dash-speaker`` (“…” ― Jorge Falcon), ``speaker-colon`` (Graham: “…”),
+``clause-colon`` (McConnell delivered a blunt message to Trump: “…”),
+``quote-verb-speaker`` (“…?” Hannity pressed.: a past-tense verb the cue list lacks),
 ``expected-to`` (The vote is expected to pass: an expectation nobody is named for) and
 ``seem-clause`` (Carson appears to be slipping: an impression nobody is named for).
 
@@ -87,7 +89,14 @@ from .cues import (
     title_cue_regex,
 )
 from .frames import attribute_cue
-from .line_frames import SPEAKER_LINE, continued_quotation, quote_dash_speaker, speaker_colon
+from .line_frames import (
+    SPEAKER_LINE,
+    clause_colon,
+    continued_quotation,
+    quote_dash_speaker,
+    quote_verb_speaker,
+    speaker_colon,
+)
 from .marks import DOUBLE_MARK, MAY_OPEN, OPENERS, QUOTE_MARKS
 from .paragraph import Attribution, Paragraph, overlaps, titles
 from .speakers import Speakers
@@ -211,6 +220,8 @@ def _paragraph(
         speakers.remember(attr)
     found.extend(quote_dash_speaker(p, found, speakers))
     found.extend(speaker_colon(p, found, speakers))
+    found.extend(clause_colon(p, found, speakers))
+    found.extend(quote_verb_speaker(p, found, speakers))
     if (
         carried is not None
         and pending is not None

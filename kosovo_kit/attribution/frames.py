@@ -31,7 +31,9 @@ from .content import (
 )
 from .cues import Cue
 from .line_frames import (
+    clause_colon,
     quote_dash_speaker,
+    quote_verb_speaker,
     speaker_colon,
 )
 from .marks import CLOSERS, QUOTE_MARKS
@@ -664,6 +666,8 @@ RULES: dict[str, Callable[..., object]] = {
     "coordinated-cue": coordinated_cue,
     "quote-dash-speaker": quote_dash_speaker,
     "speaker-colon": speaker_colon,
+    "clause-colon": clause_colon,
+    "quote-verb-speaker": quote_verb_speaker,
     "expected-to": expected_to,
     "seem-clause": seem_clause,
 }

@@ -1,7 +1,8 @@
 """The frames without a cue word: a paragraph's signed quotations, speaker lines and a
 quotation that goes on from the previous paragraph.
 
-:func:`quote_dash_speaker` and :func:`speaker_colon` look at the whole paragraph;
+:func:`quote_dash_speaker`, :func:`speaker_colon`, :func:`clause_colon` and
+:func:`quote_verb_speaker` look at the whole paragraph;
 :data:`.frames.RULES` maps their ``rule`` values to them with the cue frames'.
 :func:`continued_quotation` looks back at the previous paragraph's statement, which the
 quotation continues as a further piece.
@@ -14,17 +15,30 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
-from .cues import COLON, DASH, Cue
+from .cues import COLON, DASH, Cue, CueEntry
 from .marks import CLOSERS, Quotation
 from .paragraph import Attribution, Paragraph, Span, overlaps
 from .speakers import (
     Speakers,
+    right_phrase,
 )
+from .subjects import clause_subject, subject
 from .words import (
     DASHES,
     SPEAKER_LINE_LABELS,
 )
 
+# What may end the clause before a colon, when looking for its subject: "In a Q&A,
+# the campaign put it this way:"
+CLAUSE_BREAKS = (",", "—", "–", "-", "--")
+# “…,” Hannity pressed. — a name or pronoun and a past-tense verb right after a quotation
+# that opens its sentence and ends on a comma, "?" or "!"
+QUOTE_VERB = re.compile(
+    r"[ \t]+(?P<np>he|she|they|I|we|[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+    r"[ \t]+(?P<verb>[a-z]+ed)\b"
+)
+#: The cue entry of a past-tense verb that data/cues.csv does not list
+PAST_VERB = CueEntry("verb", "speech", False, False)
 # A quotation that ends its own sentence (“Why not?”) still belongs to a frame that
 # follows within this many tokens of the next sentence's start (“Why not?” she asked.)
 QUESTION_FRAME_TOKENS = 14
@@ -149,6 +163,94 @@ def speaker_colon(p: Paragraph, found: list[Attribution], speakers: Speakers) ->
             p, pieces, "speaker-colon", cue, (first, colon - 1), p.sentence_ids[first]
         )
         attr.unclosed = unclosed
+        out.append(attr)
+        speakers.remember(attr)
+    return out
+
+
+def clause_colon(p: Paragraph, found: list[Attribution], speakers: Speakers) -> list[Attribution]:
+    """``clause-colon``: McConnell delivered a blunt message to Trump: “…”
+
+    A quotation that opens right after a colon closing a clause with no reporting verb of its
+    own belongs to that clause's subject (a name, title, organisation or pronoun), and "More
+    from X:" / "From X's post:" to X. The subject is looked for after the last comma or dash
+    before the colon, else at the start of the sentence; a lone word before a comma
+    ("Likewise,") and an all-capitals label ("FAREWELL—") are no subject.
+    """
+    out: list[Attribution] = []
+    starts, words, lows = p.starts, p.words, p.lows
+    for q in p.quotes:
+        k = bisect_left(starts, q.open)
+        if k == 0 or k >= len(starts) or starts[k] != q.open or words[k - 1] != ":":
+            continue
+        if any(overlaps([(q.inner_start, q.inner_end)], a.pieces) for a in found):
+            continue
+        colon = k - 1
+        sent_start = p.sentence_bounds(colon)[0]
+        if colon - sent_start < 2:
+            continue  # "Graham: “…”" is a speaker line
+        clause = next(
+            (
+                m + 1
+                for m in range(colon - 1, sent_start, -1)
+                if words[m] in CLAUSE_BREAKS and not p.in_quote(starts[m])
+            ),
+            sent_start,
+        )
+        span: Span | None
+        if lows[clause] == "from" or lows[clause : clause + 2] == ["more", "from"]:
+            span = right_phrase(p, clause + (1 if lows[clause] == "from" else 2), colon)
+        else:
+            span = subject(p, clause, colon) if clause > sent_start else None
+            if span is None:
+                span = clause_subject(p, sent_start, colon)
+                if span is not None and span[0] == span[1] and words[span[1] + 1] == ",":
+                    span = None
+        if span is None or all(w.isupper() for w in words[span[0] : span[1] + 1] if w.isalpha()):
+            continue
+        cue = Cue(starts[colon], p.ends[colon], COLON, ":", colon, colon)
+        attr = speakers.attribution(
+            p, [(q.inner_start, q.inner_end)], "clause-colon", cue, span, p.sentence_ids[colon]
+        )
+        attr.unclosed = q.close is None
+        out.append(attr)
+        speakers.remember(attr)
+    return out
+
+
+def quote_verb_speaker(
+    p: Paragraph, found: list[Attribution], speakers: Speakers
+) -> list[Attribution]:
+    """``quote-verb-speaker``: “Would it be negotiable?” Hannity pressed.
+
+    A quotation that opens its sentence, ends on a comma, "?" or "!" and is followed by a
+    name or pronoun and a past-tense verb is what they said, whatever the verb ("pressed",
+    "riffed", "posted"): the position is the frame, where the cue list has no entry.
+    """
+    out: list[Attribution] = []
+    text, starts = p.text, p.starts
+    for q in p.quotes:
+        if q.close is None or q.inner_end - q.inner_start < 2 or text[q.inner_end - 1] not in ",?!":
+            continue
+        k = bisect_left(starts, q.open)
+        if k >= len(starts) or starts[k] != q.open or p.sentence_bounds(k)[0] != k:
+            continue
+        m = QUOTE_VERB.match(text, q.close, p.end)
+        if m is None or any(overlaps([(q.inner_start, q.inner_end)], a.pieces) for a in found):
+            continue
+        first = bisect_left(starts, m.start("np"))
+        verb = bisect_left(starts, m.start("verb"))
+        if verb >= len(starts) or starts[verb] != m.start("verb"):
+            continue
+        cue = Cue(m.start("verb"), m.end("verb"), PAST_VERB, m.group("verb"), verb, verb)
+        attr = speakers.attribution(
+            p,
+            [(q.inner_start, q.inner_end)],
+            "quote-verb-speaker",
+            cue,
+            (first, verb - 1),
+            p.sentence_ids[first],
+        )
         out.append(attr)
         speakers.remember(attr)
     return out

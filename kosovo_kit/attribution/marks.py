@@ -35,6 +35,9 @@ MARK = re.compile(r"(?<=\S)'(?='')|''|``|[“”„‟«»‹›‘’‚\"']")
 #: A mark that can open a quotation (an apostrophe inside or after a word cannot): a
 #: paragraph without one, a cue or a speaker line holds no statement.
 MAY_OPEN = re.compile(r"[“”„‟«»‹›‘‚\"`]|''|(?<![\w’'])'")
+#: A single mark before a two-digit year (in ‘08, the ‘90s) stands for elided digits: the
+#: writer's software turned the apostrophe into an opening mark, which then swallows the rest.
+ELIDED_YEAR = re.compile(r"\d\d(?:s|’s|'s)?(?![\w’'])")
 #: Marks that open whatever stands around them.
 ALWAYS_OPENS = frozenset(["“", "„", "‟", "«", "‹", "‚", "``"])
 #: Opening mark -> the marks that may close it (writers mix them: „…“, “…", ``…'').
@@ -117,6 +120,8 @@ def find_quotations(text: str, start: int, end: int) -> list[Quotation]:
                     continue
             elif mark in ("'", "‘"):
                 if prev.isalnum() or not (nxt.isalnum() or nxt in '“"'):
+                    continue
+                if ELIDED_YEAR.match(text, j, end):
                     continue
             else:
                 continue  # a closing mark with nothing open: stray

@@ -185,7 +185,16 @@ def right_phrase(p: Paragraph, k: int, sent_end: int, allow_lower: bool = True) 
         is_cap(w0) or low0 in DETERMINERS or allow_lower or kinds[k] == "number" or low0 in p.titles
     ):
         return None
-    if low0 in STOP_LEFT or (
+    # a first name spelt like a function word ("said Will Doyle") is a name when a
+    # capitalised word follows it
+    first_name = (
+        is_cap(w0)
+        and k + 1 < sent_end
+        and kinds[k + 1] == "word"
+        and is_cap(words[k + 1])
+        and words[k + 1].lower() not in STOP_LEFT
+    )
+    if (low0 in STOP_LEFT and not first_name) or (
         (low0 in ADVERBIAL_PREPOSITIONS or low0 in TIME_WORDS)
         and (not is_cap(w0) or low0 in TIME_WORDS)
     ):

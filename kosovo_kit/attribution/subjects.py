@@ -94,7 +94,12 @@ def subject(p: Paragraph, sent_start: int, limit: int) -> Span | None:
         or lows[k] in TIME_WORDS
         or lows[k] in TIME_UNITS
         or lows[k] == "here"
-        or (lows[k].endswith(("ly", "ing")) and "," in p.words[k:limit])
+        or (
+            lows[k].endswith(("ly", "ing"))
+            and "," in p.words[k:limit]
+            # "Carly Fiorina", "Kelly Ayotte": a first name, not a fronted "Separately,"
+            and not (k + 1 < limit and is_cap(p.words[k + 1]) and p.kinds[k + 1] == "word")
+        )
     ):
         # a fronted phrase or clause ("In his speech, Graham …", "Minutes later, she …",
         # "Speaking in Ohio, Trump …") is not the subject: the subject follows its comma
