@@ -13,10 +13,13 @@ The package, in the order a statement is found:
 - :mod:`.cues`: the reporting verbs of ``data/cues.csv`` and where they occur;
 - :mod:`.paragraph`: one paragraph's tokens, quotations and sentences, which every
   frame reads, and the :class:`~.paragraph.Attribution` a frame makes;
-- :mod:`.frames`, :mod:`.line_frames` (the frames without a cue word) and
-  :mod:`.unnamed_frames` (the frames with no speaker): one function per ``rule`` value
-  (its docstring has an example);
-- :mod:`.content` and :mod:`.speakers`: where the content starts and ends, and the
+- :mod:`.frames` (a speaker and a cue around content), :mod:`.clause_frames` (a cue that
+  hangs off another clause: "according to", participles, coordinated cues, questions),
+  :mod:`.line_frames` (the frames without a cue word) and :mod:`.unnamed_frames` (the
+  frames with no speaker): one function per ``rule`` value (its docstring has an example);
+- :mod:`.content` (content after its cue and where it ends), :mod:`.backward` (content
+  before its cue, quotations that resume after their frame, and the checks a frame makes
+  on its content) and :mod:`.speakers`: where the content starts and ends, and the
   speaker's noun phrase and whom it refers to (names, titles, pronouns); :mod:`.subjects`
   the subject a sentence or clause opens with, and a coordinated subject ("Berger and
   Moore said");

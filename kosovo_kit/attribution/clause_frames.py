@@ -1,0 +1,209 @@
+"""Frames whose cue hangs off another clause: "according to X", participles ("…, adding
+that …", "Speaking to reporters, X …"), a cue coordinated with an earlier one ("… and
+denounced …") and questions put to someone ("When asked whether …").
+
+Each function makes one ``rule`` value (see :data:`.frames.RULES`).
+"""
+
+from __future__ import annotations
+
+from .backward import (
+    backward_content,
+    clause_end,
+    has_complement,
+)
+from .content import (
+    forward_content,
+)
+from .cues import Cue
+from .marks import CLOSERS
+from .paragraph import Attribution, Paragraph
+from .speakers import (
+    Speakers,
+    is_cap,
+    right_phrase,
+)
+from .subjects import clause_subject
+from .words import (
+    BE_FORMS,
+    SKIP_BEFORE_CUE,
+)
+
+# Lower-case words inside a capitalised name or title ("Secretary of State", "de Blasio")
+NAME_LINKS = frozenset({"of", "the", "and", "de", "van", "von", "for"})
+
+
+def according_to(
+    p: Paragraph, cue: Cue, sent_start: int, sent_end: int, speakers: Speakers
+) -> Attribution | None:
+    """``according-to``: According to X, … / …, according to X. / “…,” according to X."""
+    span = right_phrase(p, cue.last + 1, sent_end, allow_lower=True)
+    if span is None:
+        return None
+    text, words = p.text, p.words
+    if cue.first == sent_start or (cue.first > sent_start and p.opens(cue.first - 1)):
+        # the source first: the content follows the comma after it
+        k = span[1] + 1
+        while k < sent_end and words[k] != ",":
+            k += 1
+        k += 1
+        if k >= sent_end:
+            return None
+        start = p.starts[k]
+        end = p.ends[sent_end - 1]
+        while end > start and text[end - 1] in ".!?;, " and not p.in_quote(end - 1):
+            end -= 1
+        pieces = [(start, end)]
+    elif cue.first > sent_start and (
+        words[cue.first - 1] == ","
+        or (
+            cue.first - 2 >= sent_start
+            and words[cue.first - 2] == ","
+            and text[p.starts[cue.first - 1]] in CLOSERS
+        )
+    ):
+        pieces = backward_content(p, sent_start, cue.first - 1)
+    else:
+        return None
+    if not pieces:
+        return None
+    return speakers.attribution(p, pieces, "according-to", cue, span, p.sentence_ids[cue.first])
+
+
+def participle_cue(
+    p: Paragraph,
+    cue: Cue,
+    found: list[Attribution],
+    sent_start: int,
+    sent_end: int,
+    speakers: Speakers,
+) -> Attribution | None:
+    """``participle-cue``: …, adding that Russia “follows …” / … by saying that …
+
+    The speaker of the main clause speaks: the latest speaker in the sentence, else its
+    subject, cut after its head.
+    """
+    return _same_speaker(p, cue, found, "participle-cue", sent_start, sent_end, speakers)
+
+
+def opening_participle(
+    p: Paragraph, cue: Cue, sent_start: int, sent_end: int, speakers: Speakers
+) -> Attribution | None:
+    """``participle-cue`` opening a sentence: Noting that the talks failed, Petrova said …
+
+    The subject of the main clause after the comma speaks; the content runs to the comma.
+    """
+    pieces, _unclosed = forward_content(p, cue, sent_end)
+    if not pieces or not has_complement(p, cue, pieces):
+        return None
+    end = clause_end(p, pieces, cue, sent_end)
+    comma = next((m for m in range(cue.last + 1, sent_end) if p.starts[m] == end), None)
+    if comma is None or p.words[comma] != ",":
+        return None
+    span = right_phrase(p, comma + 1, sent_end, allow_lower=False)
+    if span is None:
+        return None
+    for m in range(span[0] + 1, span[1] + 1):
+        low = p.lows[m]
+        if p.words[m] == low and (
+            p.is_verb_cue(low)
+            or low.endswith("ed")
+            or low in SKIP_BEFORE_CUE
+            or low in BE_FORMS
+            or (is_cap(p.words[span[0]]) and low not in NAME_LINKS and low not in p.titles)
+        ):
+            span = (span[0], m - 1)  # the subject ends at its verb: "the mayor cancelled …"
+            break
+    sid = p.sentence_ids[cue.first]
+    return speakers.attribution(p, [(pieces[0][0], end)], "participle-cue", cue, span, sid)
+
+
+def coordinated_cue(
+    p: Paragraph,
+    cue: Cue,
+    found: list[Attribution],
+    sent_start: int,
+    sent_end: int,
+    speakers: Speakers,
+) -> Attribution | None:
+    """``coordinated-cue``: … estimated … and denounced the “nationalist rhetoric”.
+
+    The second verb of one subject: the speaker is the sentence's latest, else its subject.
+    """
+    return _same_speaker(p, cue, found, "coordinated-cue", sent_start, sent_end, speakers)
+
+
+def _same_speaker(
+    p: Paragraph,
+    cue: Cue,
+    found: list[Attribution],
+    rule: str,
+    sent_start: int,
+    sent_end: int,
+    speakers: Speakers,
+) -> Attribution | None:
+    """A cue without its own subject: the sentence's latest speaker, else its subject."""
+    pieces, unclosed = forward_content(p, cue, sent_end)
+    if not pieces or (rule == "coordinated-cue" and not has_complement(p, cue, pieces)):
+        return None
+    sid = p.sentence_ids[cue.first]
+    src = _latest_speaker(found, sid)
+    if src is not None:
+        return Attribution(
+            pieces,
+            rule,
+            cue,
+            src.mention,
+            src.speaker,
+            src.actor,
+            sid,
+            p.paragraph_id,
+            unclosed=unclosed,
+        )
+    # no statement yet in the sentence: its subject speaks ("X mocked it, saying …",
+    # "X called on Congress to act and said …")
+    span = clause_subject(p, sent_start, cue.first)
+    if span is None:
+        return None
+    attr = speakers.attribution(p, pieces, rule, cue, span, sid)
+    attr.unclosed = unclosed
+    return attr
+
+
+def _latest_speaker(found: list[Attribution], sid: int) -> Attribution | None:
+    for a in reversed(found):
+        if a.sentence_id == sid and a.speaker is not None:
+            return a
+    return None
+
+
+def question_cue(
+    p: Paragraph, cue: Cue, sent_start: int, sent_end: int, speakers: Speakers | None = None
+) -> Attribution | None:
+    """``question-cue``: When asked whether …, he said … / Asked by Starnes if …, he said …
+
+    A reported question: the asker is the ``by`` phrase after the cue, else NA; the content
+    is the question, up to the comma that ends it.
+    """
+    pieces, _unclosed = forward_content(p, cue, sent_end)
+    if pieces and has_complement(p, cue, pieces):
+        end = clause_end(p, pieces, cue, sent_end)
+        k = cue.last + 1
+        if speakers is not None and k < sent_end and p.lows[k] == "by":
+            span = right_phrase(p, k + 1, sent_end, allow_lower=True)
+            if span is not None and p.ends[span[1]] <= pieces[0][0]:
+                sid = p.sentence_ids[cue.first]
+                return speakers.attribution(
+                    p, [(pieces[0][0], end)], "question-cue", cue, span, sid
+                )
+        return Attribution(
+            [(pieces[0][0], end)],
+            "question-cue",
+            cue,
+            None,
+            None,
+            None,
+            p.sentence_ids[cue.first],
+            p.paragraph_id,
+        )
+    return None
