@@ -594,3 +594,38 @@ def test_vader_data_files_equal_the_reference_constants():
     assert constants.caps_increment == ref.C_INCR
     assert constants.negation_scalar == ref.N_SCALAR
     assert set(constants.boosters.values()) == {ref.B_INCR, ref.B_DECR}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "expected"),
+    [
+        ("The mayor of Pristina met Kurti on Monday.", "Kurti", {"after_verb": 1.0}),
+        ("Protesters marched against Kurti in the capital.", "Kurti", {"after_preposition": 1.0}),
+        (
+            "After the talks, the Serbian President Vucic left early.",
+            "Vucic",
+            {"clause_subject": 1.0, "after_verb": 0.0},
+        ),
+        ("Police arrested the Serbian activist Jovic.", "Jovic", {"clause_subject": 0.0}),
+        ("Officials said that Kurti agreed.", "Kurti", {"clause_subject": 1.0}),
+        ("Yesterday he resigned.", "he", {"pronoun": 1.0, "after_verb": 0.0}),
+    ],
+)
+def test_role_features_mark_where_the_mention_stands(sentence, mention, expected):
+    feats = target_features(sentence, *span(sentence, mention))
+    for name, value in expected.items():
+        assert feats[name] == value, name
+
+
+def test_headline_question_and_position_features():
+    headline = "Kurti Meets Vucic In Brussels"
+    feats = target_features(headline, *span(headline, "Vucic"))
+    assert feats["headline"] == 1.0 and feats["question"] == 0.0
+    assert feats["other_names"] == pytest.approx(math.log1p(3))
+    assert 0.0 < feats["position"] < 1.0
+    asked = "Will Kurti resign?"
+    feats = target_features(asked, *span(asked, "Kurti"))
+    assert feats["headline"] == 0.0 and feats["question"] == 1.0
+    assert feats["mention_words"] == pytest.approx(math.log1p(1))
+    ended = "Kurti spoke."
+    assert target_features(ended, *span(ended, "Kurti"))["position"] == 0.0

@@ -94,7 +94,24 @@ TARGET_FEATURES: tuple[str, ...] = (
     "predicate",
     "place",
     "evaluation",
+    "headline",
+    "question",
+    "position",
+    "mention_words",
+    "other_names",
+    "after_preposition",
+    "pronoun",
+    "clause_subject",
+    "after_verb",
 )
+# Words that mark the mention's grammatical role without a parser (see ``_role_features``).
+_PREPOSITIONS = _word_set(
+    """of for against with by from to on in at about over under into toward towards among
+    between"""
+)
+_DETERMINERS = _word_set("the a an this that these those his her their its our my your")
+_PRONOUNS = _word_set("he she they it him her them his their its i we you")
+_CLAUSE_OPENERS = _word_set("and but while that who which")
 # Evidence rules that link the mention to a stance predicate (see kosovo_kit.predicates).
 _LINK_RULES = frozenset({"object", "subject", "passive", "agent"})
 
@@ -165,6 +182,53 @@ def _is_speaker(raw: list[str], lowers: list[str], first: int, last: int) -> boo
     return first >= 2 and lowers[first - 2] == "according" and lowers[first - 1] == "to"
 
 
+def _role_features(
+    raw: list[str], words: list[str], lowers: list[str], first: int, last: int
+) -> dict[str, float]:
+    """Where the mention stands in the sentence and its clause, found without a parser.
+
+    ``position`` (0 at the start, 1 at the end), ``mention_words`` (log length),
+    ``other_names`` (log count of other capitalised words, not sentence-initial: sentences
+    about many actors are more often neutral reports), ``after_preposition`` ("against X",
+    "for X"), ``pronoun``, ``clause_subject`` (only determiners and capitalised words between
+    the start of its clause and the mention) and ``after_verb`` (a lower-case word that is no
+    preposition, determiner or conjunction right before it: most often a verb, "backed X").
+    """
+    n = len(words)
+    prev = lowers[first - 1] if first else ""
+    start = first
+    while (
+        start > 0 and raw[start - 1][-1:] not in ",;:" and lowers[start - 1] not in _CLAUSE_OPENERS
+    ):
+        start -= 1
+    return {
+        "position": first / max(1, n - 1),
+        "mention_words": math.log1p(last - first + 1),
+        "other_names": math.log1p(
+            sum(
+                1
+                for i in range(1, n)
+                if words[i][:1].isupper()
+                and not first <= i <= last
+                and _HAS_LETTER.search(words[i])
+            )
+        ),
+        "after_preposition": float(prev in _PREPOSITIONS),
+        "pronoun": float(first == last and lowers[first] in _PRONOUNS),
+        "clause_subject": float(
+            all(lowers[i] in _DETERMINERS or words[i][:1].isupper() for i in range(start, first))
+        ),
+        "after_verb": float(
+            first > 0
+            and prev not in _PREPOSITIONS
+            and prev not in _DETERMINERS
+            and prev not in ("and", "or")
+            and words[first - 1][:1].islower()
+            and _HAS_LETTER.search(prev) is not None
+        ),
+    }
+
+
 def _check_span(sentence: Any, start: Any, end: Any) -> None:
     if not isinstance(sentence, str):
         raise TypeError(f"sentence must be str, not {type(sentence).__name__}")
@@ -222,8 +286,10 @@ def target_features(
         mention (``predicate``: "praised Kurti", "Serbia defends …"), whether the mention
         heads a place phrase (``place``) and the sign of a
         copula's evaluative complement (``evaluation``); the context-word model's logits of the
-        negative and positive labels against the neutral one (``context_*``); and the products
-        of the compound with ``speaker`` and ``quoted``.
+        negative and positive labels against the neutral one (``context_*``); the products
+        of the compound with ``speaker`` and ``quoted``; whether the sentence is a headline
+        (no final punctuation) or a question; and the mention's place and role found without
+        a parser (see :func:`_role_features`).
     """
     if cues is None:
         cues = _target_cues()
@@ -316,6 +382,10 @@ def target_features(
                 neg, pos = context[key]
                 feats["context_neg"] += neg * value
                 feats["context_pos"] += pos * value
+    if inside:
+        feats.update(_role_features(raw, words, lowers, first, last))
+    feats["headline"] = float(raw[-1][-1:] not in ".!?\"”'") if raw else 0.0
+    feats["question"] = float("?" in sentence)
     found = find_evidence(raw, first, last, full_scores) if inside else None
     if found is not None:
         name = "predicate" if found.rule in _LINK_RULES else found.rule
