@@ -1232,3 +1232,31 @@ def test_a_quotation_opening_the_content_ends_it_where_the_writer_goes_on(body, 
 def test_a_quotation_opening_the_content_does_not_end_a_clause_that_goes_on(body, content):
     _text, table = run(body)
     assert any(content in t for t in table["text"]), table[["text", "speaker"]]
+
+
+def test_that_clause_keeps_its_relative_clause_after_a_quotation() -> None:
+    # an explicit "that" opens the reported clause; what the comma adds still belongs to it
+    _, table = run(
+        "Petrova said that the embargo was “a grave mistake,” which would ruin the farmers.\n"
+    )
+    row = the_row(table, "the embargo was “a grave mistake,” which would ruin the farmers")
+    assert row["cue"] == "said"
+
+
+def test_that_clause_keeps_its_trailer_after_a_comma() -> None:
+    _, table = run(
+        "Jovanovic told the assembly that the talks had “stalled for good”, prompting "
+        "an emergency session in Brussels.\n"
+    )
+    the_row(
+        table,
+        "the talks had “stalled for good”, prompting an emergency session in Brussels",
+    )
+
+
+def test_bare_clause_still_ends_before_the_writers_trailer() -> None:
+    # without "that" the comma and "which" start the writer's own addition
+    _, table = run(
+        "Petrova said the embargo was “a grave mistake,” which drew applause from farmers.\n"
+    )
+    the_row(table, "the embargo was “a grave mistake,”")

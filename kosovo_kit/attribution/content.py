@@ -276,9 +276,11 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
                 end_tok = m  # “a disaster,” and left: a new clause, not another label
                 break
     for m in range(k + TRAILER_OFFSET, end_tok - 1):
-        # the writer's own addition after the reported clause: ", which …", ", compared …"
+        # the writer's own addition after the reported clause: ", which …", ", compared …";
+        # a clause opened by "that" keeps what follows its comma, as annotators read it
         if (
             words[m] == ","
+            and not clause
             and (
                 lows[m + 1] in TRAILERS or (lows[m + 1] in CONCESSIVES and "quote" in p.kinds[k:m])
             )
@@ -288,6 +290,7 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
             break
         if (
             words[m] == ","
+            and not clause
             and p.kinds[m + 1] == "quote"
             and text[p.starts[m + 1]] in CLOSERS
             and m + 2 < end_tok

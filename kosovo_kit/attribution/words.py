@@ -111,7 +111,8 @@ OBJECT_END = _words(
     sunday
     """
 )
-# Words opening a trailing clause that is the writer's, not part of the reported content.
+# Words opening a trailing clause that is the writer's, not part of the reported content
+# (unless the content is a clause opened by "that", which keeps them).
 TRAILERS = _words(
     """
     which compared while whereas despite prompting drawing sparking
