@@ -1260,3 +1260,40 @@ def test_bare_clause_still_ends_before_the_writers_trailer() -> None:
         "Petrova said the embargo was “a grave mistake,” which drew applause from farmers.\n"
     )
     the_row(table, "the embargo was “a grave mistake,”")
+
+
+def test_colon_frame_reports_the_unquoted_paragraphs_after_it():
+    body = (
+        "On her website, Marta Kovac wrote:\n\n"
+        "The bridge will stay closed until the spring. Nobody in the valley believes "
+        "the ministry any more.\n\n"
+        "Every winter the same roads wash out again.\n\n"
+        "The mayor said the repairs would start soon."
+    )
+    table = attribute_quotes(body)
+    first = table.iloc[0]
+    assert first["speaker"] == "Marta Kovac"
+    assert first["cue"] == "wrote"
+    assert first["text"].startswith("The bridge will stay closed")
+    assert "roads wash out again" in first["text"]
+    assert "repairs" not in first["text"]
+
+
+def test_colon_frame_leaves_a_quoted_paragraph_to_the_quotation():
+    body = 'On her website, Marta Kovac wrote:\n\n"The bridge will stay closed until spring."'
+    table = attribute_quotes(body)
+    assert len(table) == 1
+    assert table.iloc[0]["text"] == "The bridge will stay closed until spring."
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("A new survey found 61 percent of farmers expect a worse harvest.", True),
+        ("The study found most rivers in the region carry too much salt.", True),
+        ("The officer found the keys under the seat.", False),
+    ],
+)
+def test_poll_found_reports_a_finding_without_that(body, found):
+    table = attribute_quotes(body)
+    assert (not table.empty and table.iloc[0]["cue"] == "found") == found

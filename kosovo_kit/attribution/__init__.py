@@ -36,6 +36,10 @@ whether …), ``participle-cue`` (…, adding that …), ``coordinated-cue`` (�
 ``expected-to`` (The vote is expected to pass: an expectation nobody is named for) and
 ``seem-clause`` (Carson appears to be slipping: an impression nobody is named for).
 
+A frame ending its paragraph on a colon ("Wallnau wrote:") whose next paragraph opens
+without a quotation mark reports that paragraph whole, and the paragraphs after it that
+have no reporting verb of their own.
+
 Otherwise a quoted sentence with no cue of its own that follows a statement in the
 same paragraph, a quotation left open at a paragraph's end and taken up by the next
 paragraph, or a paragraph that is one quotation after a paragraph that ended on a direct
@@ -137,6 +141,8 @@ QUOTE_COLUMNS = list(QUOTE_DTYPES)
 KINDS = ("direct", "mixed", "indirect", "belief")
 # A quotation that continues the previous statement is a whole sentence of this many words
 MIN_QUOTED_SENTENCE_WORDS = 2
+# Characters trimmed off the end of an announced paragraph's content
+ANNOUNCED_END = frozenset(".!?;,:—– \t\r\n")
 
 
 def _attributions(article: Article, gazetteer: Gazetteer) -> list[Attribution]:
@@ -149,10 +155,18 @@ def _attributions(article: Article, gazetteer: Gazetteer) -> list[Attribution]:
     results: list[Attribution] = []
     pending: Attribution | None = None  # a statement whose quotation goes on
     previous: Attribution | None = None  # the previous paragraph's last statement
+    announced: Attribution | None = None  # unquoted content a colon announced
+    runs_on = False
     for span in article.paragraph_spans:
         if span.kind != "body":
             pending = None
             continue
+        if pending is not None and not pending.pieces:
+            pending = _announced_paragraph(text, span.start, span.end, pending, results)
+            announced = None if pending is not None else results[-1]
+            runs_on = False
+        elif announced is not None:
+            runs_on = True
         # a paragraph with neither a reporting verb nor a quotation mark holds no
         # statement: it need not even be tokenised
         # a title-case headline capitalises its reporting verbs too ("Clinton Says …")
@@ -166,6 +180,13 @@ def _attributions(article: Article, gazetteer: Gazetteer) -> list[Attribution]:
         first = regex.search(text, span.start, span.end)
         # the rest are found from the first one on, as finditer() would
         cue_matches = [first, *regex.finditer(text, first.end(), span.end)] if first else []
+        if announced is not None and runs_on:
+            if (
+                first is None
+                and _announced_paragraph(text, span.start, span.end, announced, []) is None
+            ):
+                continue  # no reporting verb of its own: what was written goes on
+            announced = None
         if (
             first is None
             and not MAY_OPEN.search(text, span.start, span.end)
@@ -286,6 +307,26 @@ def _paragraph(
     ):
         carry = awaiting
     return carry, (last if last is not None else awaiting)
+
+
+def _announced_paragraph(
+    text: str, start: int, end: int, awaiting: Attribution, results: list[Attribution]
+) -> Attribution | None:
+    """The paragraph after "Wallnau wrote:" that opens without a quotation mark is what
+    was written, whole; one that opens with a quotation (or markup, such as an embedded
+    post) is left to the rules for those.
+
+    Returns what the paragraph may still continue: ``awaiting`` when its quotation is
+    to come, else None."""
+    while start < end and text[start].isspace():
+        start += 1
+    if start >= end or text[start] in OPENERS or text[start] == "<":
+        return awaiting
+    while end > start and text[end - 1] in ANNOUNCED_END:
+        end -= 1
+    awaiting.pieces.append((start, end))
+    results.append(awaiting)
+    return None
 
 
 def _inside_other(attr: Attribution, found: list[Attribution]) -> bool:

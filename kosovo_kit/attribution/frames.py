@@ -101,6 +101,24 @@ APPOSITIVE_NAME_TOKENS = 6
 _SENTENCE_ENDS = ("?", "!", ".", "…")
 # Words right before "asked" that make it an unnamed question ("When asked …")
 ASKED_OPENERS = frozenset({"when", "if", "after", "before"})
+# Subjects that make "found" report a finding with no "that" or colon ("a poll found 45
+# percent …"), where a person's "found" more often has a plain object ("found the keys")
+POLL_NOUNS = frozenset(
+    {
+        "poll",
+        "polls",
+        "survey",
+        "surveys",
+        "study",
+        "studies",
+        "analysis",
+        "report",
+        "research",
+        "review",
+        "investigation",
+        "audit",
+    }
+)
 
 
 def frame_sentence(p: Paragraph, cue: Cue) -> tuple[int, int]:
@@ -455,7 +473,8 @@ def speaker_cue_quote(
     """``speaker-cue-quote``: Peskov said: “…”
 
     Also ``cue-that-clause`` (Vucevic announced that …; mixed when it holds quoted words):
-    the same frame before content that is not all quotation. "Caddell continued:" ending
+    the same frame before content that is not all quotation ("found" after a poll needs no
+    "that": "a survey found 61 percent …"). "Caddell continued:" ending
     a paragraph makes an attribution without content, which the next paragraph's
     quotation fills.
     """
@@ -471,7 +490,9 @@ def speaker_cue_quote(
         # "He told his audience, to rowdy applause:" ends the paragraph: the next one's
         # quotation is the content
         return speakers.attribution(p, [], "speaker-cue-quote", cue, span, sid)
-    if not forward or not has_complement(p, cue, forward):
+    if not forward or not (
+        has_complement(p, cue, forward) or (cue.lemma == "find" and p.lows[span[1]] in POLL_NOUNS)
+    ):
         return None
     if (
         p.lows[span[0]] in ("who", "which")
