@@ -7,27 +7,14 @@ hold no statement, then the pattern under test in a body paragraph.
 from __future__ import annotations
 
 import pandas as pd
-
-from kosovo_kit import attribute_quotes
+from statements import attribute_body, mention, the_row
 
 HEAD = "Bridge talks stall again\n\nNegotiators met in Brussels on Monday.\n\n"
 
 
 def run(body: str) -> tuple[str, pd.DataFrame]:
     """Attribute the statements of an article made of HEAD and ``body``."""
-    text = HEAD + body
-    return text, attribute_quotes(text)
-
-
-def the_row(table: pd.DataFrame, content: str) -> pd.Series:
-    """The one attribution whose content is ``content``."""
-    rows = table[table["text"] == content]
-    assert len(rows) == 1, f"no single attribution of {content!r} in\n{table[['rule', 'text']]}"
-    return rows.iloc[0]
-
-
-def mention(text: str, row: pd.Series) -> str:
-    return text[int(row["speaker_start"]) : int(row["speaker_end"])]
+    return attribute_body(HEAD, body)
 
 
 def test_appositive_with_a_plural_possessive_before_the_cue():

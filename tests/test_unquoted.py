@@ -4,24 +4,18 @@ object, read on short articles written for these tests."""
 from __future__ import annotations
 
 import pandas as pd
-
-from kosovo_kit import attribute_quotes
+from statements import attribute_body, mention
 
 HEAD = "Council row deepens in Novi Grad\n\nThe council met on Monday.\n\n"
 
 
 def run(body: str) -> tuple[str, pd.DataFrame]:
     """Attribute the statements of an article made of HEAD and ``body``."""
-    text = HEAD + body
-    return text, attribute_quotes(text)
+    return attribute_body(HEAD, body)
 
 
 def contents(table: pd.DataFrame) -> list[list[str]]:
     return table[["cue", "text"]].values.tolist()
-
-
-def mention(text: str, row: pd.Series) -> str:
-    return text[int(row["speaker_start"]) : int(row["speaker_end"])]
 
 
 def test_a_that_clause_after_a_stance_verb_is_not_cut_like_an_object():
