@@ -320,3 +320,32 @@ def test_time_phrase_between_subject_and_cue_is_not_the_speaker():
         text, table = run(body)
         row = the_row(table, "the bridge was “perfectly safe.”")
         assert mention(text, row) == "Mayor Ana Petrova", body
+
+
+def test_two_apostrophes_quote_for_a_verb_that_needs_a_quotation():
+    # some papers print double marks as two apostrophes; "recall" reports only quotations
+    text, table = run("''We had to wait for the moment,'' recalled Mara Lind.")
+    row = the_row(table, "We had to wait for the moment,")
+    assert mention(text, row) == "Mara Lind"
+    assert row["rule"] == "quote-cue-speaker"
+    _text, table = run("We had to wait for the moment, recalled Mara Lind.")
+    assert table.empty
+
+
+def test_two_apostrophes_make_reported_content_mixed():
+    _text, table = run("Lind said the draft was ''a betrayal'' of the farmers.")
+    row = the_row(table, "the draft was ''a betrayal'' of the farmers")
+    assert row["kind"] == "mixed"
+
+
+def test_frame_after_a_quotation_whose_inner_quotation_closes_with_it():
+    # the splitter ends a sentence after .'” ; the frame still reads the quotation
+    for body, inner in (
+        ("“I told him, ‘No way.’” Lind said.", "I told him, ‘No way.’"),
+        ("\"He asked, 'Why now?'\" Mara Lind said.", "He asked, 'Why now?'"),
+        ("''He asked, 'Why now?''' Mara Lind said.", "He asked, 'Why now?'"),
+    ):
+        text, table = run(body)
+        row = the_row(table, inner)
+        assert "Lind" in mention(text, row)
+        assert row["rule"] == "quote-cue-speaker"

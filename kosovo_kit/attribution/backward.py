@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from .content import DATELINE, MIN_CLAUSE_WORDS
 from .cues import Cue
-from .marks import CLOSERS, CONTENT_MARKS, OPENERS
+from .marks import CLOSERS, CONTENT_MARK, OPENERS
 from .paragraph import Paragraph, Span
 from .words import (
     CONTENT_MARKERS,
@@ -200,7 +200,7 @@ def has_complement(p: Paragraph, cue: Cue, forward: list[Span]) -> bool:
         and words[1][:1].isalpha()
     ):
         return True  # "called him divisive", "call it the nerd prom"
-    return any(ch in CONTENT_MARKS for ch in content)
+    return CONTENT_MARK.search(content) is not None
 
 
 def backward_allowed(p: Paragraph, cue: Cue, pieces: list[Span], inverted: bool = False) -> bool:
@@ -216,4 +216,5 @@ def backward_allowed(p: Paragraph, cue: Cue, pieces: list[Span], inverted: bool 
     if not picky:
         return True
     text = p.text
-    return any(ch in CONTENT_MARKS for s, e in pieces for ch in text[max(0, s - 1) : e + 1])
+    # two characters either side: a double mark may be two apostrophes
+    return any(CONTENT_MARK.search(text, max(0, s - 2), e + 2) for s, e in pieces)

@@ -125,20 +125,21 @@ def frame_sentence(p: Paragraph, cue: Cue) -> tuple[int, int]:
     """Token range ``[start, end)`` of the sentence a cue's frame reads.
 
     “Why not?” she asked. — the splitter ends a sentence after “?”; the frame belongs
-    with the quotation before it, so the range starts at that quotation's sentence.
+    with the quotation before it, so the range starts at that quotation's sentence. A
+    quotation inside it may close there too (“He asked, ‘Why not?’” she said.).
     """
     sent_start, sent_end = p.sentence_bounds(cue.first)
     if (
         sent_start > 0
         and cue.first - sent_start <= QUESTION_FRAME_TOKENS
         and (p.kinds[sent_start - 1] == "quote")
-        and (
-            p.text[p.starts[sent_start - 1]] in CLOSERS
-            and sent_start > 1
-            and p.words[sent_start - 2] in _SENTENCE_ENDS
-        )
+        and p.text[p.starts[sent_start - 1]] in CLOSERS
     ):
-        sent_start = p.sentence_bounds(sent_start - 1)[0]
+        k = sent_start - 2
+        while k > 0 and p.kinds[k] == "quote" and p.text[p.starts[k]] in CLOSERS:
+            k -= 1
+        if k >= 0 and p.words[k] in _SENTENCE_ENDS:
+            sent_start = p.sentence_bounds(sent_start - 1)[0]
     return sent_start, sent_end
 
 

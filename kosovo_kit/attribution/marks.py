@@ -19,7 +19,7 @@ __all__ = [
     "ALWAYS_OPENS",
     "CLOSERS",
     "CLOSERS_FOR",
-    "CONTENT_MARKS",
+    "CONTENT_MARK",
     "DOUBLE_MARK",
     "MARK",
     "MAY_OPEN",
@@ -61,10 +61,12 @@ CLOSERS = frozenset("”»›’\"'")
 #: Characters that may start a quotation, read off the character before its content.
 OPENERS = frozenset("“„‟«‹‘‚\"'")
 #: Double marks and guillemets: content holding one is at least partly quoted ("mixed").
-DOUBLE_MARK = re.compile('[“”«»„"‹›]')
+#: Two apostrophes or backticks are a double mark too, as some papers print them
+#: (''It's a deal,'' he said).
+DOUBLE_MARK = re.compile("[“”«»„\"‹›]|''|``")
 #: The marks whose presence lets a noun-like or picky cue report a clause: quotation
 #: proper, without the rarer low and single guillemets that also serve as brackets.
-CONTENT_MARKS = '“”«»"'
+CONTENT_MARK = re.compile("[“”«»\"]|''|``")
 
 
 class Quotation(NamedTuple):
