@@ -363,3 +363,21 @@ def test_a_reported_clause_goes_on_past_but_with_no_new_subject():
 def test_a_reported_clause_ends_before_but_with_a_new_subject():
     _, table = run("Kova said that the council approved the new budget, but the mayor vetoed it.")
     assert contents(table) == [["said", "the council approved the new budget"]]
+
+
+def test_a_negated_auxiliary_is_not_part_of_the_speaker():
+    text, table = run(
+        "The two councillors didn't know that the vote had moved.\n\n"
+        "Some residents don’t think the bridge will open this year.\n\n"
+        "Kova hasn't indicated that she will run again."
+    )
+    assert [mention(text, row) for _, row in table.iterrows()] == [
+        "The two councillors",
+        "Some residents",
+        "Kova",
+    ]
+
+
+def test_an_adverb_between_a_speaker_and_the_cue_is_not_the_speaker():
+    text, table = run("Few councillors would ever admit that the budget was late.")
+    assert mention(text, table.iloc[0]) == "Few councillors"

@@ -65,6 +65,7 @@ from .words import (
     GERUND_LINKS,
     LEAD_INS,
     MESSAGE_NOUNS,
+    NEGATED_STEMS,
     RELATIVE_PRONOUNS,
     SKIP_BEFORE_CUE,
     SUBORDINATORS,
@@ -287,7 +288,11 @@ def speaker_then_cue(
             j -= n
             break
     skipped: list[str] = []
-    while j >= sent_start and (lows[j] in SKIP_BEFORE_CUE or is_adverb(p.words[j])):
+    while j >= sent_start and (
+        lows[j] in SKIP_BEFORE_CUE
+        or is_adverb(p.words[j])
+        or (lows[j] in NEGATED_STEMS and lows[j + 1] in ("’t", "'t"))
+    ):
         skipped.append(lows[j])
         j -= 1
     j = _before_time_phrase(p, j, sent_start)

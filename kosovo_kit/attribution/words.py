@@ -34,7 +34,8 @@ QUANTIFIERS = _words("some many most few both several all none half each")
 # Determiners that stand alone for people as a subject ("Yet another said …", "Several
 # said …")
 PRONOUN_DETERMINERS = _words("another several many some both")
-# Words that may stand between a speaker and the reporting verb.
+# Words that may stand between a speaker and the reporting verb (a negated auxiliary
+# is two tokens, "didn" and "’t").
 SKIP_BEFORE_CUE = _words(
     """
     also has have had was were is are will would could should may might can did does do
@@ -43,9 +44,13 @@ SKIP_BEFORE_CUE = _words(
     'll only too reportedly allegedly publicly privately openly flatly firmly strongly
     clearly explicitly specifically separately subsequently finally initially originally
     immediately quickly simply always frequently twice long himself herself itself
-    themselves all both each
+    themselves all both each ever cannot
+    ’t 't didn doesn hasn haven hadn wouldn shouldn couldn isn wasn aren weren mustn
     """
 )
+# The first half of a negated auxiliary that is also a word or name of its own ("Don",
+# "won"): it stands between a speaker and the cue only before "’t" ("don ’t think")
+NEGATED_STEMS = _words("don won ca ain")
 # Forms of "be": before a cue they make it progressive ("was saying") or passive.
 BE_FORMS = frozenset({"was", "were", "is", "are", "been", "being", "be", "’s", "'s"})
 # Words that end a speaker phrase when scanning left from the cue.
