@@ -874,6 +874,42 @@ def test_a_speaker_line_with_an_affiliation_and_unquoted_answer():
     assert mention(text, row) == "Jane Smith, Reuters"
 
 
+def test_the_labels_in_capitals_of_a_broadcast_transcript_speak():
+    text, table = run(
+        "BOOM: The minister of transport talked to Ana Petrova on Friday night.\n\n"
+        "ANA PETROVA: Minister, the bridge has been closed for a year. When will it open?\n\n"
+        "KURTI: We expect the works to end in the spring.\n\n"
+        "The budget for them has been approved by the council in full.\n\n"
+        "PETROVA: And the police patrols on the bridge?\n\n"
+        "KURTI: They stay as long as needed.\n\n"
+        "DEVELOPING: The full interview is on the website of the station."
+    )
+    rows = table[table["rule"] == "speaker-colon"]
+    assert [mention(text, row) for _, row in rows.iterrows()] == [
+        "ANA PETROVA",
+        "KURTI",
+        "PETROVA",
+        "KURTI",
+    ]
+    answer = rows.iloc[1]
+    assert [text[s:e] for s, e in answer["pieces"]] == [
+        "We expect the works to end in the spring",
+        "The budget for them has been approved by the council in full",
+    ]
+
+
+def test_the_questions_and_answers_of_an_interview_are_turns():
+    text, table = run(
+        "Q: The bridge has been closed for a year. When will it open?\n\n"
+        "A: In the spring, if the works go to plan.\n\n"
+        "Q: And the police patrols?\n\n"
+        "A: They stay as long as needed. Nobody has asked us to end them."
+    )
+    rows = table[table["rule"] == "speaker-colon"]
+    assert [mention(text, row) for _, row in rows.iterrows()] == ["Q", "A", "Q", "A"]
+    assert rows.iloc[1]["text"] == "In the spring, if the works go to plan"
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -30,7 +30,8 @@ Frames (the ``rule`` column; :data:`.frames.RULES` maps each to its function):
 ``cue-that-clause`` (Vucevic announced that …), ``clause-cue-speaker`` (… is a “very bad
 signal”, the government estimated.), ``according-to``, ``question-cue`` (When asked
 whether …), ``participle-cue`` (…, adding that …), ``coordinated-cue`` (… and denounced
-…), ``quote-dash-speaker`` (“…” ― Jorge Falcon), ``speaker-colon`` (Graham: “…”),
+…), ``quote-dash-speaker`` (“…” ― Jorge Falcon), ``speaker-colon`` (Graham: “…”; in a
+transcript also the turns its capitalised labels open, "TAPPER: …", "Q: …", "A: …"),
 ``clause-colon`` (McConnell delivered a blunt message to Trump: “…”),
 ``quote-verb-speaker`` (“…?” Hannity pressed.: a past-tense verb the cue list lacks),
 ``expected-to`` (The vote is expected to pass: an expectation nobody is named for) and
@@ -39,6 +40,11 @@ whether …), ``participle-cue`` (…, adding that …), ``coordinated-cue`` (�
 A frame ending its paragraph on a colon ("Wallnau wrote:") whose next paragraph opens
 without a quotation mark reports that paragraph whole, and the paragraphs after it that
 have no reporting verb of their own.
+
+A transcript (:func:`.line_frames.transcript_labels`: capitalised labels that keep opening
+its paragraphs, as in a broadcast transcript or a Q&A interview) has each turn's unlabelled
+paragraphs, up to the next turn, as further pieces of that turn; a stage direction
+("(BEGIN VIDEO CLIP)") ends it, and paragraphs after the last turn are the writer's.
 
 Otherwise a quoted sentence with no cue of its own that follows a statement in the
 same paragraph, a quotation left open at a paragraph's end and taken up by the next
@@ -103,6 +109,7 @@ from .line_frames import (
     quote_dash_speaker,
     quote_verb_speaker,
     speaker_colon,
+    transcript_labels,
 )
 from .marks import DOUBLE_MARK, MAY_OPEN, OPENERS, QUOTE_MARKS
 from .paragraph import Attribution, Paragraph, overlaps, titles
@@ -141,6 +148,8 @@ QUOTE_COLUMNS = list(QUOTE_DTYPES)
 KINDS = ("direct", "mixed", "indirect", "belief")
 # A quotation that continues the previous statement is a whole sentence of this many words
 MIN_QUOTED_SENTENCE_WORDS = 2
+# The fewest words of a paragraph that goes on with a transcript's turn
+MIN_TURN_WORDS = 3
 # Characters trimmed off the end of an announced paragraph's content
 ANNOUNCED_END = frozenset(".!?;,:—– \t\r\n")
 
@@ -152,6 +161,9 @@ def _attributions(article: Article, gazetteer: Gazetteer) -> list[Attribution]:
     title_re = title_cue_regex()
     capital_re = capital_cue_regex()
     speakers = Speakers(article, gazetteer, titles())
+    speakers.labels = transcript_labels(text, article.paragraph_spans)
+    turn: Attribution | None = None  # a transcript's turn, which may go on unlabelled
+    held: list[tuple[int, int]] = []  # its unlabelled paragraphs so far
     results: list[Attribution] = []
     pending: Attribution | None = None  # a statement whose quotation goes on
     previous: Attribution | None = None  # the previous paragraph's last statement
@@ -159,8 +171,11 @@ def _attributions(article: Article, gazetteer: Gazetteer) -> list[Attribution]:
     runs_on = False
     for span in article.paragraph_spans:
         if span.kind != "body":
-            pending = None
+            pending = turn = None
+            held.clear()
             continue
+        if turn is not None:
+            turn = _turn_goes_on(text, span.start, span.end, turn, held, speakers.labels)
         if pending is not None and not pending.pieces:
             pending = _announced_paragraph(text, span.start, span.end, pending, results)
             announced = None if pending is not None else results[-1]
@@ -204,7 +219,52 @@ def _attributions(article: Article, gazetteer: Gazetteer) -> list[Attribution]:
         pending, previous = _paragraph(
             p, pending, previous, speakers, results, article.paragraph_spans
         )
+        if speakers.labels:
+            opened = next(
+                (
+                    a
+                    for a in reversed(results)
+                    if a.paragraph_id == span.paragraph_id
+                    and a.rule == "speaker-colon"
+                    and a.mention is not None
+                    and text[a.mention[0] : a.mention[1]].split()[-1] in speakers.labels
+                    and not any(c.isalnum() for c in text[a.pieces[-1][1] : span.end])
+                ),
+                None,
+            )
+            turn = opened if opened is not None else turn
     return results
+
+
+def _turn_goes_on(
+    text: str,
+    start: int,
+    end: int,
+    turn: Attribution,
+    held: list[tuple[int, int]],
+    labels: frozenset[str],
+) -> Attribution | None:
+    """A transcript's paragraphs that open with no label of their own, between a turn and
+    the next one, go on with that turn: further pieces of it (``held`` until the next turn
+    shows they are not the article's own closing words). Returns the turn while it may go
+    on."""
+    line = SPEAKER_LINE.match(text, start, end)
+    if line is not None:
+        label = text[line.start() : line.end() - 1].split("(")[0].split()
+        if label and label[-1] in labels:
+            turn.pieces.extend(held)
+        held.clear()
+        return None
+    if text[start:end].lstrip()[:1] in "([<":
+        held.clear()
+        return None  # a stage direction: "(BEGIN VIDEO CLIP)"
+    while end > start and text[end - 1] in ANNOUNCED_END:
+        end -= 1
+    if len(text[start:end].split()) < MIN_TURN_WORDS:
+        held.clear()
+        return None
+    held.append((start, end))
+    return turn
 
 
 def _paragraph(

@@ -63,11 +63,47 @@ SPEAKER_LINE = re.compile(
     r"(?<![\w’'.-])[A-Z][\w.’'&-]*(?:,?[ \t]+[A-Z][\w.’'&-]*){0,4}"
     r"(?:[ \t]*\([A-Z][\w.,-]{0,10}\))?[ \t]*:(?=[ \t]|[\"“])"
 )
+# A transcript's turns ("JAKE TAPPER: …", "TAPPER: …", "Q: …", "A: …") open paragraphs with
+# a label in capitals; a headline kicker ("UPDATE:", "EXCLUSIVE:") opens one paragraph. The
+# article is a transcript when at least this many labels (keyed by their last word) open
+# its paragraphs and one of them opens at least this many
+TRANSCRIPT_LABELS = 2
+TRANSCRIPT_TURNS = 2
 # “…” ― Jorge Falcon   (a signed quotation, as in vox-pop lists)
 DASH_SIGNATURE = re.compile(
     r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})"
     r"[ \t]*(?:[.,]?[ \t]*(?:\r?\n|$))"
 )
+
+
+def transcript_labels(text: str, paragraphs: Sequence[Any]) -> frozenset[str]:
+    """The speaker labels of a transcript: the last words of the capitalised labels that
+    open its body paragraphs ("TAPPER" for "JAKE TAPPER:" and "TAPPER:"), when they are a
+    dialogue (see :data:`TRANSCRIPT_LABELS`) and each either opens several turns or is a
+    name the article also writes in lower case ("Trump" for "TRUMP:"); else none.
+
+    Whether a capitalised label names a speaker depends on the article, not on the word: a
+    label that keeps coming back, turn after turn, is a speaker; "UPDATE:" once is a kicker.
+    """
+    turns: dict[str, int] = {}
+    for span in paragraphs:
+        if span.kind != "body":
+            continue
+        m = SPEAKER_LINE.match(text, span.start, span.end)
+        if m is None:
+            continue
+        label = text[m.start() : m.end() - 1].split("(")[0].split()
+        if label and all(w.isupper() for w in label if w.isalpha()):
+            turns[label[-1]] = turns.get(label[-1], 0) + 1
+    if len(turns) < TRANSCRIPT_LABELS or max(turns.values()) < TRANSCRIPT_TURNS:
+        return frozenset()
+    # a label that opens one turn only speaks when it is a name the article writes in
+    # lower case too ("TRUMP:" after "Donald Trump"), not a kicker ("UPDATE:")
+    return frozenset(
+        label
+        for label, n in turns.items()
+        if n >= TRANSCRIPT_TURNS or re.search(rf"\b{re.escape(label.title())}\b", text)
+    )
 
 
 def quote_dash_speaker(
@@ -108,7 +144,9 @@ def speaker_colon(p: Paragraph, found: list[Attribution], speakers: Speakers) ->
 
     A name and a colon, no verb, open a sentence or follow a heading's dash: the name
     speaks. The content is the quotation that opens after the colon, else the rest of the
-    paragraph up to the next speaker line (a headline, an interview answer).
+    paragraph up to the next speaker line (a headline, an interview answer). A label in
+    capitals ("UPDATE:") is no speaker, unless the article is a transcript whose turns it
+    opens ("TAPPER:", "Q:", "A:"; :func:`transcript_labels`).
     """
     out: list[Attribution] = []
     text = p.text
@@ -133,8 +171,10 @@ def speaker_colon(p: Paragraph, found: list[Attribution], speakers: Speakers) ->
         if first not in sentence_starts and not (first > 0 and words[first - 1] in DASHES):
             continue
         name = words[first:colon]
-        if any(p.is_verb_cue(w) or w.lower() in SPEAKER_LINE_LABELS for w in name) or (
-            all(w.isupper() for w in name if w.isalpha())
+        turn = first == 0 and name[-1] in speakers.labels
+        if not turn and (
+            any(p.is_verb_cue(w) or w.lower() in SPEAKER_LINE_LABELS for w in name)
+            or all(w.isupper() for w in name if w.isalpha())
         ):
             continue  # "Read more:", "UPDATE:", "WASHINGTON:": a label, not a speaker
         k = colon + 1

@@ -257,6 +257,8 @@ class Speakers:
         # speakers recur: what their words say is worked out once per article
         self.mention_facts: dict[tuple[str, ...], MentionFacts] = {}
         self.speaker_facts: dict[tuple[str, str], tuple[tuple[str, ...], str, str]] = {}
+        # the capitalised labels of a transcript's turns ("TAPPER", "Q"), which speak
+        self.labels: frozenset[str] = frozenset()
 
     def attribution(
         self,
