@@ -381,3 +381,12 @@ def test_a_negated_auxiliary_is_not_part_of_the_speaker():
 def test_an_adverb_between_a_speaker_and_the_cue_is_not_the_speaker():
     text, table = run("Few councillors would ever admit that the budget was late.")
     assert mention(text, table.iloc[0]) == "Few councillors"
+
+
+def test_a_determiner_or_participle_without_a_noun_is_no_speaker():
+    text, table = run(
+        "There is no doubt that the bridge will open in the spring.\n\n"
+        "Having announced that the bridge would open, the mayor left the hall."
+    )
+    mentions = [mention(text, row) for _, row in table.dropna(subset=["speaker_start"]).iterrows()]
+    assert "no" not in mentions and "Having" not in mentions, table[["text", "speaker", "rule"]]

@@ -21,6 +21,7 @@ from .words import (
     DASHES,
     DETERMINERS,
     LEADING_PREPOSITIONS,
+    NON_HEADS,
     NP_PREPOSITIONS,
     ORG_WORDS,
     PRONOUNS,
@@ -118,7 +119,12 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
     if low in ("them", "us") and j - 2 >= sent_start and p.lows[j - 1] == "of":
         # "most of them said …", "some of us believe …"
         return (j - 2, j) if p.lows[j - 2] in QUANTIFIERS else None
-    if kinds[j] not in ("word", "number") or low in STOP_LEFT or p.is_verb_cue(w):
+    if (
+        kinds[j] not in ("word", "number")
+        or low in STOP_LEFT
+        or low in NON_HEADS
+        or p.is_verb_cue(w)
+    ):
         return None
     if low in PRONOUNS:
         return j, j

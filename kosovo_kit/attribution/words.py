@@ -63,6 +63,15 @@ STOP_LEFT = _words(
     should can may might must do does did him them us me
     """
 )
+# Words that cannot end a speaker's noun phrase, though they may stand before a cue: a
+# determiner with no noun ("there is no doubt"), a participle ("having said"), an adverb or
+# comparative ("so far", "no longer", "more accurately predicted")
+NON_HEADS = _words(
+    """
+    no any every having being very almost instead otherwise somehow far longer outright
+    more hardly
+    """
+)
 # Prepositions inside a noun phrase ("the head of the mission").
 NP_PREPOSITIONS = frozenset({"of", "for", "from", "at", "in", "with", "on"})
 # Words after a cue that start reported content.
