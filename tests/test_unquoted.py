@@ -390,3 +390,8 @@ def test_a_determiner_or_participle_without_a_noun_is_no_speaker():
     )
     mentions = [mention(text, row) for _, row in table.dropna(subset=["speaker_start"]).iterrows()]
     assert "no" not in mentions and "Having" not in mentions, table[["text", "speaker", "rule"]]
+
+
+def test_a_hyphenated_age_is_part_of_the_speaker():
+    text, table = run("A 21-year-old student said that the talks had failed.")
+    assert mention(text, table.iloc[0]) == "A 21-year-old student"

@@ -149,8 +149,12 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
             and (lows[k - 1] not in DETERMINERS)
         ):
             break  # a finite verb ("Clinton avoided …"), not part of a name
-        if kind == "punct" and wk not in ("&", ".", "’", "'", "/"):
-            break
+        if (
+            kind == "punct"
+            and wk not in ("&", ".", "’", "'", "/")
+            and not (wk == "-" and p.joined(k))
+        ):
+            break  # a hyphen inside a word ("a 21-year-old") belongs to the phrase
         first = k
         k -= 1
     # drop a leading preposition phrase ("On Wednesday the Kremlin")
