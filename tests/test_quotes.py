@@ -898,6 +898,16 @@ def test_the_labels_in_capitals_of_a_broadcast_transcript_speak():
     ]
 
 
+def test_a_kicker_in_capitals_that_comes_back_is_no_transcript():
+    _, table = run(
+        "BOOM: The talks resumed in Brussels on Friday after a week.\n\n"
+        "UPDATE: The delegations arrived in the morning by car.\n\n"
+        "The ministers met for three hours in the afternoon.\n\n"
+        "UPDATE: The talks ended at night without an agreement."
+    )
+    assert not (table["rule"] == "speaker-colon").any(), table[["text", "speaker", "rule"]]
+
+
 def test_the_questions_and_answers_of_an_interview_are_turns():
     text, table = run(
         "Q: The bridge has been closed for a year. When will it open?\n\n"

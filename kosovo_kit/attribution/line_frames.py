@@ -64,9 +64,9 @@ SPEAKER_LINE = re.compile(
     r"(?:[ \t]*\([A-Z][\w.,-]{0,10}\))?[ \t]*:(?=[ \t]|[\"“])"
 )
 # A transcript's turns ("JAKE TAPPER: …", "TAPPER: …", "Q: …", "A: …") open paragraphs with
-# a label in capitals; a headline kicker ("UPDATE:", "EXCLUSIVE:") opens one paragraph. The
-# article is a transcript when at least this many labels (keyed by their last word) open
-# its paragraphs and one of them opens at least this many
+# a label in capitals; a headline kicker ("UPDATE:", "EXCLUSIVE:") opens one paragraph, or
+# several on its own. The article is a transcript when at least this many labels (keyed by
+# their last word) each open at least this many of its paragraphs: a dialogue
 TRANSCRIPT_LABELS = 2
 TRANSCRIPT_TURNS = 2
 # “…” ― Jorge Falcon   (a signed quotation, as in vox-pop lists)
@@ -79,8 +79,9 @@ DASH_SIGNATURE = re.compile(
 def transcript_labels(text: str, paragraphs: Sequence[Any]) -> frozenset[str]:
     """The speaker labels of a transcript: the last words of the capitalised labels that
     open its body paragraphs ("TAPPER" for "JAKE TAPPER:" and "TAPPER:"), when they are a
-    dialogue (see :data:`TRANSCRIPT_LABELS`) and each either opens several turns or is a
-    name the article also writes in lower case ("Trump" for "TRUMP:"); else none.
+    dialogue (two labels that take turns, see :data:`TRANSCRIPT_LABELS`) and each either
+    opens several turns or is a word the article also writes as a name ("Trump" for
+    "TRUMP:"); else none.
 
     Whether a capitalised label names a speaker depends on the article, not on the word: a
     label that keeps coming back, turn after turn, is a speaker; "UPDATE:" once is a kicker.
@@ -95,10 +96,10 @@ def transcript_labels(text: str, paragraphs: Sequence[Any]) -> frozenset[str]:
         label = text[m.start() : m.end() - 1].split("(")[0].split()
         if label and all(w.isupper() for w in label if w.isalpha()):
             turns[label[-1]] = turns.get(label[-1], 0) + 1
-    if len(turns) < TRANSCRIPT_LABELS or max(turns.values()) < TRANSCRIPT_TURNS:
+    if sum(n >= TRANSCRIPT_TURNS for n in turns.values()) < TRANSCRIPT_LABELS:
         return frozenset()
-    # a label that opens one turn only speaks when it is a name the article writes in
-    # lower case too ("TRUMP:" after "Donald Trump"), not a kicker ("UPDATE:")
+    # a label that opens one turn only speaks when it is a word the article writes
+    # as a name too ("TRUMP:" after "Donald Trump"), not a kicker ("BOOM:")
     return frozenset(
         label
         for label, n in turns.items()
