@@ -917,6 +917,7 @@ def test_the_questions_and_answers_of_an_interview_are_turns():
     )
     rows = table[table["rule"] == "speaker-colon"]
     assert [mention(text, row) for _, row in rows.iterrows()] == ["Q", "A", "Q", "A"]
+    assert list(rows["speaker"]) == ["Q", "A", "Q", "A"]
     assert rows.iloc[1]["text"] == "In the spring, if the works go to plan"
 
 

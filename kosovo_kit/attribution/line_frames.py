@@ -204,6 +204,8 @@ def speaker_colon(p: Paragraph, found: list[Attribution], speakers: Speakers) ->
             p, pieces, "speaker-colon", cue, (first, colon - 1), p.sentence_ids[first]
         )
         attr.unclosed = unclosed
+        if turn and attr.speaker is None:
+            attr.speaker = " ".join(name)  # "A": the label is all a transcript says
         out.append(attr)
         speakers.remember(attr)
     return out
