@@ -349,3 +349,32 @@ def test_frame_after_a_quotation_whose_inner_quotation_closes_with_it():
         row = the_row(table, inner)
         assert "Lind" in mention(text, row)
         assert row["rule"] == "quote-cue-speaker"
+
+
+def test_paragraph_that_is_one_quotation_signed_by_the_next_paragraph():
+    for sign, name in (
+        ("- Mara Lind.", "Mara Lind"),
+        ("—Mayor Ana Petrova, speaking after the vote.", "Mayor Ana Petrova"),
+        ("-Jon Berg, Antwerp.", "Jon Berg"),
+        ("-- Lind", "Lind"),
+    ):
+        text, table = run(
+            f"The talks went on past midnight.\n\n“Nobody here wants the bridge closed for "
+            f"another winter.”\n\n{sign}\n\nThe ministers meet again on Friday."
+        )
+        row = the_row(table, "Nobody here wants the bridge closed for another winter.")
+        assert mention(text, row) == name, sign
+        assert row["rule"] == "quote-dash-speaker"
+    # a dashed line that is no name signs nothing
+    for line in ("– A farmer himself –.", "- Reduce the tolls on the bridge.", "-"):
+        _text, table = run(
+            f"“Nobody here wants the bridge closed for another winter.”\n\n{line}\n\n"
+            "The ministers meet again on Friday."
+        )
+        assert table.empty, line
+    # a quotation that is only part of its paragraph is not signed by the next one
+    _text, table = run(
+        "Farmers called the closure “a disaster for the valley.”\n\n- Mara Lind.\n\n"
+        "The ministers meet again on Friday."
+    )
+    assert "quote-dash-speaker" not in set(table["rule"])

@@ -30,7 +30,9 @@ Frames (the ``rule`` column; :data:`.frames.RULES` maps each to its function):
 ``cue-that-clause`` (Vucevic announced that …), ``clause-cue-speaker`` (… is a “very bad
 signal”, the government estimated.), ``according-to``, ``question-cue`` (When asked
 whether …), ``participle-cue`` (…, adding that …), ``coordinated-cue`` (… and denounced
-…), ``quote-dash-speaker`` (“…” ― Jorge Falcon), ``speaker-colon`` (Graham: “…”),
+…), ``quote-dash-speaker`` (“…” ― Jorge Falcon; or a paragraph that is one quotation
+and a next paragraph that is a dash and a name: “…” / - Jorge Falcon, Miami.),
+``speaker-colon`` (Graham: “…”),
 ``clause-colon`` (McConnell delivered a blunt message to Trump: “…”),
 ``quote-verb-speaker`` (“…?” Hannity pressed.: a past-tense verb the cue list lacks),
 ``expected-to`` (The vote is expected to pass: an expectation nobody is named for) and
@@ -242,7 +244,11 @@ def _paragraph(
             continue
         found.append(attr)
         speakers.remember(attr)
-    found.extend(quote_dash_speaker(p, found, speakers))
+    following = p.paragraph_id + 1
+    next_line = None
+    if following < len(paragraph_spans) and paragraph_spans[following].kind in ("body", "heading"):
+        next_line = (paragraph_spans[following].start, paragraph_spans[following].end)
+    found.extend(quote_dash_speaker(p, found, speakers, next_line))
     found.extend(speaker_colon(p, found, speakers))
     found.extend(clause_colon(p, found, speakers))
     found.extend(quote_verb_speaker(p, found, speakers))

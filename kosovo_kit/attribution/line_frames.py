@@ -2,7 +2,8 @@
 quotation that goes on from the previous paragraph.
 
 :func:`quote_dash_speaker`, :func:`speaker_colon`, :func:`clause_colon` and
-:func:`quote_verb_speaker` look at the whole paragraph;
+:func:`quote_verb_speaker` look at the whole paragraph (:func:`quote_dash_speaker` also at
+the next one, which may sign a paragraph that is one quotation);
 :data:`.frames.RULES` maps their ``rule`` values to them with the cue frames'.
 :func:`continued_quotation` looks back at the previous paragraph's statement, which the
 quotation continues as a further piece.
@@ -68,14 +69,33 @@ DASH_SIGNATURE = re.compile(
     r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})"
     r"[ \t]*(?:[.,]?[ \t]*(?:\r?\n|$))"
 )
+# The paragraph after one that is a single quotation, when it is a dash and a name with
+# perhaps a description after a comma, signs it: “…” / - Mara Lind. /
+# -Jane Roe, Antwerp. (a lone hyphen is a dash here: the line holds nothing else;
+# a section label "– An immigrant –." has a lower-case word after its first)
+SIGNATURE_LINE = re.compile(
+    r"[ \t]*(?P<dash>[-―—–]|--)[ \t]*"
+    r"(?P<name>[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){0,4}?)"
+    r"\.?(?:,[^\n]*[^-―—–\s])?[ \t]*"
+)
 
 
 def quote_dash_speaker(
-    p: Paragraph, found: list[Attribution], speakers: Speakers
+    p: Paragraph,
+    found: list[Attribution],
+    speakers: Speakers,
+    next_line: tuple[int, int] | None = None,
 ) -> list[Attribution]:
-    """``quote-dash-speaker``: “…” ― Jorge Falcon (a quotation signed with a dash)."""
+    """``quote-dash-speaker``: “…” ― Jorge Falcon (a quotation signed with a dash), or a
+    paragraph that is one quotation signed by the next one: “…” / - Jorge Falcon.
+
+    ``next_line`` is the span of the next paragraph, which may be the signature.
+    """
     out = []
     text = p.text
+    signed = _signed_paragraph(p, found, speakers, next_line)
+    if signed is not None:
+        return [signed]
     for q in p.quotes:
         if q.close is None or any(
             overlaps([(q.inner_start, q.inner_end)], a.pieces) for a in found
@@ -101,6 +121,38 @@ def quote_dash_speaker(
             )
         )
     return out
+
+
+def _signed_paragraph(
+    p: Paragraph,
+    found: list[Attribution],
+    speakers: Speakers,
+    next_line: tuple[int, int] | None,
+) -> Attribution | None:
+    """The paragraph's one quotation, signed by the next paragraph (“…” / - Jorge Falcon.)."""
+    if next_line is None or not p.quotes or found:
+        return None  # a frame in the paragraph already reported it
+    text = p.text
+    q = p.quotes[0]
+    if q.open != p.start or q.close is None or text[q.close + 1 : p.end].strip(" .") != "":
+        return None
+    m = SIGNATURE_LINE.fullmatch(text, *next_line)
+    if m is None:
+        return None
+    ns, ne = m.span("name")
+    ne -= text[ne - 1] == "."  # the line's full stop
+    speaker, actor, _how = speakers.resolve(p, text[ns:ne].split())
+    cue = Cue(m.start("dash"), m.end("dash"), DASH, m.group("dash"), -1, -1)
+    return Attribution(
+        [(q.inner_start, q.inner_end)],
+        "quote-dash-speaker",
+        cue,
+        (ns, ne),
+        speaker,
+        actor,
+        p.sentence_of(q.open),
+        p.paragraph_id,
+    )
 
 
 def speaker_colon(p: Paragraph, found: list[Attribution], speakers: Speakers) -> list[Attribution]:
