@@ -378,3 +378,20 @@ def test_paragraph_that_is_one_quotation_signed_by_the_next_paragraph():
         "The ministers meet again on Friday."
     )
     assert "quote-dash-speaker" not in set(table["rule"])
+
+
+def test_quotation_resumed_after_a_linking_word_is_part_of_the_statement():
+    for link in ("But", "And,", "Yet", "Still"):
+        text, table = run(
+            f"“We do not need the bridge tomorrow,” Mara Lind said outside the hall. {link} "
+            "“the valley cannot wait another winter for it.”"
+        )
+        assert len(table) == 1, link
+        row = table.iloc[0]
+        assert text[slice(*row["pieces"][-1])] == "the valley cannot wait another winter for it."
+        assert mention(text, row) == "Mara Lind"
+    # a quoted word inside an unquoted sentence is no resumed quotation
+    _text, table = run(
+        "“We do not need the bridge tomorrow,” Mara Lind said. But the “valley” cannot wait."
+    )
+    assert list(table["text"]) == ["We do not need the bridge tomorrow,"]

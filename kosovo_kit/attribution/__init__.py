@@ -43,7 +43,8 @@ without a quotation mark reports that paragraph whole, and the paragraphs after 
 have no reporting verb of their own.
 
 Otherwise a quoted sentence with no cue of its own that follows a statement in the
-same paragraph, a quotation left open at a paragraph's end and taken up by the next
+same paragraph (also after a linking "But", "And", "Yet" or "Still": “A,” he said outside.
+But “B.”), a quotation left open at a paragraph's end and taken up by the next
 paragraph, or a paragraph that is one quotation after a paragraph that ended on a direct
 quotation and its frame (:func:`.line_frames.continued_quotation`), belongs to that
 statement: it becomes a further piece of it.
@@ -79,6 +80,7 @@ and ``pieces`` lists the pieces.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
@@ -109,6 +111,7 @@ from .line_frames import (
 from .marks import DOUBLE_MARK, MAY_OPEN, OPENERS, QUOTE_MARKS
 from .paragraph import Attribution, Paragraph, overlaps, titles
 from .speakers import Speakers
+from .words import RESUMING_LINKS
 
 __all__ = [
     "KINDS",
@@ -283,9 +286,9 @@ def _paragraph(
         if qi in used_quotes:
             continue
         o, end = q.open, q.inner_end
-        if o not in sent_starts or len(text[q.inner_start : end].split()) < (
-            MIN_QUOTED_SENTENCE_WORDS
-        ):
+        if (o not in sent_starts and not _resumes(p, o, sent_starts)) or len(
+            text[q.inner_start : end].split()
+        ) < MIN_QUOTED_SENTENCE_WORDS:
             continue
         before = [a for a in found if a.pieces[-1][1] <= o]
         if before:
@@ -313,6 +316,14 @@ def _paragraph(
     ):
         carry = awaiting
     return carry, (last if last is not None else awaiting)
+
+
+def _resumes(p: Paragraph, at: int, sent_starts: set[int]) -> bool:
+    """The quotation opening at ``at`` follows only a linking word that opens its sentence:
+    “A,” he said outside. But “B.” (B resumes what he said)."""
+    i = bisect_left(p.starts, at)
+    k = i - 1 - (i >= 2 and p.words[i - 1] == ",")
+    return k >= 0 and p.starts[k] in sent_starts and p.lows[k] in RESUMING_LINKS
 
 
 def _announced_paragraph(

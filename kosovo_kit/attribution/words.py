@@ -192,3 +192,6 @@ EVIDENCE_NOUNS = _words(
 NEXT_FRAME_LINKS = frozenset(
     {"but", "and", "while", "whereas", "yet", "although", "though", "after", "since", "so"}
 )
+# A sentence that opens with one of these and then a quotation resumes what the statement
+# before it quoted: “A,” he said outside. But “B.”
+RESUMING_LINKS = frozenset({"but", "and", "yet", "still"})
