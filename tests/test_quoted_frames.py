@@ -395,3 +395,13 @@ def test_quotation_resumed_after_a_linking_word_is_part_of_the_statement():
         "“We do not need the bridge tomorrow,” Mara Lind said. But the “valley” cannot wait."
     )
     assert list(table["text"]) == ["We do not need the bridge tomorrow,"]
+
+
+def test_as_a_speaker_described_by_a_rank_put_it_with_a_colon():
+    text, table = run(
+        "The talks failed. As Mara Lind, the No. 2 in the farmers union, put it: “Nobody "
+        "wants the bridge closed. So there is no reason to go on.”"
+    )
+    row = the_row(table, "Nobody wants the bridge closed. So there is no reason to go on.")
+    assert row["speaker"] == "Mara Lind"
+    assert mention(text, row).startswith("Mara Lind")
