@@ -405,3 +405,12 @@ def test_as_a_speaker_described_by_a_rank_put_it_with_a_colon():
     row = the_row(table, "Nobody wants the bridge closed. So there is no reason to go on.")
     assert row["speaker"] == "Mara Lind"
     assert mention(text, row).startswith("Mara Lind")
+
+
+def test_quotation_closed_by_a_turned_opening_mark_frames_its_speaker():
+    text, table = run("“The bridge must reopen before the winter,“ said Mara Lind, a farmer.")
+    row = the_row(table, "The bridge must reopen before the winter,")
+    assert mention(text, row).startswith("Mara Lind")
+    text, table = run("Lind was angry. “Do you want the bridge closed?“ she asked.")
+    row = the_row(table, "Do you want the bridge closed?")
+    assert row["rule"].startswith("quote-cue-speaker")

@@ -97,8 +97,9 @@ TIME_UNITS = _words(
     days weeks months years hours minutes day week month year hour moments
     """
 )
-# Tokens after which a speaker-cue frame can follow the content it reports.
-FRAME_OPENERS = frozenset({",", "”", '"', "’", "'", "»", "›", "—", "–", "―", "--"})
+# Tokens after which a speaker-cue frame can follow the content it reports (“ is a
+# closing mark turned the wrong way there: “…,“ she said).
+FRAME_OPENERS = frozenset({",", "”", "“", '"', "’", "'", "»", "›", "—", "–", "―", "--"})
 CLAUSE_END = frozenset({",", ".", ";", "!", "?", "—", "–", "―", "--", ")", ":"})
 DASHES = frozenset({"-", "–", "—", "―", "--"})
 # A whole reported answer in one word: "46 percent said yes", "he said so"
