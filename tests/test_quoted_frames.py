@@ -414,3 +414,16 @@ def test_quotation_closed_by_a_turned_opening_mark_frames_its_speaker():
     text, table = run("Lind was angry. “Do you want the bridge closed?“ she asked.")
     row = the_row(table, "Do you want the bridge closed?")
     assert row["rule"].startswith("quote-cue-speaker")
+
+
+def test_past_tense_particle_cue_after_a_possessive_subject_is_a_verb():
+    # "points out" may be a noun, "pointed out" may not
+    for body in (
+        "Farm Weekly’s Jon Berg pointed out, “The council was split before the vote.”",
+        "As the council’s chair pointed out in May, “The council was split before the vote.”",
+    ):
+        text, table = run(body)
+        row = the_row(table, "The council was split before the vote.")
+        assert "Berg" in mention(text, row) or "chair" in mention(text, row), body
+    _text, table = run("The farmers’ points out of the valley were closed.")
+    assert table.empty

@@ -172,7 +172,7 @@ def plausible_subject(p: Paragraph, cue: Cue, span: Span, skipped: list[str]) ->
         len(words) > 1 and words[-2].lower() in ("in", "of", "than")
     ):
         return False  # a number can close "six in 10", "more than 4,000"
-    if cue.entry.noun_like and not cue.form.endswith(("ed", "ing")) and not skipped:
+    if cue.entry.noun_like and not cue.verb.endswith(("ed", "ing")) and not skipped:
         named = is_cap(words[-1]) or last in PRONOUNS or last in EVIDENCE_NOUNS
         possessive = any(w in ("’s", "'s", "’", "s’") for w in words)
         if possessive or not named:
