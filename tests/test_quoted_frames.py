@@ -427,3 +427,20 @@ def test_past_tense_particle_cue_after_a_possessive_subject_is_a_verb():
         assert "Berg" in mention(text, row) or "chair" in mention(text, row), body
     _text, table = run("The farmers’ points out of the valley were closed.")
     assert table.empty
+
+
+def test_second_verb_after_and_and_an_adverb_of_sequence():
+    for body, content in (
+        (
+            "Lind brought up the flood and later said, “It is not just farmers using it.”",
+            "It is not just farmers using it.",
+        ),
+        (
+            'Lind called the plan "a disgrace" and then tweeted that it was "shameful."',
+            'it was "shameful."',
+        ),
+    ):
+        text, table = run(body)
+        row = the_row(table, content)
+        assert mention(text, row) == "Lind", body
+        assert row["rule"] == "coordinated-cue"

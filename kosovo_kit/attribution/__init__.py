@@ -30,10 +30,10 @@ Frames (the ``rule`` column; :data:`.frames.RULES` maps each to its function):
 ``cue-that-clause`` (Vucevic announced that …), ``clause-cue-speaker`` (… is a “very bad
 signal”, the government estimated.), ``according-to``, ``question-cue`` (When asked
 whether …), ``participle-cue`` (…, adding that …), ``coordinated-cue`` (… and denounced
-…), ``quote-dash-speaker`` (“…” ― Jorge Falcon; or a paragraph that is one quotation
-and a next paragraph that is a dash and a name: “…” / - Jorge Falcon, Miami.),
-``speaker-colon`` (Graham: “…”),
-``clause-colon`` (McConnell delivered a blunt message to Trump: “…”),
+…, … and later said …), ``quote-dash-speaker`` (“…” ― Jorge Falcon; or a paragraph that
+is one quotation and a next paragraph that is a dash and a name: “…” / - Jorge Falcon,
+Miami.), ``speaker-colon`` (Graham: “…”), ``clause-colon`` (McConnell delivered a blunt
+message to Trump: “…”),
 ``quote-verb-speaker`` (“…?” Hannity pressed.: a past-tense verb the cue list lacks),
 ``expected-to`` (The vote is expected to pass: an expectation nobody is named for) and
 ``seem-clause`` (Carson appears to be slipping: an impression nobody is named for).

@@ -126,7 +126,8 @@ def coordinated_cue(
     sent_end: int,
     speakers: Speakers,
 ) -> Attribution | None:
-    """``coordinated-cue``: … estimated … and denounced the “nationalist rhetoric”.
+    """``coordinated-cue``: … estimated … and denounced the “nationalist rhetoric”. (also
+    after an adverb of sequence: "… and later said, “…”")
 
     The second verb of one subject: the speaker is the sentence's latest, else its subject.
     """

@@ -66,6 +66,7 @@ from .words import (
     LEAD_INS,
     MESSAGE_NOUNS,
     RELATIVE_PRONOUNS,
+    SEQUENCE_ADVERBS,
     SKIP_BEFORE_CUE,
     SUBORDINATORS,
     TIME_UNITS,
@@ -167,7 +168,14 @@ def attribute_cue(
         or prev_w.lower() in MESSAGE_NOUNS
     ):
         return participle_cue(p, cue, found, sent_start, sent_end, speakers)
-    if prev_w in ("and", "but") and not gerund:
+    if not gerund and (
+        prev_w in ("and", "but")
+        or (
+            prev_w.lower() in SEQUENCE_ADVERBS
+            and prev_i > sent_start
+            and p.lows[prev_i - 1] in ("and", "but")
+        )
+    ):
         return coordinated_cue(p, cue, found, sent_start, sent_end, speakers)
     if cue.form == "expected":
         attr = expected_to(p, cue, sent_start, sent_end)

@@ -196,3 +196,8 @@ NEXT_FRAME_LINKS = frozenset(
 # A sentence that opens with one of these and then a quotation resumes what the statement
 # before it quoted: “A,” he said outside. But “B.”
 RESUMING_LINKS = frozenset({"but", "and", "yet", "still"})
+# Adverbs of sequence between "and" and a second verb of the same subject ("… and later
+# said", "… and then tweeted")
+SEQUENCE_ADVERBS = frozenset(
+    {"then", "later", "also", "again", "quickly", "eventually", "finally", "immediately"}
+)
