@@ -444,3 +444,23 @@ def test_second_verb_after_and_and_an_adverb_of_sequence():
         row = the_row(table, content)
         assert mention(text, row) == "Lind", body
         assert row["rule"] == "coordinated-cue"
+
+
+def test_clause_ending_its_paragraph_on_a_colon_announces_the_next_quotation():
+    for lead in (
+        "When the bridge closed, Mayor Mara Lind released the following statement:",
+        "Mara Lind had a blunt message for the council:",
+    ):
+        text, table = run(f"{lead}\n\n“The farmers of the valley will not be forgotten.”")
+        row = the_row(table, "The farmers of the valley will not be forgotten.")
+        assert row["rule"] == "clause-colon", lead
+        assert mention(text, row).endswith("Mara Lind"), lead
+    # not a list or a heading after the colon, a pronoun, an excerpt or a transcript
+    for lead, after in (
+        ("Lind listed three demands:", "The bridge must reopen by May."),
+        ("Wait, it gets worse:", "“The farmers of the valley will not be forgotten.”"),
+        ("From Jon Berg writing at Farm Weekly:", "“The farmers will not be forgotten.”"),
+        ("Partial transcript as follows:", "“The farmers will not be forgotten.”"),
+    ):
+        _text, table = run(f"{lead}\n\n{after}")
+        assert table.empty, lead

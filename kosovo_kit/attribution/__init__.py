@@ -33,7 +33,8 @@ whether …), ``participle-cue`` (…, adding that …), ``coordinated-cue`` (�
 …, … and later said …), ``quote-dash-speaker`` (“…” ― Jorge Falcon; or a paragraph that
 is one quotation and a next paragraph that is a dash and a name: “…” / - Jorge Falcon,
 Miami.), ``speaker-colon`` (Graham: “…”), ``clause-colon`` (McConnell delivered a blunt
-message to Trump: “…”),
+message to Trump: “…”; also when the clause ends its paragraph and the next one opens with
+the quotation),
 ``quote-verb-speaker`` (“…?” Hannity pressed.: a past-tense verb the cue list lacks),
 ``expected-to`` (The vote is expected to pass: an expectation nobody is named for) and
 ``seem-clause`` (Carson appears to be slipping: an impression nobody is named for).
@@ -102,6 +103,7 @@ from .cues import (
 from .frames import attribute_cue
 from .line_frames import (
     SPEAKER_LINE,
+    announcing_clause,
     clause_colon,
     continued_quotation,
     quote_dash_speaker,
@@ -199,6 +201,7 @@ def _attributions(article: Article, gazetteer: Gazetteer) -> list[Attribution]:
                 text.find(":", span.start, span.end) < 0
                 or not SPEAKER_LINE.search(text, span.start, span.end)
             )
+            and text[span.end - 1] != ":"  # it may announce the next paragraph's quotation
         ):
             pending = previous = None
             continue
@@ -255,6 +258,8 @@ def _paragraph(
     found.extend(speaker_colon(p, found, speakers))
     found.extend(clause_colon(p, found, speakers))
     found.extend(quote_verb_speaker(p, found, speakers))
+    if awaiting is None:
+        awaiting = announcing_clause(p, found, speakers, next_line)
     if (
         carried is not None
         and pending is not None
