@@ -464,3 +464,18 @@ def test_clause_ending_its_paragraph_on_a_colon_announces_the_next_quotation():
     ):
         _text, table = run(f"{lead}\n\n{after}")
         assert table.empty, lead
+
+
+def test_sentence_opening_with_its_cue_before_the_speaker_and_the_quotation():
+    for body, name in (
+        ("Said Berg, “The bridge was never meant to close.”", "Berg"),
+        (
+            "Said Ana Petrova, who grew up in the valley, “The bridge was never meant to close.”",
+            "Ana Petrova",
+        ),
+    ):
+        text, table = run(body)
+        row = the_row(table, "The bridge was never meant to close.")
+        assert mention(text, row) == name, body
+    _text, table = run("Said to be worth millions, Berg kept “the bridge fund” closed.")
+    assert table.empty

@@ -26,7 +26,8 @@ The package, in the order a statement is found:
 - :mod:`.words`: the closed-class word lists the frames read.
 
 Frames (the ``rule`` column; :data:`.frames.RULES` maps each to its function):
-``quote-cue-speaker`` (“…,” said Peskov.), ``speaker-cue-quote`` (Peskov said: “…”),
+``quote-cue-speaker`` (“…,” said Peskov.), ``speaker-cue-quote`` (Peskov said: “…”; Said
+Peskov, “…”),
 ``cue-that-clause`` (Vucevic announced that …), ``clause-cue-speaker`` (… is a “very bad
 signal”, the government estimated.), ``according-to``, ``question-cue`` (When asked
 whether …), ``participle-cue`` (…, adding that …), ``coordinated-cue`` (… and denounced

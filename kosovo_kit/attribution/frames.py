@@ -27,6 +27,7 @@ from .backward import (
 from .clause_frames import (
     according_to,
     coordinated_cue,
+    opening_cue,
     opening_participle,
     participle_cue,
     question_cue,
@@ -191,6 +192,10 @@ def attribute_cue(
         # "When asked whether …", "Asked if …", "he was asked whether …" (not "he was
         # asked, “…”": the quoted question is the asker's)
         return question_cue(p, cue, sent_start, sent_end, speakers)
+    if prev_i < sent_start and not gerund and cue.kind == "speech" and is_cap(p.words[cue.first]):
+        attr = opening_cue(p, cue, sent_start, sent_end, speakers)
+        if attr is not None:
+            return attr
     if (prev_w in FRAME_OPENERS or prev_i < sent_start) and not _after_relative_clause(
         p, prev_i, sent_start
     ):
