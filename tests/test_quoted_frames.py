@@ -420,11 +420,11 @@ def test_past_tense_particle_cue_after_a_possessive_subject_is_a_verb():
     # "points out" may be a noun, "pointed out" may not
     for body in (
         "Farm Weekly’s Jon Berg pointed out, “The council was split before the vote.”",
-        "As the council’s chair pointed out in May, “The council was split before the vote.”",
+        "As the paper’s Jon Berg pointed out in May, “The council was split before the vote.”",
     ):
         text, table = run(body)
         row = the_row(table, "The council was split before the vote.")
-        assert "Berg" in mention(text, row) or "chair" in mention(text, row), body
+        assert "Berg" in mention(text, row), body
     _text, table = run("The farmers’ points out of the valley were closed.")
     assert table.empty
 
