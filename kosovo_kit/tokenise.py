@@ -147,6 +147,8 @@ class _NewsPunkt(PunktSentenceTokenizer):
         low = tok[:-1].lower()
         if low in self._abbrevs or low.split("-")[-1] in self._abbrevs:
             return False
+        if tok == "No." and nxt[:1].isdigit():
+            return False  # "the No. 2 in the party": a number sign, not the word "no"
         # second pass: an initial or a number before punctuation or a lower-case word
         # does not end a sentence, nor does an initial before an upper-case word
         typ = _NewsToken._RE_NUMERIC.sub(self._NUMBER, tok.lower())

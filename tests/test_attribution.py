@@ -49,6 +49,9 @@ def test_every_rule_has_a_function_that_names_it_with_an_example():
         # a turned apostrophe before a year opens nothing
         ("In ‘08 he said: “We won.” He smiled.", ["We won."]),
         ("The ‘90s were calm, he said, “and they will be again.”", ["and they will be again."]),
+        # an opening mark after the last word's punctuation closes: the software turned it
+        ("“We won,“ she said. “Again.“", ["We won,", "Again."]),
+        ("“Why now?“ he asked. “Because.”", ["Why now?", "Because."]),
     ],
 )
 def test_quotations_pair_their_marks(text, inner):

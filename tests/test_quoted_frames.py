@@ -349,3 +349,133 @@ def test_frame_after_a_quotation_whose_inner_quotation_closes_with_it():
         row = the_row(table, inner)
         assert "Lind" in mention(text, row)
         assert row["rule"] == "quote-cue-speaker"
+
+
+def test_paragraph_that_is_one_quotation_signed_by_the_next_paragraph():
+    for sign, name in (
+        ("- Mara Lind.", "Mara Lind"),
+        ("—Mayor Ana Petrova, speaking after the vote.", "Mayor Ana Petrova"),
+        ("-Jon Berg, Antwerp.", "Jon Berg"),
+        ("-- Lind", "Lind"),
+    ):
+        text, table = run(
+            f"The talks went on past midnight.\n\n“Nobody here wants the bridge closed for "
+            f"another winter.”\n\n{sign}\n\nThe ministers meet again on Friday."
+        )
+        row = the_row(table, "Nobody here wants the bridge closed for another winter.")
+        assert mention(text, row) == name, sign
+        assert row["rule"] == "quote-dash-speaker"
+    # a dashed line that is no name signs nothing
+    for line in ("– A farmer himself –.", "- Reduce the tolls on the bridge.", "-"):
+        _text, table = run(
+            f"“Nobody here wants the bridge closed for another winter.”\n\n{line}\n\n"
+            "The ministers meet again on Friday."
+        )
+        assert table.empty, line
+    # a quotation that is only part of its paragraph is not signed by the next one
+    _text, table = run(
+        "Farmers called the closure “a disaster for the valley.”\n\n- Mara Lind.\n\n"
+        "The ministers meet again on Friday."
+    )
+    assert "quote-dash-speaker" not in set(table["rule"])
+
+
+def test_quotation_resumed_after_a_linking_word_is_part_of_the_statement():
+    for link in ("But", "And,", "Yet", "Still"):
+        text, table = run(
+            f"“We do not need the bridge tomorrow,” Mara Lind said outside the hall. {link} "
+            "“the valley cannot wait another winter for it.”"
+        )
+        assert len(table) == 1, link
+        row = table.iloc[0]
+        assert text[slice(*row["pieces"][-1])] == "the valley cannot wait another winter for it."
+        assert mention(text, row) == "Mara Lind"
+    # a quoted word inside an unquoted sentence is no resumed quotation
+    _text, table = run(
+        "“We do not need the bridge tomorrow,” Mara Lind said. But the “valley” cannot wait."
+    )
+    assert list(table["text"]) == ["We do not need the bridge tomorrow,"]
+
+
+def test_as_a_speaker_described_by_a_rank_put_it_with_a_colon():
+    text, table = run(
+        "The talks failed. As Mara Lind, the No. 2 in the farmers union, put it: “Nobody "
+        "wants the bridge closed. So there is no reason to go on.”"
+    )
+    row = the_row(table, "Nobody wants the bridge closed. So there is no reason to go on.")
+    assert row["speaker"] == "Mara Lind"
+    assert mention(text, row).startswith("Mara Lind")
+
+
+def test_quotation_closed_by_a_turned_opening_mark_frames_its_speaker():
+    text, table = run("“The bridge must reopen before the winter,“ said Mara Lind, a farmer.")
+    row = the_row(table, "The bridge must reopen before the winter,")
+    assert mention(text, row).startswith("Mara Lind")
+    text, table = run("Lind was angry. “Do you want the bridge closed?“ she asked.")
+    row = the_row(table, "Do you want the bridge closed?")
+    assert row["rule"].startswith("quote-cue-speaker")
+
+
+def test_past_tense_particle_cue_after_a_possessive_subject_is_a_verb():
+    # "points out" may be a noun, "pointed out" may not
+    for body in (
+        "Farm Weekly’s Jon Berg pointed out, “The council was split before the vote.”",
+        "As the paper’s Jon Berg pointed out in May, “The council was split before the vote.”",
+    ):
+        text, table = run(body)
+        row = the_row(table, "The council was split before the vote.")
+        assert "Berg" in mention(text, row), body
+    _text, table = run("The farmers’ points out of the valley were closed.")
+    assert table.empty
+
+
+def test_second_verb_after_and_and_an_adverb_of_sequence():
+    for body, content in (
+        (
+            "Lind brought up the flood and later said, “It is not just farmers using it.”",
+            "It is not just farmers using it.",
+        ),
+        (
+            'Lind called the plan "a disgrace" and then tweeted that it was "shameful."',
+            'it was "shameful."',
+        ),
+    ):
+        text, table = run(body)
+        row = the_row(table, content)
+        assert mention(text, row) == "Lind", body
+        assert row["rule"] == "coordinated-cue"
+
+
+def test_clause_ending_its_paragraph_on_a_colon_announces_the_next_quotation():
+    for lead in (
+        "When the bridge closed, Mayor Mara Lind released the following statement:",
+        "Mara Lind had a blunt message for the council:",
+    ):
+        text, table = run(f"{lead}\n\n“The farmers of the valley will not be forgotten.”")
+        row = the_row(table, "The farmers of the valley will not be forgotten.")
+        assert row["rule"] == "clause-colon", lead
+        assert mention(text, row).endswith("Mara Lind"), lead
+    # not a list or a heading after the colon, a pronoun, an excerpt or a transcript
+    for lead, after in (
+        ("Lind listed three demands:", "The bridge must reopen by May."),
+        ("Wait, it gets worse:", "“The farmers of the valley will not be forgotten.”"),
+        ("From Jon Berg writing at Farm Weekly:", "“The farmers will not be forgotten.”"),
+        ("Partial transcript as follows:", "“The farmers will not be forgotten.”"),
+    ):
+        _text, table = run(f"{lead}\n\n{after}")
+        assert table.empty, lead
+
+
+def test_sentence_opening_with_its_cue_before_the_speaker_and_the_quotation():
+    for body, name in (
+        ("Said Berg, “The bridge was never meant to close.”", "Berg"),
+        (
+            "Said Ana Petrova, who grew up in the valley, “The bridge was never meant to close.”",
+            "Ana Petrova",
+        ),
+    ):
+        text, table = run(body)
+        row = the_row(table, "The bridge was never meant to close.")
+        assert mention(text, row) == name, body
+    _text, table = run("Said to be worth millions, Berg kept “the bridge fund” closed.")
+    assert table.empty

@@ -62,6 +62,11 @@ def test_sentences_keep_closing_quotes_and_abbreviations():
             "Sen. Ana Brey (D-Mo.), who backs the plan, agreed. She left.",
             ["Sen. Ana Brey (D-Mo.), who backs the plan, agreed.", "She left."],
         ),
+        (
+            "Brey, the No. 2 in the party, agreed. She left.",
+            ["Brey, the No. 2 in the party, agreed.", "She left."],
+        ),
+        ("The answer was No. Then he left.", ["The answer was No.", "Then he left."]),
     ],
 )
 def test_sentence_splitting_cases(text, expected):

@@ -26,13 +26,17 @@ The package, in the order a statement is found:
 - :mod:`.words`: the closed-class word lists the frames read.
 
 Frames (the ``rule`` column; :data:`.frames.RULES` maps each to its function):
-``quote-cue-speaker`` (“…,” said Peskov.), ``speaker-cue-quote`` (Peskov said: “…”),
+``quote-cue-speaker`` (“…,” said Peskov.), ``speaker-cue-quote`` (Peskov said: “…”; Said
+Peskov, “…”),
 ``cue-that-clause`` (Vucevic announced that …), ``clause-cue-speaker`` (… is a “very bad
 signal”, the government estimated.), ``according-to``, ``question-cue`` (When asked
 whether …), ``participle-cue`` (…, adding that …), ``coordinated-cue`` (… and denounced
-…), ``quote-dash-speaker`` (“…” ― Jorge Falcon), ``speaker-colon`` (Graham: “…”; in a
-transcript also the turns its capitalised labels open, "TAPPER: …", "Q: …", "A: …"),
-``clause-colon`` (McConnell delivered a blunt message to Trump: “…”),
+…, … and later said …), ``quote-dash-speaker`` (“…” ― Jorge Falcon; or a paragraph that
+is one quotation and a next paragraph that is a dash and a name: “…” / - Jorge Falcon,
+Miami.), ``speaker-colon`` (Graham: “…”; in a transcript also the turns its capitalised
+labels open, "TAPPER: …", "Q: …", "A: …"), ``clause-colon`` (McConnell delivered a blunt
+message to Trump: “…”; also when the clause ends its paragraph and the next one opens with
+the quotation),
 ``quote-verb-speaker`` (“…?” Hannity pressed.: a past-tense verb the cue list lacks),
 ``expected-to`` (The vote is expected to pass: an expectation nobody is named for) and
 ``seem-clause`` (Carson appears to be slipping: an impression nobody is named for).
@@ -47,7 +51,8 @@ paragraphs, up to the next turn, as further pieces of that turn; a stage directi
 ("(BEGIN VIDEO CLIP)") ends it, and paragraphs after the last turn are the writer's.
 
 Otherwise a quoted sentence with no cue of its own that follows a statement in the
-same paragraph, a quotation left open at a paragraph's end and taken up by the next
+same paragraph (also after a linking "But", "And", "Yet" or "Still": “A,” he said outside.
+But “B.”), a quotation left open at a paragraph's end and taken up by the next
 paragraph, or a paragraph that is one quotation after a paragraph that ended on a direct
 quotation and its frame (:func:`.line_frames.continued_quotation`), belongs to that
 statement: it becomes a further piece of it.
@@ -83,6 +88,7 @@ and ``pieces`` lists the pieces.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
@@ -104,6 +110,7 @@ from .cues import (
 from .frames import attribute_cue
 from .line_frames import (
     SPEAKER_LINE,
+    announcing_clause,
     clause_colon,
     continued_quotation,
     quote_dash_speaker,
@@ -114,6 +121,7 @@ from .line_frames import (
 from .marks import DOUBLE_MARK, MAY_OPEN, OPENERS, QUOTE_MARKS
 from .paragraph import Attribution, Paragraph, overlaps, titles
 from .speakers import Speakers
+from .words import RESUMING_LINKS
 
 __all__ = [
     "KINDS",
@@ -209,6 +217,7 @@ def _attributions(article: Article, gazetteer: Gazetteer) -> list[Attribution]:
                 text.find(":", span.start, span.end) < 0
                 or not SPEAKER_LINE.search(text, span.start, span.end)
             )
+            and text[span.end - 1] != ":"  # it may announce the next paragraph's quotation
         ):
             pending = previous = None
             continue
@@ -302,10 +311,16 @@ def _paragraph(
             continue
         found.append(attr)
         speakers.remember(attr)
-    found.extend(quote_dash_speaker(p, found, speakers))
+    following = p.paragraph_id + 1
+    next_line = None
+    if following < len(paragraph_spans) and paragraph_spans[following].kind in ("body", "heading"):
+        next_line = (paragraph_spans[following].start, paragraph_spans[following].end)
+    found.extend(quote_dash_speaker(p, found, speakers, next_line))
     found.extend(speaker_colon(p, found, speakers))
     found.extend(clause_colon(p, found, speakers))
     found.extend(quote_verb_speaker(p, found, speakers))
+    if awaiting is None:
+        awaiting = announcing_clause(p, found, speakers, next_line)
     if (
         carried is not None
         and pending is not None
@@ -337,9 +352,9 @@ def _paragraph(
         if qi in used_quotes:
             continue
         o, end = q.open, q.inner_end
-        if o not in sent_starts or len(text[q.inner_start : end].split()) < (
-            MIN_QUOTED_SENTENCE_WORDS
-        ):
+        if (o not in sent_starts and not _resumes(p, o, sent_starts)) or len(
+            text[q.inner_start : end].split()
+        ) < MIN_QUOTED_SENTENCE_WORDS:
             continue
         before = [a for a in found if a.pieces[-1][1] <= o]
         if before:
@@ -367,6 +382,14 @@ def _paragraph(
     ):
         carry = awaiting
     return carry, (last if last is not None else awaiting)
+
+
+def _resumes(p: Paragraph, at: int, sent_starts: set[int]) -> bool:
+    """The quotation opening at ``at`` follows only a linking word that opens its sentence:
+    “A,” he said outside. But “B.” (B resumes what he said)."""
+    i = bisect_left(p.starts, at)
+    k = i - 1 - (i >= 2 and p.words[i - 1] == ",")
+    return k >= 0 and p.starts[k] in sent_starts and p.lows[k] in RESUMING_LINKS
 
 
 def _announced_paragraph(

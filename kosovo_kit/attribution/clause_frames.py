@@ -1,11 +1,14 @@
 """Frames whose cue hangs off another clause: "according to X", participles ("…, adding
 that …", "Speaking to reporters, X …"), a cue coordinated with an earlier one ("… and
-denounced …") and questions put to someone ("When asked whether …").
+denounced …"), questions put to someone ("When asked whether …") and a sentence that opens
+with its cue ("Said Petrova, “…”").
 
 Each function makes one ``rule`` value (see :data:`.frames.RULES`).
 """
 
 from __future__ import annotations
+
+from bisect import bisect_left
 
 from .backward import (
     backward_content,
@@ -126,7 +129,8 @@ def coordinated_cue(
     sent_end: int,
     speakers: Speakers,
 ) -> Attribution | None:
-    """``coordinated-cue``: … estimated … and denounced the “nationalist rhetoric”.
+    """``coordinated-cue``: … estimated … and denounced the “nationalist rhetoric”; also
+    after an adverb of sequence ("… and later said, “…”").
 
     The second verb of one subject: the speaker is the sentence's latest, else its subject.
     """
@@ -206,4 +210,30 @@ def question_cue(
             p.sentence_ids[cue.first],
             p.paragraph_id,
         )
+    return None
+
+
+def opening_cue(
+    p: Paragraph, cue: Cue, sent_start: int, sent_end: int, speakers: Speakers
+) -> Attribution | None:
+    """``speaker-cue-quote`` inverted: Said Petrova, who grew up there, “…” — a sentence
+    that opens with its cue; the speaker follows it, then the quotation after a comma or
+    colon."""
+    span = right_phrase(p, cue.last + 1, sent_end, allow_lower=False)
+    if span is None or not any(
+        is_cap(w) or w.lower() in p.titles for w in p.words[span[0] : span[1] + 1]
+    ):
+        return None
+    after = p.ends[span[1]]
+    for q in p.quotes:
+        if q.open < after:
+            continue
+        k = bisect_left(p.starts, q.open)
+        if k >= sent_end or k == 0 or p.words[k - 1] not in (",", ":"):
+            return None
+        attr = speakers.attribution(
+            p, [(q.inner_start, q.inner_end)], "speaker-cue-quote", cue, span, p.sentence_ids[k]
+        )
+        attr.unclosed = q.close is None
+        return attr
     return None

@@ -26,6 +26,7 @@ from .words import (
     OBJECT_END,
     ONE_WORD_ANSWERS,
     PRONOUNS,
+    SEQUENCE_ADVERBS,
     SKIP_BEFORE_CUE,
     STOP_LEFT,
     SUBORDINATORS,
@@ -253,13 +254,15 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
             if w in (",", ";", ":", "—", "–") or low in OBJECT_END:
                 end_tok = m
                 break
-            if low in ("and", "but") and m + 1 < end_tok and object_verb(p, m + 1):
+            # "… and then tweeted": an adverb of sequence may stand before the next verb
+            n = m + 1 + (m + 2 < end_tok and lows[m + 1] in SEQUENCE_ADVERBS)
+            if low in ("and", "but") and n < end_tok and object_verb(p, n):
                 end_tok = m  # "blasted Congress and said …": a second predicate
                 break
             if (
                 low in ("and", "while")
-                and m + 1 < end_tok
-                and _verb_like(words[m + 1])
+                and n < end_tok
+                and _verb_like(words[n])
                 and not p.in_quote(p.starts[m])
             ):
                 end_tok = m  # called it “a disaster” and ranked …: the speaker's next act

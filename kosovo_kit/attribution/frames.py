@@ -27,6 +27,7 @@ from .backward import (
 from .clause_frames import (
     according_to,
     coordinated_cue,
+    opening_cue,
     opening_participle,
     participle_cue,
     question_cue,
@@ -67,6 +68,7 @@ from .words import (
     MESSAGE_NOUNS,
     NEGATED_STEMS,
     RELATIVE_PRONOUNS,
+    SEQUENCE_ADVERBS,
     SKIP_BEFORE_CUE,
     SUBORDINATORS,
     TIME_UNITS,
@@ -168,7 +170,14 @@ def attribute_cue(
         or prev_w.lower() in MESSAGE_NOUNS
     ):
         return participle_cue(p, cue, found, sent_start, sent_end, speakers)
-    if prev_w in ("and", "but") and not gerund:
+    if not gerund and (
+        prev_w in ("and", "but")
+        or (
+            prev_w.lower() in SEQUENCE_ADVERBS
+            and prev_i > sent_start
+            and p.lows[prev_i - 1] in ("and", "but")
+        )
+    ):
         return coordinated_cue(p, cue, found, sent_start, sent_end, speakers)
     if cue.form == "expected":
         attr = expected_to(p, cue, sent_start, sent_end)
@@ -184,6 +193,10 @@ def attribute_cue(
         # "When asked whether …", "Asked if …", "he was asked whether …" (not "he was
         # asked, “…”": the quoted question is the asker's)
         return question_cue(p, cue, sent_start, sent_end, speakers)
+    if prev_i < sent_start and not gerund and cue.kind == "speech" and is_cap(p.words[cue.first]):
+        attr = opening_cue(p, cue, sent_start, sent_end, speakers)
+        if attr is not None:
+            return attr
     if (prev_w in FRAME_OPENERS or prev_i < sent_start) and not _after_relative_clause(
         p, prev_i, sent_start
     ):

@@ -2,7 +2,9 @@
 quotation that goes on from the previous paragraph.
 
 :func:`quote_dash_speaker`, :func:`speaker_colon`, :func:`clause_colon` and
-:func:`quote_verb_speaker` look at the whole paragraph;
+:func:`quote_verb_speaker` look at the whole paragraph (:func:`quote_dash_speaker` also at
+the next one, which may sign a paragraph that is one quotation; :func:`announcing_clause`
+makes the ``clause-colon`` statement whose quotation the next paragraph holds);
 :data:`.frames.RULES` maps their ``rule`` values to them with the cue frames'.
 :func:`continued_quotation` looks back at the previous paragraph's statement, which the
 quotation continues as a further piece.
@@ -16,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .cues import COLON, DASH, Cue, CueEntry
-from .marks import CLOSERS, Quotation
+from .marks import CLOSERS, OPENERS, Quotation
 from .paragraph import Attribution, Paragraph, Span, overlaps
 from .speakers import (
     Speakers,
@@ -25,6 +27,7 @@ from .speakers import (
 from .subjects import clause_subject, subject
 from .words import (
     DASHES,
+    PRONOUNS,
     SPEAKER_LINE_LABELS,
 )
 
@@ -74,6 +77,15 @@ DASH_SIGNATURE = re.compile(
     r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})"
     r"[ \t]*(?:[.,]?[ \t]*(?:\r?\n|$))"
 )
+# The paragraph after one that is a single quotation, when it is a dash and a name with
+# perhaps a description after a comma, signs it: “…” / - Mara Lind. /
+# -Jane Roe, Antwerp. (a lone hyphen is a dash here: the line holds nothing else;
+# a section label "– An immigrant –." has a lower-case word after its first)
+SIGNATURE_LINE = re.compile(
+    r"[ \t]*(?P<dash>[-―—–]|--)[ \t]*"
+    r"(?P<name>[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){0,4}?)"
+    r"\.?(?:,[^\n]*[^-―—–\s])?[ \t]*"
+)
 
 
 def transcript_labels(text: str, paragraphs: Sequence[Any]) -> frozenset[str]:
@@ -108,11 +120,21 @@ def transcript_labels(text: str, paragraphs: Sequence[Any]) -> frozenset[str]:
 
 
 def quote_dash_speaker(
-    p: Paragraph, found: list[Attribution], speakers: Speakers
+    p: Paragraph,
+    found: list[Attribution],
+    speakers: Speakers,
+    next_line: tuple[int, int] | None = None,
 ) -> list[Attribution]:
-    """``quote-dash-speaker``: “…” ― Jorge Falcon (a quotation signed with a dash)."""
+    """``quote-dash-speaker``: “…” ― Jorge Falcon (a quotation signed with a dash), or a
+    paragraph that is one quotation signed by the next one: “…” / - Jorge Falcon.
+
+    ``next_line`` is the span of the next paragraph, which may be the signature.
+    """
     out = []
     text = p.text
+    signed = _signed_paragraph(p, found, speakers, next_line)
+    if signed is not None:
+        return [signed]
     for q in p.quotes:
         if q.close is None or any(
             overlaps([(q.inner_start, q.inner_end)], a.pieces) for a in found
@@ -138,6 +160,38 @@ def quote_dash_speaker(
             )
         )
     return out
+
+
+def _signed_paragraph(
+    p: Paragraph,
+    found: list[Attribution],
+    speakers: Speakers,
+    next_line: tuple[int, int] | None,
+) -> Attribution | None:
+    """The paragraph's one quotation, signed by the next paragraph (“…” / - Jorge Falcon.)."""
+    if next_line is None or not p.quotes or found:
+        return None  # a frame in the paragraph already reported it
+    text = p.text
+    q = p.quotes[0]
+    if q.open != p.start or q.close is None or text[q.close + 1 : p.end].strip(" .") != "":
+        return None
+    m = SIGNATURE_LINE.fullmatch(text, *next_line)
+    if m is None:
+        return None
+    ns, ne = m.span("name")
+    ne -= text[ne - 1] == "."  # the line's full stop
+    speaker, actor, _how = speakers.resolve(p, text[ns:ne].split())
+    cue = Cue(m.start("dash"), m.end("dash"), DASH, m.group("dash"), -1, -1)
+    return Attribution(
+        [(q.inner_start, q.inner_end)],
+        "quote-dash-speaker",
+        cue,
+        (ns, ne),
+        speaker,
+        actor,
+        p.sentence_of(q.open),
+        p.paragraph_id,
+    )
 
 
 def speaker_colon(p: Paragraph, found: list[Attribution], speakers: Speakers) -> list[Attribution]:
@@ -221,7 +275,7 @@ def clause_colon(p: Paragraph, found: list[Attribution], speakers: Speakers) -> 
     ("Likewise,") and an all-capitals label ("FAREWELL—") are no subject.
     """
     out: list[Attribution] = []
-    starts, words, lows = p.starts, p.words, p.lows
+    starts, words = p.starts, p.words
     for q in p.quotes:
         k = bisect_left(starts, q.open)
         if k == 0 or k >= len(starts) or starts[k] != q.open or words[k - 1] != ":":
@@ -229,27 +283,8 @@ def clause_colon(p: Paragraph, found: list[Attribution], speakers: Speakers) -> 
         if any(overlaps([(q.inner_start, q.inner_end)], a.pieces) for a in found):
             continue
         colon = k - 1
-        sent_start = p.sentence_bounds(colon)[0]
-        if colon - sent_start < 2:
-            continue  # "Graham: “…”" is a speaker line
-        clause = next(
-            (
-                m + 1
-                for m in range(colon - 1, sent_start, -1)
-                if words[m] in CLAUSE_BREAKS and not p.in_quote(starts[m])
-            ),
-            sent_start,
-        )
-        span: Span | None
-        if lows[clause] == "from" or lows[clause : clause + 2] == ["more", "from"]:
-            span = right_phrase(p, clause + (1 if lows[clause] == "from" else 2), colon)
-        else:
-            span = subject(p, clause, colon) if clause > sent_start else None
-            if span is None:
-                span = clause_subject(p, sent_start, colon)
-                if span is not None and span[0] == span[1] and words[span[1] + 1] == ",":
-                    span = None
-        if span is None or all(w.isupper() for w in words[span[0] : span[1] + 1] if w.isalpha()):
+        span = _colon_subject(p, colon)
+        if span is None:
             continue
         cue = Cue(starts[colon], p.ends[colon], COLON, ":", colon, colon)
         attr = speakers.attribution(
@@ -259,6 +294,68 @@ def clause_colon(p: Paragraph, found: list[Attribution], speakers: Speakers) -> 
         out.append(attr)
         speakers.remember(attr)
     return out
+
+
+def announcing_clause(
+    p: Paragraph,
+    found: list[Attribution],
+    speakers: Speakers,
+    next_line: tuple[int, int] | None,
+) -> Attribution | None:
+    """``clause-colon`` across paragraphs: a paragraph that ends on a clause and a colon
+    ("Mayor Lind released the following statement:") announces the quotation the next
+    paragraph opens with. Returns the statement still without content, or None.
+    """
+    colon = len(p.starts) - 1
+    if next_line is None or colon < 0 or p.words[colon] != ":":
+        return None
+    text = p.text
+    start = next_line[0]
+    while start < next_line[1] and text[start].isspace():
+        start += 1
+    if start >= next_line[1] or text[start] not in OPENERS:
+        return None  # an unquoted paragraph after the colon may be a list or a heading
+    sid = p.sentence_ids[colon]
+    if any(a.sentence_id == sid for a in found):
+        return None  # the sentence's own frame reports it
+    sent_start = p.sentence_bounds(colon)[0]
+    if p.lows[sent_start] in ("from", "more") or p.lows[colon - 2 : colon] == ["as", "follows"]:
+        return None  # "From X writing at Y:", "Transcript as follows:": an excerpt follows
+    span = _colon_subject(p, colon)
+    if span is None or (span[0] == span[1] and p.lows[span[0]] in PRONOUNS):
+        # "Wait, it gets better:": a pronoun here is seldom the quotation's speaker
+        return None
+    cue = Cue(p.starts[colon], p.ends[colon], COLON, ":", colon, colon)
+    return speakers.attribution(p, [], "clause-colon", cue, span, sid)
+
+
+def _colon_subject(p: Paragraph, colon: int) -> Span | None:
+    """The speaker of a clause that ends on the colon at token ``colon``: the subject after
+    the last comma or dash before it, else the sentence's; the name after "From"."""
+    starts, words, lows = p.starts, p.words, p.lows
+    sent_start = p.sentence_bounds(colon)[0]
+    if colon - sent_start < 2:
+        return None  # "Graham: “…”" is a speaker line
+    clause = next(
+        (
+            m + 1
+            for m in range(colon - 1, sent_start, -1)
+            if words[m] in CLAUSE_BREAKS and not p.in_quote(starts[m])
+        ),
+        sent_start,
+    )
+    span: Span | None
+    if lows[clause] == "from" or lows[clause : clause + 2] == ["more", "from"]:
+        span = right_phrase(p, clause + (1 if lows[clause] == "from" else 2), colon)
+    else:
+        span = subject(p, clause, colon) if clause > sent_start else None
+        if span is None:
+            span = clause_subject(p, sent_start, colon)
+            if span is not None and span[0] == span[1] and words[span[1] + 1] == ",":
+                span = None
+    if span is None or all(w.isupper() for w in words[span[0] : span[1] + 1] if w.isalpha()):
+        return None
+    return span
 
 
 def quote_verb_speaker(

@@ -56,10 +56,13 @@ CLOSERS_FOR = {
 }
 #: Characters that are quotation marks, whichever way they face.
 QUOTE_MARKS = frozenset("“”„‟«»‹›‘’‚'\"`")
-#: Characters that may end a quotation, read off the character after its content.
-CLOSERS = frozenset("”»›’\"'")
+#: Characters that may end a quotation, read off the character after its content (“ too:
+#: find_quotations() lets a turned opening mark close “…,“ she said).
+CLOSERS = frozenset("”»›’\"'“")
 #: Characters that may start a quotation, read off the character before its content.
 OPENERS = frozenset("“„‟«‹‘‚\"'")
+#: What ends a quotation right before an opening mark that then closes it (“…,“ she said)
+CLOSED_BY = frozenset(",.?!…")
 #: Double marks and guillemets: content holding one is at least partly quoted ("mixed").
 #: Two apostrophes or backticks are a double mark too, as some papers print them
 #: (''It's a deal,'' he said).
@@ -135,6 +138,10 @@ def find_quotations(text: str, start: int, end: int) -> list[Quotation]:
             if mark in ('"', "''") and prev.isspace() and nxt.isalnum():
                 open_at, inner = i, j  # it opens: the previous one never closed
                 continue
+            quotes.append(Quotation(open_at, inner, i, j))
+            open_at = -1
+        elif mark == open_mark == "“" and prev in CLOSED_BY and nxt.isspace() and i > inner:
+            # “…,“ she said: the writer's software turned the closing mark the wrong way
             quotes.append(Quotation(open_at, inner, i, j))
             open_at = -1
         elif mark in ALWAYS_OPENS and mark not in ("‚", "‹") and closers.isdisjoint("’›"):

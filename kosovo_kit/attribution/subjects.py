@@ -174,7 +174,11 @@ def plausible_subject(p: Paragraph, cue: Cue, span: Span, skipped: list[str]) ->
         return False  # a number can close "six in 10", "more than 4,000"
     if cue.entry.noun_like and not cue.form.endswith(("ed", "ing")) and not skipped:
         named = is_cap(words[-1]) or last in PRONOUNS or last in EVIDENCE_NOUNS
-        possessive = any(w in ("’s", "'s", "’", "s’") for w in words)
+        # "Trump's comments": a possessive before a noun form; "Weekly’s Berg pointed out"
+        # is a past tense, the verb of a named subject
+        possessive = any(w in ("’s", "'s", "’", "s’") for w in words) and not (
+            cue.verb.endswith("ed") and named
+        )
         if possessive or not named:
             k = cue.last + 1
             nxt = p.lows[k] if k < len(p.starts) else ""

@@ -111,8 +111,9 @@ TIME_UNITS = _words(
     days weeks months years hours minutes day week month year hour moments
     """
 )
-# Tokens after which a speaker-cue frame can follow the content it reports.
-FRAME_OPENERS = frozenset({",", "”", '"', "’", "'", "»", "›", "—", "–", "―", "--"})
+# Tokens after which a speaker-cue frame can follow the content it reports (“ is a
+# closing mark turned the wrong way there: “…,“ she said).
+FRAME_OPENERS = frozenset({",", "”", "“", '"', "’", "'", "»", "›", "—", "–", "―", "--"})
 CLAUSE_END = frozenset({",", ".", ";", "!", "?", "—", "–", "―", "--", ")", ":"})
 DASHES = frozenset({"-", "–", "—", "―", "--"})
 # A whole reported answer in one word: "46 percent said yes", "he said so"
@@ -205,4 +206,12 @@ EVIDENCE_NOUNS = _words(
 # ("…, but others say …", "…, while critics called …")
 NEXT_FRAME_LINKS = frozenset(
     {"but", "and", "while", "whereas", "yet", "although", "though", "after", "since", "so"}
+)
+# A sentence that opens with one of these and then a quotation resumes what the statement
+# before it quoted: “A,” he said outside. But “B.”
+RESUMING_LINKS = frozenset({"but", "and", "yet", "still"})
+# Adverbs of sequence between "and" and a second verb of the same subject ("… and later
+# said", "… and then tweeted")
+SEQUENCE_ADVERBS = frozenset(
+    {"then", "later", "also", "again", "quickly", "eventually", "finally", "immediately"}
 )
