@@ -349,3 +349,48 @@ def test_frame_after_a_quotation_whose_inner_quotation_closes_with_it():
         row = the_row(table, inner)
         assert "Lind" in mention(text, row)
         assert row["rule"] == "quote-cue-speaker"
+
+
+def test_quoted_sentence_after_a_participle_clause_goes_on_with_the_quotation():
+    text, table = run(
+        "“The bridge will open in May,” Petrova said, noting that the ferry would keep "
+        "running. “We owe the island that much.”"
+    )
+    row = the_row(
+        table,
+        "The bridge will open in May,” Petrova said, noting that the ferry "
+        "would keep running. “We owe the island that much.",
+    )
+    assert [text[s:e] for s, e in row["pieces"]] == [
+        "The bridge will open in May,",
+        "We owe the island that much.",
+    ]
+    noted = the_row(table, "the ferry would keep running")
+    assert noted["rule"] == "participle-cue"
+
+
+def test_quoted_sentence_after_a_clause_frame_goes_on_with_the_quotation():
+    text, table = run(
+        "“Your figures are wrong,” Petrova told Markovic, after Markovic argued that the "
+        "tolls would pay for the repairs. “I will not sign them.”"
+    )
+    row = the_row(
+        table,
+        "Your figures are wrong,” Petrova told Markovic, after Markovic "
+        "argued that the tolls would pay for the repairs. “I will not sign them.",
+    )
+    assert mention(text, row) == "Petrova"
+    assert [text[s:e] for s, e in row["pieces"]][-1] == "I will not sign them."
+
+
+def test_quotation_paragraph_after_a_participle_clause_goes_on_with_the_quotation():
+    text, table = run(
+        "“The bridge will open in May,” Petrova said, noting that the ferry would keep "
+        "running.\n\n“We owe the island that much, and we will keep our word.”"
+    )
+    row = the_row(
+        table,
+        "The bridge will open in May,” Petrova said, noting that the ferry "
+        "would keep running.\n\n“We owe the island that much, and we will keep our word.",
+    )
+    assert mention(text, row) == "Petrova"
