@@ -394,3 +394,29 @@ def test_quotation_paragraph_after_a_participle_clause_goes_on_with_the_quotatio
         "would keep running.\n\n“We owe the island that much, and we will keep our word.",
     )
     assert mention(text, row) == "Petrova"
+
+
+def test_a_quotation_joined_by_and_to_the_opening_one_stays_in_the_content():
+    text, table = run(
+        "Petrova told the crowd, “I am a builder like you, folks,” and, “Is there anyone "
+        "here who has not crossed that bridge?”"
+    )
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert mention(text, row) == "Petrova"
+    assert row["text"] == (
+        "“I am a builder like you, folks,” and, “Is there anyone here who has not crossed "
+        "that bridge?”"
+    )
+
+
+def test_and_that_with_a_phrase_joins_a_second_quotation_to_the_content():
+    _text, table = run(
+        'Petrova also said that "we will not let the bridge close," and that, in regard to '
+        'the ferry, "our fight is to keep it running."'
+    )
+    assert len(table) == 1
+    assert table.iloc[0]["text"] == (
+        '"we will not let the bridge close," and that, in regard to the ferry, "our fight is '
+        'to keep it running."'
+    )

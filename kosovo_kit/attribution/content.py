@@ -49,6 +49,8 @@ QUOTE_TAIL_MARKS = frozenset({",", "—", "–", "―", "--", "(", ";"})
 # Words after a quotation that closes on a comma (“…,” referring to …) that open the
 # writer's clause, besides TRAILERS
 QUOTE_TRAILERS = frozenset({"referring", "as", "before", "after", "until", "though"})
+# The longest phrase between "and that," and the quotation it joins to the content
+CONTINUATION_PHRASE_TOKENS = 8
 # The longest name before a gerund cue that opens another speaker's phrase ("and Sen. Ted
 # Cruz calling …")
 NAMED_GERUND_TOKENS = 4
@@ -378,7 +380,8 @@ def _verb_like(word: str) -> bool:
 def quotation_ends_content(p: Paragraph, q: Quotation, end: int) -> bool:
     """The quotation that opens forward content ends it: its inner text closes on a comma
     (shouted “Cruz,” Beck joked) or a comma, dash, bracket or semicolon follows its closing
-    mark, and no further quotation comes next (“A,” “B” and “C” stay one content)."""
+    mark, and no further quotation comes next (“A,” “B” and “C” stay one content; so do
+    “A,” and, “B” and “A,” and that, on the ferry, “B”)."""
     text = p.text
     if q.close is None:
         return False
@@ -388,7 +391,35 @@ def quotation_ends_content(p: Paragraph, q: Quotation, end: int) -> bool:
         return False
     low = p.lows[m]
     if inner.endswith(",") or low in QUOTE_TAIL_MARKS:
-        return not p.opens(m) and not (m + 1 < len(p.words) and p.opens(m + 1))
+        return (
+            not p.opens(m)
+            and not (m + 1 < len(p.words) and p.opens(m + 1))
+            and not _another_quotation(p, m, end)
+        )
+    return False
+
+
+def _another_quotation(p: Paragraph, m: int, end: int) -> bool:
+    """Tokens from ``m`` join a further quotation to the one before them: “A,” and, “B”;
+    “A,” and that “B”; “A,” and that, on the ferry, “B”."""
+    n = len(p.words)
+    if m < n and p.words[m] == ",":
+        m += 1
+    if m >= n or p.lows[m] not in ("and", "or"):
+        return False
+    m += 1
+    while m < n and p.starts[m] < end and p.words[m] in (",", "that"):
+        m += 1
+    if m < n and p.starts[m] < end and p.opens(m):
+        return True
+    # "and that" may hold a short phrase before its quotation
+    if p.lows[m - 1] != "that" and not (m >= 2 and p.lows[m - 2] == "that"):
+        return False
+    for k in range(m, min(n, m + CONTINUATION_PHRASE_TOKENS)):
+        if p.starts[k] >= end or p.words[k] in (".", ";", ":"):
+            return False
+        if p.opens(k):
+            return True
     return False
 
 
