@@ -420,3 +420,23 @@ def test_and_that_with_a_phrase_joins_a_second_quotation_to_the_content():
         '"we will not let the bridge close," and that, in regard to the ferry, "our fight is '
         'to keep it running."'
     )
+
+
+def test_a_clause_ending_on_a_quotation_before_a_mid_sentence_frame_is_content():
+    text, table = run(
+        'The plan means "we must be doing something right," Petrova says, "but I do not '
+        'know if the ferry will last."'
+    )
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert mention(text, row) == "Petrova"
+    assert [text[s:e] for s, e in row["pieces"]] == [
+        'The plan means "we must be doing something right,"',
+        "but I do not know if the ferry will last.",
+    ]
+    # a scene-setting clause before the frame is no content
+    text, table = run(
+        'When asked about the "plan," Petrova said, "I do not know if the ferry will last."'
+    )
+    row = the_row(table, "I do not know if the ferry will last.")
+    assert mention(text, row) == "Petrova"
