@@ -440,3 +440,25 @@ def test_a_clause_ending_on_a_quotation_before_a_mid_sentence_frame_is_content()
     )
     row = the_row(table, "I do not know if the ferry will last.")
     assert mention(text, row) == "Petrova"
+
+
+def test_quotation_paragraph_continues_after_a_long_frame_sentence():
+    text, table = run(
+        "“The ferry has run for ninety years,” said Petrova, who has worked on the crossing "
+        "since she left school in the spring of 1990 and knows every one of its captains.\n\n"
+        "“We will not let them close it without a fight, and the island knows that.”"
+    )
+    assert len(table) == 1
+    assert [text[s:e] for s, e in table.iloc[0]["pieces"]] == [
+        "The ferry has run for ninety years,",
+        "We will not let them close it without a fight, and the island knows that.",
+    ]
+    # a sentence of narration after the frame ends the statement
+    _text, table = run(
+        "“The ferry has run for ninety years,” said Petrova, who has worked on the crossing "
+        "since 1990. The island has four hundred people and one school, and most of them "
+        "take the boat.\n\n"
+        "“We will not let them close it without a fight, and the island knows that.”"
+    )
+    row = the_row(table, "The ferry has run for ninety years,")
+    assert len(row["pieces"]) == 1

@@ -55,6 +55,11 @@ MIN_LINE_WORDS = 3
 # (a list of names is not a statement)
 CONTINUATION_TAIL_WORDS = 12
 MIN_CONTINUATION_WORDS = 4
+# ... or within this many words when they are all its frame's sentence ("…,” said Murphy,
+# who thinks often about …)
+FRAME_TAIL_WORDS = 40
+# A sentence ending inside a paragraph's tail: what follows it is the writer's
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z0-9]")
 MAX_CAPITALISED_SHARE = 0.7
 # A speaker line: one to five capitalised words, perhaps a party tag, and a colon, no verb
 # ("Graham: …", "Jane Smith, Reuters: “…”", "Rep. Trey Gowdy (R-S.C.):“…”");
@@ -268,6 +273,9 @@ def continued_quotation(
     inside, a further piece of that statement (PolNeAR annotates it so), or None.
 
     “…,” said Peskov.  /  “And this is the next paragraph of what he said.”
+
+    The frame may go on to the paragraph's end in one sentence (“…,” said Peskov, who …),
+    but not with narration after it.
     """
     if prev is None or prev.speaker is None or cues or q.open != p.start:
         return None
@@ -283,7 +291,10 @@ def continued_quotation(
         return None
     text = p.text
     tail = text[max(prev.pieces[-1][1], prev.cue.end if prev.cue else 0) : prev_para.end]
-    if len(tail.split()) > CONTINUATION_TAIL_WORDS:
+    n_tail = len(tail.split())
+    if n_tail > CONTINUATION_TAIL_WORDS and (
+        n_tail > FRAME_TAIL_WORDS or SENTENCE_BREAK.search(tail.rstrip()) is not None
+    ):
         return None  # the previous paragraph went on after its statement
     words = text[q.inner_start : q.inner_end].split()
     capitalised = sum(w[:1].isupper() for w in words)
