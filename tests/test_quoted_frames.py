@@ -462,3 +462,28 @@ def test_quotation_paragraph_continues_after_a_long_frame_sentence():
     )
     row = the_row(table, "The ferry has run for ninety years,")
     assert len(row["pieces"]) == 1
+
+
+def test_quotation_paragraph_continues_a_clause_its_speaker_frame_closed():
+    text, table = run(
+        "The bridge will stay open through the winter, Petrova said.\n\n"
+        "“We have checked every cable twice and the engineers are happy with what they found.”"
+    )
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert mention(text, row) == "Petrova"
+    assert [text[s:e] for s, e in row["pieces"]][-1] == (
+        "We have checked every cable twice and the engineers are happy with what they found."
+    )
+
+
+def test_quotation_paragraph_continues_a_clause_a_gerund_cue_opened():
+    text, table = run(
+        "Petrova answered by pointing at the river, saying the ferry would never come back.\n\n"
+        "“I am tired of the promises about the ferry, and so is everyone on the island.”"
+    )
+    assert len(table) == 1
+    assert [text[s:e] for s, e in table.iloc[0]["pieces"]] == [
+        "the ferry would never come back",
+        "I am tired of the promises about the ferry, and so is everyone on the island.",
+    ]

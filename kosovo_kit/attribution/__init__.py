@@ -43,7 +43,8 @@ have no reporting verb of their own.
 Otherwise a quoted sentence with no cue of its own that follows a statement in the
 same paragraph, a quotation left open at a paragraph's end and taken up by the next
 paragraph, or a paragraph that is one quotation after a paragraph that ended on a direct
-quotation and its frame (:func:`.line_frames.continued_quotation`), belongs to that
+quotation and its frame (or on a clause and its speaker's frame, or a clause a gerund cue
+opened) (:func:`.line_frames.continued_quotation`), belongs to that
 statement: it becomes a further piece of it. When that statement is an unquoted one
 reported in the frame of a quotation (“A,” X said, noting that B. “C.”), the quotation's
 statement goes on instead.

@@ -55,12 +55,18 @@ MIN_LINE_WORDS = 3
 # (a list of names is not a statement)
 CONTINUATION_TAIL_WORDS = 12
 MIN_CONTINUATION_WORDS = 4
+MAX_CAPITALISED_SHARE = 0.7
 # ... or within this many words when they are all its frame's sentence ("…,” said Murphy,
 # who thinks often about …)
 FRAME_TAIL_WORDS = 40
 # A sentence ending inside a paragraph's tail: what follows it is the writer's
 SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z0-9]")
-MAX_CAPITALISED_SHARE = 0.7
+# The frames a quotation paragraph continues whatever their content ended on: a quotation,
+# or a clause the speaker's frame closes or a gerund cue opens ("…, Clinton said." /
+# "…, saying the campaign …."); other frames only when their content ended on a quotation
+CONTINUED_FRAMES = frozenset(
+    {"quote-cue-speaker", "speaker-cue-quote", "clause-cue-speaker", "participle-cue"}
+)
 # A speaker line: one to five capitalised words, perhaps a party tag, and a colon, no verb
 # ("Graham: …", "Jane Smith, Reuters: “…”", "Rep. Trey Gowdy (R-S.C.):“…”");
 # speaker_colon() checks where it stands.
@@ -269,7 +275,8 @@ def continued_quotation(
     paragraph_spans: Sequence[Any],
 ) -> Span | None:
     """A paragraph that is one quotation goes on with the statement of the paragraph
-    before, when that one ended on a direct quotation and its speaker: the quotation's
+    before, when that one ended on a direct quotation and its speaker (or one of
+    :data:`CONTINUED_FRAMES`' clauses): the quotation's
     inside, a further piece of that statement (PolNeAR annotates it so), or None.
 
     “…,” said Peskov.  /  “And this is the next paragraph of what he said.”
@@ -282,7 +289,7 @@ def continued_quotation(
     if q.close is None or q.close < p.end - 1:
         return None
     end = prev.pieces[-1][1]
-    if prev.rule.split("+")[0] not in ("quote-cue-speaker", "speaker-cue-quote") and not (
+    if prev.rule.split("+")[0] not in CONTINUED_FRAMES and not (
         p.text[end - 1] in CLOSERS or p.text[end : end + 2].lstrip(".,").startswith(tuple(CLOSERS))
     ):
         return None  # other frames continue only when their content ended on a quotation
