@@ -363,3 +363,17 @@ def test_a_reported_clause_goes_on_past_but_with_no_new_subject():
 def test_a_reported_clause_ends_before_but_with_a_new_subject():
     _, table = run("Kova said that the council approved the new budget, but the mayor vetoed it.")
     assert contents(table) == [["said", "the council approved the new budget"]]
+
+
+def test_content_after_an_addressee_starts_at_the_subject_pronoun():
+    text, table = run("Petrova told reporters she would resign if the bridge closed.")
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert mention(text, row) == "Petrova"
+    assert row["text"] == "she would resign if the bridge closed"
+
+
+def test_mixed_content_after_an_addressee_starts_at_the_subject_pronoun():
+    _text, table = run("Petrova told the radio station he had “made up the whole story.”")
+    assert len(table) == 1
+    assert table.iloc[0]["text"] == "he had “made up the whole story.”"

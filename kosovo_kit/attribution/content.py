@@ -44,6 +44,11 @@ TRAILING_ADVERBIAL_TOKENS = 6
 # How far the addressee of "told" may reach: "told some of the miners in Moscow that …"
 ADDRESSEE_TOKENS = 8
 ADDRESSEE_SEARCH_TOKENS = 10
+# Pronouns that after the addressee open the content's clause ("told CNN he was …"; not
+# "it", often in a relative clause: "told the agency anything it …"), and the words that
+# show no addressee comes first
+CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
+ADDRESSEE_ENDS = frozenset({"to", "and", "but", "or"})
 # What after a quotation's closing mark ends the content the quotation opens
 QUOTE_TAIL_MARKS = frozenset({",", "—", "–", "―", "--", "(", ";"})
 # Words after a quotation that closes on a comma (“…,” referring to …) that open the
@@ -144,10 +149,20 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
     ):
         # the addressee: "told reporters in Moscow that …", "told Interfax: …"; a
         # question that follows at once ("asked whether …") has none
+        linked = False  # "promised to …", "told X and said …": no addressee ends there
         for m in range(k + 1, min(sent_end, k + ADDRESSEE_SEARCH_TOKENS)):
             w = words[m]
             if w.lower() in CONTENT_MARKERS or w in (":", ",") or p.opens(m):
                 k = m
+                break
+            linked = linked or lows[m] in ADDRESSEE_ENDS
+            if (
+                not linked
+                and lows[m] in CLAUSE_SUBJECTS
+                and m + 1 < sent_end
+                and p.kinds[m + 1] == "word"
+            ):
+                k = m  # "told reporters she thought …": a subject opens the content
                 break
     elif (first in TIME_WORDS or first in ADVERBIAL_PREPOSITIONS) and not (
         first == "to" and cue.entry.to_infinitive
