@@ -479,3 +479,141 @@ def test_sentence_opening_with_its_cue_before_the_speaker_and_the_quotation():
         assert mention(text, row) == name, body
     _text, table = run("Said to be worth millions, Berg kept “the bridge fund” closed.")
     assert table.empty
+
+
+def test_quoted_sentence_after_a_participle_clause_goes_on_with_the_quotation():
+    text, table = run(
+        "“The bridge will open in May,” Petrova said, noting that the ferry would keep "
+        "running. “We owe the island that much.”"
+    )
+    row = the_row(
+        table,
+        "The bridge will open in May,” Petrova said, noting that the ferry "
+        "would keep running. “We owe the island that much.",
+    )
+    assert [text[s:e] for s, e in row["pieces"]] == [
+        "The bridge will open in May,",
+        "We owe the island that much.",
+    ]
+    noted = the_row(table, "the ferry would keep running")
+    assert noted["rule"] == "participle-cue"
+
+
+def test_quoted_sentence_after_a_clause_frame_goes_on_with_the_quotation():
+    text, table = run(
+        "“Your figures are wrong,” Petrova told Markovic, after Markovic argued that the "
+        "tolls would pay for the repairs. “I will not sign them.”"
+    )
+    row = the_row(
+        table,
+        "Your figures are wrong,” Petrova told Markovic, after Markovic "
+        "argued that the tolls would pay for the repairs. “I will not sign them.",
+    )
+    assert mention(text, row) == "Petrova"
+    assert [text[s:e] for s, e in row["pieces"]][-1] == "I will not sign them."
+
+
+def test_quotation_paragraph_after_a_participle_clause_goes_on_with_the_quotation():
+    text, table = run(
+        "“The bridge will open in May,” Petrova said, noting that the ferry would keep "
+        "running.\n\n“We owe the island that much, and we will keep our word.”"
+    )
+    row = the_row(
+        table,
+        "The bridge will open in May,” Petrova said, noting that the ferry "
+        "would keep running.\n\n“We owe the island that much, and we will keep our word.",
+    )
+    assert mention(text, row) == "Petrova"
+
+
+def test_a_quotation_joined_by_and_to_the_opening_one_stays_in_the_content():
+    text, table = run(
+        "Petrova told the crowd, “I am a builder like you, folks,” and, “Is there anyone "
+        "here who has not crossed that bridge?”"
+    )
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert mention(text, row) == "Petrova"
+    assert row["text"] == (
+        "“I am a builder like you, folks,” and, “Is there anyone here who has not crossed "
+        "that bridge?”"
+    )
+
+
+def test_and_that_with_a_phrase_joins_a_second_quotation_to_the_content():
+    _text, table = run(
+        'Petrova also said that "we will not let the bridge close," and that, in regard to '
+        'the ferry, "our fight is to keep it running."'
+    )
+    assert len(table) == 1
+    assert table.iloc[0]["text"] == (
+        '"we will not let the bridge close," and that, in regard to the ferry, "our fight is '
+        'to keep it running."'
+    )
+
+
+def test_a_clause_ending_on_a_quotation_before_a_mid_sentence_frame_is_content():
+    text, table = run(
+        'The plan means "we must be doing something right," Petrova says, "but I do not '
+        'know if the ferry will last."'
+    )
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert mention(text, row) == "Petrova"
+    assert [text[s:e] for s, e in row["pieces"]] == [
+        'The plan means "we must be doing something right,"',
+        "but I do not know if the ferry will last.",
+    ]
+    # a scene-setting clause before the frame is no content
+    text, table = run(
+        'When asked about the "plan," Petrova said, "I do not know if the ferry will last."'
+    )
+    row = the_row(table, "I do not know if the ferry will last.")
+    assert mention(text, row) == "Petrova"
+
+
+def test_quotation_paragraph_continues_after_a_long_frame_sentence():
+    text, table = run(
+        "“The ferry has run for ninety years,” said Petrova, who has worked on the crossing "
+        "since she left school in the spring of 1990 and knows every one of its captains.\n\n"
+        "“We will not let them close it without a fight, and the island knows that.”"
+    )
+    assert len(table) == 1
+    assert [text[s:e] for s, e in table.iloc[0]["pieces"]] == [
+        "The ferry has run for ninety years,",
+        "We will not let them close it without a fight, and the island knows that.",
+    ]
+    # a sentence of narration after the frame ends the statement
+    _text, table = run(
+        "“The ferry has run for ninety years,” said Petrova, who has worked on the crossing "
+        "since 1990. The island has four hundred people and one school, and most of them "
+        "take the boat.\n\n"
+        "“We will not let them close it without a fight, and the island knows that.”"
+    )
+    row = the_row(table, "The ferry has run for ninety years,")
+    assert len(row["pieces"]) == 1
+
+
+def test_quotation_paragraph_continues_a_clause_its_speaker_frame_closed():
+    text, table = run(
+        "The bridge will stay open through the winter, Petrova said.\n\n"
+        "“We have checked every cable twice and the engineers are happy with what they found.”"
+    )
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert mention(text, row) == "Petrova"
+    assert [text[s:e] for s, e in row["pieces"]][-1] == (
+        "We have checked every cable twice and the engineers are happy with what they found."
+    )
+
+
+def test_quotation_paragraph_continues_a_clause_a_gerund_cue_opened():
+    text, table = run(
+        "Petrova answered by pointing at the river, saying the ferry would never come back.\n\n"
+        "“I am tired of the promises about the ferry, and so is everyone on the island.”"
+    )
+    assert len(table) == 1
+    assert [text[s:e] for s, e in table.iloc[0]["pieces"]] == [
+        "the ferry would never come back",
+        "I am tired of the promises about the ferry, and so is everyone on the island.",
+    ]

@@ -395,3 +395,17 @@ def test_a_determiner_or_participle_without_a_noun_is_no_speaker():
 def test_a_hyphenated_age_is_part_of_the_speaker():
     text, table = run("A 21-year-old student said that the talks had failed.")
     assert mention(text, table.iloc[0]) == "A 21-year-old student"
+
+
+def test_content_after_an_addressee_starts_at_the_subject_pronoun():
+    text, table = run("Petrova told reporters she would resign if the bridge closed.")
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert mention(text, row) == "Petrova"
+    assert row["text"] == "she would resign if the bridge closed"
+
+
+def test_mixed_content_after_an_addressee_starts_at_the_subject_pronoun():
+    _text, table = run("Petrova told the radio station he had “made up the whole story.”")
+    assert len(table) == 1
+    assert table.iloc[0]["text"] == "he had “made up the whole story.”"

@@ -54,8 +54,11 @@ Otherwise a quoted sentence with no cue of its own that follows a statement in t
 same paragraph (also after a linking "But", "And", "Yet" or "Still": “A,” he said outside.
 But “B.”), a quotation left open at a paragraph's end and taken up by the next
 paragraph, or a paragraph that is one quotation after a paragraph that ended on a direct
-quotation and its frame (:func:`.line_frames.continued_quotation`), belongs to that
-statement: it becomes a further piece of it.
+quotation and its frame (or on a clause and its speaker's frame, or a clause a gerund cue
+opened) (:func:`.line_frames.continued_quotation`), belongs to that
+statement: it becomes a further piece of it. When that statement is an unquoted one
+reported in the frame of a quotation (“A,” X said, noting that B. “C.”), the quotation's
+statement goes on instead.
 
 When "according to X" closes a sentence whose quotation another frame already reported
 ("“…,” Walker said, according to an AP account"), X is named as the source, as PolNeAR
@@ -358,7 +361,7 @@ def _paragraph(
             continue
         before = [a for a in found if a.pieces[-1][1] <= o]
         if before:
-            target = max(before, key=lambda a: a.pieces[-1][1])
+            target = _continued(text, before)
             target.pieces.append((q.inner_start, end))
             target.unclosed = q.close is None
         else:
@@ -381,7 +384,7 @@ def _paragraph(
         and (last is None or last.pieces[-1][1] <= awaiting.cue.start)
     ):
         carry = awaiting
-    return carry, (last if last is not None else awaiting)
+    return carry, (_continued(text, found) if found else awaiting)
 
 
 def _resumes(p: Paragraph, at: int, sent_starts: set[int]) -> bool:
@@ -410,6 +413,27 @@ def _announced_paragraph(
     awaiting.pieces.append((start, end))
     results.append(awaiting)
     return None
+
+
+def _continued(text: str, before: list[Attribution]) -> Attribution:
+    """The statement a quoted sentence with no cue of its own goes on with: the last one,
+    unless that one is unquoted and reported in the frame of a quotation in its sentence
+    (“A,” X said, noting that B. “C.”: C goes on with A)."""
+    last = max(before, key=lambda a: a.pieces[-1][1])
+    if _ends_quoted(text, last):
+        return last
+    framed = [
+        a
+        for a in before
+        if a is not last and a.sentence_id == last.sentence_id and _ends_quoted(text, a)
+    ]
+    return max(framed, key=lambda a: a.pieces[-1][1]) if framed else last
+
+
+def _ends_quoted(text: str, attr: Attribution) -> bool:
+    """Whether a statement's last piece is the inside of a quotation."""
+    s = attr.pieces[-1][0]
+    return s > 0 and text[s - 1] in OPENERS
 
 
 def _inside_other(attr: Attribution, found: list[Attribution]) -> bool:

@@ -45,11 +45,18 @@ TRAILING_ADVERBIAL_TOKENS = 6
 # How far the addressee of "told" may reach: "told some of the miners in Moscow that …"
 ADDRESSEE_TOKENS = 8
 ADDRESSEE_SEARCH_TOKENS = 10
+# Pronouns that after the addressee open the content's clause ("told CNN he was …"; not
+# "it", often in a relative clause: "told the agency anything it …"), and the words that
+# show no addressee comes first
+CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
+ADDRESSEE_ENDS = frozenset({"to", "and", "but", "or"})
 # What after a quotation's closing mark ends the content the quotation opens
 QUOTE_TAIL_MARKS = frozenset({",", "—", "–", "―", "--", "(", ";"})
 # Words after a quotation that closes on a comma (“…,” referring to …) that open the
 # writer's clause, besides TRAILERS
 QUOTE_TRAILERS = frozenset({"referring", "as", "before", "after", "until", "though"})
+# The longest phrase between "and that," and the quotation it joins to the content
+CONTINUATION_PHRASE_TOKENS = 8
 # The longest name before a gerund cue that opens another speaker's phrase ("and Sen. Ted
 # Cruz calling …")
 NAMED_GERUND_TOKENS = 4
@@ -143,10 +150,20 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
     ):
         # the addressee: "told reporters in Moscow that …", "told Interfax: …"; a
         # question that follows at once ("asked whether …") has none
+        linked = False  # "promised to …", "told X and said …": no addressee ends there
         for m in range(k + 1, min(sent_end, k + ADDRESSEE_SEARCH_TOKENS)):
             w = words[m]
             if w.lower() in CONTENT_MARKERS or w in (":", ",") or p.opens(m):
                 k = m
+                break
+            linked = linked or lows[m] in ADDRESSEE_ENDS
+            if (
+                not linked
+                and lows[m] in CLAUSE_SUBJECTS
+                and m + 1 < sent_end
+                and p.kinds[m + 1] == "word"
+            ):
+                k = m  # "told reporters she thought …": a subject opens the content
                 break
     elif (first in TIME_WORDS or first in ADVERBIAL_PREPOSITIONS) and not (
         first == "to" and cue.entry.to_infinitive
@@ -381,7 +398,8 @@ def _verb_like(word: str) -> bool:
 def quotation_ends_content(p: Paragraph, q: Quotation, end: int) -> bool:
     """The quotation that opens forward content ends it: its inner text closes on a comma
     (shouted “Cruz,” Beck joked) or a comma, dash, bracket or semicolon follows its closing
-    mark, and no further quotation comes next (“A,” “B” and “C” stay one content)."""
+    mark, and no further quotation comes next (“A,” “B” and “C” stay one content; so do
+    “A,” and, “B” and “A,” and that, on the ferry, “B”)."""
     text = p.text
     if q.close is None:
         return False
@@ -391,7 +409,35 @@ def quotation_ends_content(p: Paragraph, q: Quotation, end: int) -> bool:
         return False
     low = p.lows[m]
     if inner.endswith(",") or low in QUOTE_TAIL_MARKS:
-        return not p.opens(m) and not (m + 1 < len(p.words) and p.opens(m + 1))
+        return (
+            not p.opens(m)
+            and not (m + 1 < len(p.words) and p.opens(m + 1))
+            and not _another_quotation(p, m, end)
+        )
+    return False
+
+
+def _another_quotation(p: Paragraph, m: int, end: int) -> bool:
+    """Tokens from ``m`` join a further quotation to the one before them: “A,” and, “B”;
+    “A,” and that “B”; “A,” and that, on the ferry, “B”."""
+    n = len(p.words)
+    if m < n and p.words[m] == ",":
+        m += 1
+    if m >= n or p.lows[m] not in ("and", "or"):
+        return False
+    m += 1
+    while m < n and p.starts[m] < end and p.words[m] in (",", "that"):
+        m += 1
+    if m < n and p.starts[m] < end and p.opens(m):
+        return True
+    # "and that" may hold a short phrase before its quotation
+    if p.lows[m - 1] != "that" and not (m >= 2 and p.lows[m - 2] == "that"):
+        return False
+    for k in range(m, min(n, m + CONTINUATION_PHRASE_TOKENS)):
+        if p.starts[k] >= end or p.words[k] in (".", ";", ":"):
+            return False
+        if p.opens(k):
+            return True
     return False
 
 

@@ -70,6 +70,7 @@ from .words import (
     RELATIVE_PRONOUNS,
     SEQUENCE_ADVERBS,
     SKIP_BEFORE_CUE,
+    SUBORDINATE_OPENERS,
     SUBORDINATORS,
     TIME_UNITS,
     TIME_WORDS,
@@ -440,7 +441,14 @@ def _content_before_speaker(
         # "When told …, Bush thought … and said", "When asked why …, Tyler said, “…”":
         # the scene, not content
         return None
-    if back and (back_is_quote or not (forward and p.all_quoted(forward))):
+    # a main clause ending on a quotation before the frame is content even when a quotation
+    # follows it: The plan means “A,” she says, “B.” (not "When asked about the “plan,”")
+    mixed_lead = (
+        closes_quote
+        and bool(back)
+        and p.text[back[0][0] : back[-1][1]].split(None, 1)[0].lower() not in SUBORDINATE_OPENERS
+    )
+    if back and (back_is_quote or mixed_lead or not (forward and p.all_quoted(forward))):
         return quote_cue_speaker(p, cue, back, tail, span, sent_end, speakers)
     return None
 

@@ -59,6 +59,17 @@ MIN_LINE_WORDS = 3
 CONTINUATION_TAIL_WORDS = 12
 MIN_CONTINUATION_WORDS = 4
 MAX_CAPITALISED_SHARE = 0.7
+# ... or within this many words when they are all its frame's sentence ("…,” said Murphy,
+# who thinks often about …)
+FRAME_TAIL_WORDS = 40
+# A sentence ending inside a paragraph's tail: what follows it is the writer's
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z0-9]")
+# The frames a quotation paragraph continues whatever their content ended on: a quotation,
+# or a clause the speaker's frame closes or a gerund cue opens ("…, Clinton said." /
+# "…, saying the campaign …."); other frames only when their content ended on a quotation
+CONTINUED_FRAMES = frozenset(
+    {"quote-cue-speaker", "speaker-cue-quote", "clause-cue-speaker", "participle-cue"}
+)
 # A speaker line: one to five capitalised words, perhaps a party tag, and a colon, no verb
 # ("Graham: …", "Jane Smith, Reuters: “…”", "Rep. Trey Gowdy (R-S.C.):“…”");
 # speaker_colon() checks where it stands.
@@ -404,17 +415,21 @@ def continued_quotation(
     paragraph_spans: Sequence[Any],
 ) -> Span | None:
     """A paragraph that is one quotation goes on with the statement of the paragraph
-    before, when that one ended on a direct quotation and its speaker: the quotation's
+    before, when that one ended on a direct quotation and its speaker (or one of
+    :data:`CONTINUED_FRAMES`' clauses): the quotation's
     inside, a further piece of that statement (PolNeAR annotates it so), or None.
 
     “…,” said Peskov.  /  “And this is the next paragraph of what he said.”
+
+    The frame may go on to the paragraph's end in one sentence (“…,” said Peskov, who …),
+    but not with narration after it.
     """
     if prev is None or prev.speaker is None or cues or q.open != p.start:
         return None
     if q.close is None or q.close < p.end - 1:
         return None
     end = prev.pieces[-1][1]
-    if prev.rule.split("+")[0] not in ("quote-cue-speaker", "speaker-cue-quote") and not (
+    if prev.rule.split("+")[0] not in CONTINUED_FRAMES and not (
         p.text[end - 1] in CLOSERS or p.text[end : end + 2].lstrip(".,").startswith(tuple(CLOSERS))
     ):
         return None  # other frames continue only when their content ended on a quotation
@@ -423,7 +438,10 @@ def continued_quotation(
         return None
     text = p.text
     tail = text[max(prev.pieces[-1][1], prev.cue.end if prev.cue else 0) : prev_para.end]
-    if len(tail.split()) > CONTINUATION_TAIL_WORDS:
+    n_tail = len(tail.split())
+    if n_tail > CONTINUATION_TAIL_WORDS and (
+        n_tail > FRAME_TAIL_WORDS or SENTENCE_BREAK.search(tail.rstrip()) is not None
+    ):
         return None  # the previous paragraph went on after its statement
     words = text[q.inner_start : q.inner_end].split()
     capitalised = sum(w[:1].isupper() for w in words)
