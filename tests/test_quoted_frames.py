@@ -617,3 +617,17 @@ def test_quotation_paragraph_continues_a_clause_a_gerund_cue_opened():
         "the ferry would never come back",
         "I am tired of the promises about the ferry, and so is everyone on the island.",
     ]
+
+
+def test_a_first_name_spelt_like_a_modal_before_an_inflected_cue():
+    for name, cue in (("Will", "wrote"), ("May", "says")):
+        text, table = run(f"“The ferry timetable is a joke,” {name} {cue} in her column.")
+        row = the_row(table, "The ferry timetable is a joke,")
+        assert mention(text, row) == name
+
+
+def test_inverted_role_with_an_of_phrase_before_the_name():
+    text, table = run("“Welcome to the island, all of you,” said master of ceremonies Ana Kova.")
+    row = the_row(table, "Welcome to the island, all of you,")
+    assert mention(text, row) == "master of ceremonies Ana Kova"
+    assert row["speaker"] == "Ana Kova"

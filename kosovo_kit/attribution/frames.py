@@ -52,6 +52,7 @@ from .speakers import (
     Speakers,
     is_cap,
     left_phrase,
+    modal_name,
     right_phrase,
 )
 from .subjects import coordinated_subject, plausible_subject, subject
@@ -262,6 +263,7 @@ def cue_then_speaker(
         span = right_phrase(p, nxt, sent_end, allow_lower=True)
         if span is None:
             return None
+        span = _role_of_phrase(p, span, sent_end)
         described = span[1] + 1 < sent_end and p.lows[span[1] + 1] in ("who", "whose")
         if not described and (
             span[1] - span[0] > LOWER_SPEAKER_TOKENS
@@ -285,6 +287,18 @@ def cue_then_speaker(
     return quote_cue_speaker(p, cue, pieces, after, span, sent_end, speakers)
 
 
+def _role_of_phrase(p: Paragraph, span: Span, sent_end: int) -> Span:
+    """A lower-case role with an "of" phrase before the name ("said master of ceremonies
+    Ana Petrova") runs on to the name; an "of" after a name is an affiliation instead."""
+    of = span[1] + 1
+    if of >= sent_end or p.lows[of] != "of" or any(is_cap(w) for w in p.words[span[0] : of]):
+        return span
+    rest = right_phrase(p, of + 1, sent_end, allow_lower=True)
+    if rest is None or not is_cap(p.words[rest[1]]) or is_cap(p.words[of + 1]):
+        return span
+    return span[0], rest[1]
+
+
 def speaker_then_cue(
     p: Paragraph, cue: Cue, sent_start: int, sent_end: int, speakers: Speakers
 ) -> Attribution | None:
@@ -302,10 +316,14 @@ def speaker_then_cue(
             j -= n
             break
     skipped: list[str] = []
-    while j >= sent_start and (
-        lows[j] in SKIP_BEFORE_CUE
-        or is_adverb(p.words[j])
-        or (lows[j] in NEGATED_STEMS and lows[j + 1] in ("’t", "'t"))
+    while (
+        j >= sent_start
+        and not modal_name(p, j)
+        and (
+            lows[j] in SKIP_BEFORE_CUE
+            or is_adverb(p.words[j])
+            or (lows[j] in NEGATED_STEMS and lows[j + 1] in ("’t", "'t"))
+        )
     ):
         skipped.append(lows[j])
         j -= 1

@@ -21,6 +21,7 @@ from .words import (
     DASHES,
     DETERMINERS,
     LEADING_PREPOSITIONS,
+    MODAL_NAMES,
     NON_HEADS,
     NP_PREPOSITIONS,
     ORG_WORDS,
@@ -30,7 +31,7 @@ from .words import (
     TIME_WORDS,
 )
 
-__all__ = ["Speakers", "left_phrase", "right_phrase"]
+__all__ = ["Speakers", "left_phrase", "modal_name", "right_phrase"]
 
 # How many appositives may stand between a speaker and the cue, and how long each may be:
 # "Ramil Carr, 31, a photographer, said" has three; longer runs are clauses
@@ -119,6 +120,8 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
     if low in ("them", "us") and j - 2 >= sent_start and p.lows[j - 1] == "of":
         # "most of them said …", "some of us believe …"
         return (j - 2, j) if p.lows[j - 2] in QUANTIFIERS else None
+    if modal_name(p, j):
+        return j, j
     if (
         kinds[j] not in ("word", "number")
         or low in STOP_LEFT
@@ -178,6 +181,14 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
     if kinds[first] == "number" and first == j:
         return None
     return first, j
+
+
+def modal_name(p: Paragraph, j: int) -> bool:
+    """A capitalised modal before an inflected reporting verb is a first name ("Will wrote")."""
+    if p.lows[j] not in MODAL_NAMES or not is_cap(p.words[j]) or j + 1 >= len(p.words):
+        return False
+    entry = p.single_cues.get(p.words[j + 1])
+    return entry is not None and p.words[j + 1] != entry.lemma
 
 
 def right_phrase(p: Paragraph, k: int, sent_end: int, allow_lower: bool = True) -> Span | None:

@@ -63,6 +63,9 @@ STOP_LEFT = _words(
     should can may might must do does did him them us me
     """
 )
+# Modals that are also first names: before a reporting verb that is not a bare infinitive
+# ("“…,” Will wrote") the word is a name, since a modal takes the bare form
+MODAL_NAMES = _words("will may")
 # Words that cannot end a speaker's noun phrase, though they may stand before a cue: a
 # determiner with no noun ("there is no doubt"), a participle ("having said"), an adverb or
 # comparative ("so far", "no longer", "more accurately predicted")
