@@ -921,6 +921,18 @@ def test_the_questions_and_answers_of_an_interview_are_turns():
     assert rows.iloc[1]["text"] == "In the spring, if the works go to plan"
 
 
+def test_a_pronoun_in_a_transcript_turn_is_not_the_last_turn_label():
+    text, table = run(
+        "ANA PETROVA: Minister, the bridge has been closed for a year. When will it open?\n\n"
+        "KURTI: We expect the works to end in the spring.\n\n"
+        "PETROVA: And the mayor? He said the works would end in the winter.\n\n"
+        "KURTI: We will see."
+    )
+    row = the_row(table, "the works would end in the winter")
+    assert mention(text, row) == "He"
+    assert row["speaker"] not in ("KURTI", "Kurti")
+
+
 @pytest.mark.parametrize(
     "body",
     [

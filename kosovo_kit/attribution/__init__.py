@@ -48,7 +48,9 @@ have no reporting verb of their own.
 A transcript (:func:`.line_frames.transcript_labels`: capitalised labels that keep opening
 its paragraphs, as in a broadcast transcript or a Q&A interview) has each turn's unlabelled
 paragraphs, up to the next turn, as further pieces of that turn; a stage direction
-("(BEGIN VIDEO CLIP)") ends it, and paragraphs after the last turn are the writer's.
+("(BEGIN VIDEO CLIP)") ends it, and paragraphs after the last turn are the writer's. A
+turn's label names who speaks, not whom a "he" or "she" in a later turn refers to: labels
+are no antecedents for pronouns.
 
 Otherwise a quoted sentence with no cue of its own that follows a statement in the
 same paragraph (also after a linking "But", "And", "Yet" or "Still": “A,” he said outside.

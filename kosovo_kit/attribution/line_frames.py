@@ -272,7 +272,9 @@ def speaker_colon(p: Paragraph, found: list[Attribution], speakers: Speakers) ->
         if turn and attr.speaker is None:
             attr.speaker = " ".join(name)  # "A": the label is all a transcript says
         out.append(attr)
-        speakers.remember(attr)
+        if not turn:
+            # a turn's label names who speaks next, not whom a "he" in a turn refers to
+            speakers.remember(attr)
     return out
 
 
