@@ -631,3 +631,17 @@ def test_inverted_role_with_an_of_phrase_before_the_name():
     row = the_row(table, "Welcome to the island, all of you,")
     assert mention(text, row) == "master of ceremonies Ana Kova"
     assert row["speaker"] == "Ana Kova"
+
+
+def test_a_cue_coordinated_in_a_when_clause_has_that_clause_speak():
+    for body, who in (
+        ("The hall went quiet when she stood up and said, “We will keep the ferry.”", "she"),
+        (
+            "Lind smiled when Kova took the microphone and told the crowd, “We will keep it.”",
+            "Kova",
+        ),
+    ):
+        text, table = run(body)
+        row = the_row(table, body.split("“")[1].rstrip("”"))
+        assert mention(text, row) == who
+        assert row["rule"].startswith("coordinated-cue")

@@ -27,19 +27,19 @@ The package, in the order a statement is found:
 
 Frames (the ``rule`` column; :data:`.frames.RULES` maps each to its function):
 ``quote-cue-speaker`` (“…,” said Peskov.), ``speaker-cue-quote`` (Peskov said: “…”; Said
-Peskov, “…”),
-``cue-that-clause`` (Vucevic announced that …), ``clause-cue-speaker`` (… is a “very bad
-signal”, the government estimated.), ``according-to``, ``question-cue`` (When asked
-whether …), ``participle-cue`` (…, adding that …), ``coordinated-cue`` (… and denounced
-…, … and later said …), ``quote-dash-speaker`` (“…” ― Jorge Falcon; or a paragraph that
-is one quotation and a next paragraph that is a dash and a name: “…” / - Jorge Falcon,
-Miami.), ``speaker-colon`` (Graham: “…”; in a transcript also the turns its capitalised
-labels open, "TAPPER: …", "Q: …", "A: …"), ``clause-colon`` (McConnell delivered a blunt
-message to Trump: “…”; also when the clause ends its paragraph and the next one opens with
-the quotation),
-``quote-verb-speaker`` (“…?” Hannity pressed.: a past-tense verb the cue list lacks),
-``expected-to`` (The vote is expected to pass: an expectation nobody is named for) and
-``seem-clause`` (Carson appears to be slipping: an impression nobody is named for).
+Peskov, “…”), ``cue-that-clause`` (Vucevic announced that …), ``clause-cue-speaker`` (… is
+a “very bad signal”, the government estimated.), ``according-to``, ``question-cue`` (When
+asked whether …), ``participle-cue`` (…, adding that …), ``coordinated-cue`` (… and
+denounced …, … and later said …; in a "when" clause its own subject speaks: The hall went
+quiet when she stood up and said …), ``quote-dash-speaker`` (“…” ― Jorge Falcon; or a
+paragraph that is one quotation and a next paragraph that is a dash and a name: “…” / -
+Jorge Falcon, Miami.), ``speaker-colon`` (Graham: “…”; in a transcript also the turns its
+capitalised labels open, "TAPPER: …", "Q: …", "A: …"), ``clause-colon`` (McConnell
+delivered a blunt message to Trump: “…”; also when the clause ends its paragraph and the
+next one opens with the quotation), ``quote-verb-speaker`` (“…?” Hannity pressed.: a
+past-tense verb the cue list lacks), ``expected-to`` (The vote is expected to pass: an
+expectation nobody is named for) and ``seem-clause`` (Carson appears to be slipping: an
+impression nobody is named for).
 
 A frame ending its paragraph on a colon ("Wallnau wrote:") whose next paragraph opens
 without a quotation mark reports that paragraph whole, and the paragraphs after it that

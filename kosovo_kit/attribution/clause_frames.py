@@ -20,13 +20,13 @@ from .content import (
 )
 from .cues import Cue
 from .marks import CLOSERS
-from .paragraph import Attribution, Paragraph
+from .paragraph import Attribution, Paragraph, Span
 from .speakers import (
     Speakers,
     is_cap,
     right_phrase,
 )
-from .subjects import clause_subject
+from .subjects import clause_subject, subject
 from .words import (
     BE_FORMS,
     SKIP_BEFORE_CUE,
@@ -34,6 +34,10 @@ from .words import (
 
 # Lower-case words inside a capitalised name or title ("Secretary of State", "de Blasio")
 NAME_LINKS = frozenset({"of", "the", "and", "de", "van", "von", "for"})
+# Conjunctions opening a clause with a subject of its own: "Kova smiled when he took the
+# microphone and said …" has "he" say it, not the main clause's subject
+# ("after", "before" and "until" are as often prepositions: "went after Clinton and said …")
+CLAUSE_CONJUNCTIONS = frozenset({"when", "while", "because", "once"})
 
 
 def according_to(
@@ -132,7 +136,9 @@ def coordinated_cue(
     """``coordinated-cue``: … estimated … and denounced the “nationalist rhetoric”; also
     after an adverb of sequence ("… and later said, “…”").
 
-    The second verb of one subject: the speaker is the sentence's latest, else its subject.
+    The second verb of one subject: the speaker is the sentence's latest, else its subject,
+    or the subject of the "when" or "while" clause the cue is in ("… cheered when Kova
+    stood up and said …").
     """
     return _same_speaker(p, cue, found, "coordinated-cue", sent_start, sent_end, speakers)
 
@@ -166,12 +172,25 @@ def _same_speaker(
         )
     # no statement yet in the sentence: its subject speaks ("X mocked it, saying …",
     # "X called on Congress to act and said …")
-    span = clause_subject(p, sent_start, cue.first)
+    span = _subordinate_subject(p, sent_start, cue.first) or clause_subject(
+        p, sent_start, cue.first
+    )
     if span is None:
         return None
     attr = speakers.attribution(p, pieces, rule, cue, span, sid)
     attr.unclosed = unclosed
     return attr
+
+
+def _subordinate_subject(p: Paragraph, sent_start: int, limit: int) -> Span | None:
+    """The subject of a subordinate clause the cue is coordinated in, when no comma closes
+    that clause before the cue."""
+    for k in range(limit - 1, sent_start, -1):
+        if p.kinds[k] == "quote" or p.words[k] in (",", ";", ":", "—", "–"):
+            return None
+        if p.lows[k] in CLAUSE_CONJUNCTIONS:
+            return subject(p, k + 1, limit)
+    return None
 
 
 def _latest_speaker(found: list[Attribution], sid: int) -> Attribution | None:
