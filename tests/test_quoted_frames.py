@@ -645,3 +645,9 @@ def test_a_cue_coordinated_in_a_when_clause_has_that_clause_speak():
         row = the_row(table, body.split("“")[1].rstrip("”"))
         assert mention(text, row) == who
         assert row["rule"].startswith("coordinated-cue")
+
+
+def test_a_name_in_an_appositive_makes_a_noun_like_cue_a_verb():
+    text, table = run("Her aide, Tom Baker, calls the ferry plan a “blueprint” for the coast.")
+    row = the_row(table, "the ferry plan a “blueprint” for the coast")
+    assert mention(text, row).endswith("Tom Baker")

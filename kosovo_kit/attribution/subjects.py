@@ -151,6 +151,8 @@ def subject_head(p: Paragraph, span: Span) -> Span | None:
 def plausible_subject(p: Paragraph, cue: Cue, span: Span, skipped: list[str]) -> bool:
     """Reject nouns read as verbs: "the plans", "Trump's comments", "one of the states"."""
     words = p.words[span[0] : span[1] + 1]
+    # a name in an appositive before the cue ("Her chief aide, Tom Baker, claims …")
+    appositive_name = "," in words and is_cap(words[-1]) and p.kinds[span[1]] == "word"
     head_end = span[1]
     for idx, w in enumerate(words):
         if w in (",", "("):
@@ -172,7 +174,12 @@ def plausible_subject(p: Paragraph, cue: Cue, span: Span, skipped: list[str]) ->
         len(words) > 1 and words[-2].lower() in ("in", "of", "than")
     ):
         return False  # a number can close "six in 10", "more than 4,000"
-    if cue.entry.noun_like and not cue.form.endswith(("ed", "ing")) and not skipped:
+    if (
+        cue.entry.noun_like
+        and not cue.form.endswith(("ed", "ing"))
+        and not skipped
+        and not appositive_name
+    ):
         named = is_cap(words[-1]) or last in PRONOUNS or last in EVIDENCE_NOUNS
         # "Trump's comments": a possessive before a noun form; "Weekly’s Berg pointed out"
         # is a past tense, the verb of a named subject
