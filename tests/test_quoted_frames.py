@@ -651,3 +651,14 @@ def test_a_name_in_an_appositive_makes_a_noun_like_cue_a_verb():
     text, table = run("Her aide, Tom Baker, calls the ferry plan a “blueprint” for the coast.")
     row = the_row(table, "the ferry plan a “blueprint” for the coast")
     assert mention(text, row).endswith("Tom Baker")
+
+
+def test_a_role_noun_subject_speaks_a_participle_cue():
+    for subject in ("The retired businessman", "One campaign operative"):
+        text, table = run(
+            f"{subject} began by talking about the port, saying that fuel is now “dearer "
+            "than gold.”"
+        )
+        row = the_row(table, "fuel is now “dearer than gold.”")
+        assert mention(text, row) == subject
+        assert row["rule"] == "participle-cue"
