@@ -356,6 +356,15 @@ def test_an_extraposed_that_clause_goes_on_past_a_parenthetical_frame():
     ]
 
 
+def test_a_reported_clause_goes_on_past_a_relative_clause_on_its_subject():
+    _, table = run(
+        "Petrova argued the new bridge, which the council approved in May, would cut traffic."
+    )
+    assert contents(table) == [
+        ["argued", "the new bridge, which the council approved in May, would cut traffic"]
+    ]
+
+
 def test_a_quotation_does_not_go_on_past_its_frame_and_a_conjunction():
     text, table = run("“Kova may lose the vote,” her aides say, but she will carry the north.")
     (row,) = table.itertuples()
