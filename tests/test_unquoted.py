@@ -365,6 +365,13 @@ def test_a_reported_clause_goes_on_past_a_relative_clause_on_its_subject():
     ]
 
 
+def test_a_reported_clause_in_a_fronted_subordinate_clause_ends_at_its_comma():
+    _, table = run(
+        "While Petrova argued that the bridge would cut traffic, the council voted it down."
+    )
+    assert contents(table) == [["argued", "the bridge would cut traffic"]]
+
+
 def test_a_quotation_does_not_go_on_past_its_frame_and_a_conjunction():
     text, table = run("“Kova may lose the vote,” her aides say, but she will carry the north.")
     (row,) = table.itertuples()

@@ -93,6 +93,14 @@ SUBORDINATE_OPENERS = _words(
     whether whenever following during despite amid at in on
     """
 )
+# Subordinators that, opening a sentence, make a clause whose reporting verb's content ends
+# at the clause's comma ("While critics argue that …, the mayor …"); "as" is left out ("As
+# the paper reported, …" holds no content of its own)
+FRONTED_SUBORDINATORS = _words(
+    """
+    when while whereas although though if after before since once
+    """
+)
 # Subordinators after a cue: the clause they open ("said as she left") runs to its end.
 SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "since", "until", "following"})
 # Words of time and manner that may trail a cue ("said on Monday", "said again").
