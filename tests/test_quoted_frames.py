@@ -54,6 +54,11 @@ def test_a_relative_clause_inside_a_labelled_object_does_not_end_it():
     assert row["speaker"] == "Lind"
 
 
+def test_the_label_after_a_relative_labelling_verb_is_the_content():
+    _text, table = run("The talks began on what Lind described as “a last chance.”")
+    assert the_row(table, "as “a last chance.”")["speaker"] == "Lind"
+
+
 def test_and_inside_a_quoted_label_does_not_end_it():
     _text, table = run("Lind criticized the draft as “reckless and damaging” on Monday.")
     assert the_row(table, "the draft as “reckless and damaging”")["speaker"] == "Lind"

@@ -173,12 +173,15 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
             ):
                 k = m  # "told reporters she thought …": a subject opens the content
                 break
-    elif (first in TIME_WORDS or first in ADVERBIAL_PREPOSITIONS) and not (
-        first == "to" and cue.entry.to_infinitive
+    elif (
+        (first in TIME_WORDS or first in ADVERBIAL_PREPOSITIONS)
+        and not (first == "to" and cue.entry.to_infinitive)
+        and not (first == "as" and cue.entry.labels)
     ):
         # "said on Wednesday that …", "said in a statement: …", "said Friday the …"; a
         # to-infinitive after a verb that takes one is no adverbial but the content
-        # ("vowed to fight")
+        # ("vowed to fight"), nor is the label after a labelling verb ("what she
+        # described as “…”")
         skipped = skip_adverbials(p, k, sent_end, limit=CUE_ADVERBIAL_TOKENS)
         if skipped < sent_end:
             k = skipped
