@@ -59,6 +59,12 @@ def test_the_label_after_a_relative_labelling_verb_is_the_content():
     assert the_row(table, "as “a last chance.”")["speaker"] == "Lind"
 
 
+def test_the_reason_after_a_labelled_object_stays_in_the_content():
+    _text, table = run("Lind called the draft “a betrayal” because the farmers were never asked.")
+    row = the_row(table, "the draft “a betrayal” because the farmers were never asked")
+    assert row["speaker"] == "Lind"
+
+
 def test_and_inside_a_quoted_label_does_not_end_it():
     _text, table = run("Lind criticized the draft as “reckless and damaging” on Monday.")
     assert the_row(table, "the draft as “reckless and damaging”")["speaker"] == "Lind"

@@ -126,10 +126,11 @@ CLAUSE_END = frozenset({",", ".", ";", "!", "?", "—", "–", "―", "--", ")",
 DASHES = frozenset({"-", "–", "—", "―", "--"})
 # A whole reported answer in one word: "46 percent said yes", "he said so"
 ONE_WORD_ANSWERS = frozenset({"yes", "no", "so", "that", "nothing"})
-# Words that end a noun-phrase object of a stance verb
+# Words that end a noun-phrase object of a stance verb (not "because": the reason given
+# for "mocked Kova for …", "called the plan “a mistake”" is part of what was said)
 OBJECT_END = _words(
     """
-    in on at during after before while when since last this but because until amid
+    in on at during after before while when since last this but until amid
     despite earlier yesterday today monday tuesday wednesday thursday friday saturday
     sunday
     """
