@@ -46,6 +46,25 @@ def test_labelled_object_ends_before_the_speakers_next_act():
     assert row["speaker"] == "Lind"
 
 
+def test_a_relative_clause_inside_a_labelled_object_does_not_end_it():
+    _text, table = run(
+        "Lind praised the mediator, who flew in from Oslo overnight, as “a true friend.”"
+    )
+    row = the_row(table, "the mediator, who flew in from Oslo overnight, as “a true friend.”")
+    assert row["speaker"] == "Lind"
+
+
+def test_the_label_after_a_relative_labelling_verb_is_the_content():
+    _text, table = run("The talks began on what Lind described as “a last chance.”")
+    assert the_row(table, "as “a last chance.”")["speaker"] == "Lind"
+
+
+def test_the_reason_after_a_labelled_object_stays_in_the_content():
+    _text, table = run("Lind called the draft “a betrayal” because the farmers were never asked.")
+    row = the_row(table, "the draft “a betrayal” because the farmers were never asked")
+    assert row["speaker"] == "Lind"
+
+
 def test_and_inside_a_quoted_label_does_not_end_it():
     _text, table = run("Lind criticized the draft as “reckless and damaging” on Monday.")
     assert the_row(table, "the draft as “reckless and damaging”")["speaker"] == "Lind"

@@ -347,6 +347,31 @@ def test_an_unquoted_clause_goes_on_past_a_parenthetical_frame_and_a_conjunction
     ]
 
 
+def test_an_extraposed_that_clause_goes_on_past_a_parenthetical_frame():
+    text, table = run("It matters a great deal, the mayor said, that the bridge opens in May.")
+    (row,) = table.itertuples()
+    assert [text[s:e] for s, e in row.pieces] == [
+        "It matters a great deal",
+        "that the bridge opens in May",
+    ]
+
+
+def test_a_reported_clause_goes_on_past_a_relative_clause_on_its_subject():
+    _, table = run(
+        "Petrova argued the new bridge, which the council approved in May, would cut traffic."
+    )
+    assert contents(table) == [
+        ["argued", "the new bridge, which the council approved in May, would cut traffic"]
+    ]
+
+
+def test_a_reported_clause_in_a_fronted_subordinate_clause_ends_at_its_comma():
+    _, table = run(
+        "While Petrova argued that the bridge would cut traffic, the council voted it down."
+    )
+    assert contents(table) == [["argued", "the bridge would cut traffic"]]
+
+
 def test_a_quotation_does_not_go_on_past_its_frame_and_a_conjunction():
     text, table = run("“Kova may lose the vote,” her aides say, but she will carry the north.")
     (row,) = table.itertuples()

@@ -89,11 +89,15 @@ def backward_content(p: Paragraph, sent_start: int, before: int) -> list[Span]:
     return [(start, end)]
 
 
+# Words that after a parenthetical frame ("A, he argues, …") open the writer's clause
+CLAUSE_STOPS = (CONTENT_MARKERS - {"that"}) | {"as"}
+
+
 def continuation(p: Paragraph, k: int, sent_end: int, quoted: bool) -> list[Span]:
     """The rest of the content after a mid-sentence frame ending before token ``k``.
 
     “A,” he said, “B.” and “A,” he said, pointing to X, “B.” add the quotation B;
-    "A, he argues, B." adds the clause B.
+    "A, he argues, B." and "A, she said, that B." add the clause B.
     """
     text, words = p.text, p.words
     if k < sent_end and quoted and p.opens(k):
@@ -132,7 +136,9 @@ def continuation(p: Paragraph, k: int, sent_end: int, quoted: bool) -> list[Span
             while end > tok_start and text[end - 1] in ".!?;, ":
                 end -= 1
             rest = text[tok_start:end]
-            if len(rest.split()) >= MIN_CLAUSE_WORDS and low not in CONTENT_MARKERS | {"as"}:
+            # "A, she said, that B": an extraposed that-clause still belongs to A; other
+            # question words and "as" open the writer's clause
+            if len(rest.split()) >= MIN_CLAUSE_WORDS and low not in CLAUSE_STOPS:
                 return [(tok_start, end)]
             return []
         m += 1

@@ -55,6 +55,14 @@ QUOTE_TAIL_MARKS = frozenset({",", "—", "–", "―", "--", "(", ";"})
 # Words after a quotation that closes on a comma (“…,” referring to …) that open the
 # writer's clause, besides TRAILERS
 QUOTE_TRAILERS = frozenset({"referring", "as", "before", "after", "until", "though"})
+# The longest relative clause inside content ("said the talks, which began in 2006, remain …")
+RELATIVE_TOKENS = 16
+# Words after the comma closing such a relative clause that carry the content on: the
+# clause's verb or the object's label ("praised Kova, who left on Friday, as “…”")
+RELATIVE_RESUMERS = frozenset(
+    {"as", "is", "are", "was", "were", "remains", "remain", "remained", "has", "have", "had"}
+    | {"will", "would", "could", "can", "may", "might", "must", "should"}
+)
 # The longest phrase between "and that," and the quotation it joins to the content
 CONTINUATION_PHRASE_TOKENS = 8
 # The longest name before a gerund cue that opens another speaker's phrase ("and Sen. Ted
@@ -165,12 +173,15 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
             ):
                 k = m  # "told reporters she thought …": a subject opens the content
                 break
-    elif (first in TIME_WORDS or first in ADVERBIAL_PREPOSITIONS) and not (
-        first == "to" and cue.entry.to_infinitive
+    elif (
+        (first in TIME_WORDS or first in ADVERBIAL_PREPOSITIONS)
+        and not (first == "to" and cue.entry.to_infinitive)
+        and not (first == "as" and cue.entry.labels)
     ):
         # "said on Wednesday that …", "said in a statement: …", "said Friday the …"; a
         # to-infinitive after a verb that takes one is no adverbial but the content
-        # ("vowed to fight")
+        # ("vowed to fight"), nor is the label after a labelling verb ("what she
+        # described as “…”")
         skipped = skip_adverbials(p, k, sent_end, limit=CUE_ADVERBIAL_TOKENS)
         if skipped < sent_end:
             k = skipped
@@ -261,9 +272,15 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
         # ("called the plan “reckless, costly” on Monday"): it ends before a comma, an
         # adverbial or a new clause outside the label's quotation marks
         labelled = False  # the label has begun: a quotation or "as" after the object
+        resume = k  # the comma closing a relative clause the content goes on after
         for m in range(k + 1, end_tok):
             w = words[m]
             low = lows[m]
+            if m <= resume:
+                continue
+            if w == "," and (close := relative_resumes(p, m, end_tok)):
+                resume = close
+                continue
             if labels and (low == "as" or p.kinds[m] == "quote"):
                 labelled = True
             if labels and (p.in_quote(p.starts[m]) or (low in OBJECT_END and not labelled)):
@@ -295,9 +312,15 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
             ):
                 end_tok = m  # “a disaster,” and left: a new clause, not another label
                 break
+    resume = k
     for m in range(k + TRAILER_OFFSET, end_tok - 1):
         # the writer's own addition after the reported clause: ", which …", ", compared …";
         # a clause opened by "that" keeps what follows its comma, as annotators read it
+        if m <= resume:
+            continue
+        if words[m] == "," and (close := relative_resumes(p, m, end_tok)):
+            resume = close  # "argued the pipeline, which …, is …": the clause goes on
+            continue
         if (
             words[m] == ","
             and not clause
@@ -356,6 +379,25 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
     ):
         return [], False
     return [(start, end)], unclosed
+
+
+def relative_resumes(p: Paragraph, m: int, end_tok: int) -> int:
+    """The comma closing a relative clause that the comma at token ``m`` opens, when the
+    content goes on after it with its verb, "as" or a quotation ("said the talks, which
+    began in 2006, remain useful"); 0 when it does not."""
+    words, lows = p.words, p.lows
+    if m + 1 >= end_tok or lows[m + 1] not in ("which", "who") or p.in_quote(p.starts[m]):
+        return 0
+    for n in range(m + 2, min(end_tok - 1, m + RELATIVE_TOKENS)):
+        if words[n] in (";", ":", "—", "–", "(") or p.opens(n):
+            return 0
+        if words[n] == "," and not p.in_quote(p.starts[n]):
+            nxt = lows[n + 1]
+            if nxt == "as" and n + 2 < end_tok and lows[n + 2] == "well":
+                return 0  # ", as well as …": more of the relative clause
+            resumes = nxt in RELATIVE_RESUMERS or p.opens(n + 1)
+            return n if resumes and n > m + 2 else 0
+    return 0
 
 
 def object_verb(p: Paragraph, m: int) -> bool:

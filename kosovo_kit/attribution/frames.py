@@ -64,6 +64,7 @@ from .words import (
     CONTENT_MARKERS,
     DETERMINERS,
     FRAME_OPENERS,
+    FRONTED_SUBORDINATORS,
     GERUND_LINKS,
     LEAD_INS,
     MESSAGE_NOUNS,
@@ -545,10 +546,22 @@ def speaker_cue_quote(
         and (p.words[span[0] - 1] == ",")
     ):
         forward = end_at_comma(p, forward, sent_end)  # "X, who said …, issued …"
+    elif _in_fronted_clause(p, span, sent_start):
+        forward = end_at_comma(p, forward, sent_end)  # "While X says …, Y …": Y's clause
     rule = "speaker-cue-quote" if p.all_quoted(forward) else "cue-that-clause"
     attr = speakers.attribution(p, forward, rule, cue, span, sid)
     attr.unclosed = unclosed
     return attr
+
+
+def _in_fronted_clause(p: Paragraph, span: Span, sent_start: int) -> bool:
+    """The speaker stands in a subordinate clause opening the sentence ("While critics
+    argue that …, the mayor …"), with nothing set off by a comma before it."""
+    return (
+        span[0] > sent_start
+        and p.lows[sent_start] in FRONTED_SUBORDINATORS
+        and "," not in p.words[sent_start : span[0]]
+    )
 
 
 RULES: dict[str, Callable[..., object]] = {

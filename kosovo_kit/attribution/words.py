@@ -96,6 +96,14 @@ SUBORDINATE_OPENERS = _words(
     whether whenever following during despite amid at in on
     """
 )
+# Subordinators that, opening a sentence, make a clause whose reporting verb's content ends
+# at the clause's comma ("While critics argue that …, the mayor …"); "as" is left out ("As
+# the paper reported, …" holds no content of its own)
+FRONTED_SUBORDINATORS = _words(
+    """
+    when while whereas although though if after before since once
+    """
+)
 # Subordinators after a cue: the clause they open ("said as she left") runs to its end.
 SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "since", "until", "following"})
 # Words of time and manner that may trail a cue ("said on Monday", "said again").
@@ -121,10 +129,11 @@ CLAUSE_END = frozenset({",", ".", ";", "!", "?", "—", "–", "―", "--", ")",
 DASHES = frozenset({"-", "–", "—", "―", "--"})
 # A whole reported answer in one word: "46 percent said yes", "he said so"
 ONE_WORD_ANSWERS = frozenset({"yes", "no", "so", "that", "nothing"})
-# Words that end a noun-phrase object of a stance verb
+# Words that end a noun-phrase object of a stance verb (not "because": the reason given
+# for "mocked Kova for …", "called the plan “a mistake”" is part of what was said)
 OBJECT_END = _words(
     """
-    in on at during after before while when since last this but because until amid
+    in on at during after before while when since last this but until amid
     despite earlier yesterday today monday tuesday wednesday thursday friday saturday
     sunday
     """
