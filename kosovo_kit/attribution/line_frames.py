@@ -156,21 +156,31 @@ def quote_dash_speaker(
             continue
         ns, ne = m.span("name")
         words = [w for w, s, e in zip(p.words, p.starts, p.ends) if ns <= s and e <= ne]
-        speaker, actor, _how = speakers.resolve(p, words)
-        cue = Cue(m.start("dash"), m.end("dash"), DASH, m.group("dash"), -1, -1)
-        out.append(
-            Attribution(
-                [(q.inner_start, q.inner_end)],
-                "quote-dash-speaker",
-                cue,
-                (ns, ne),
-                speaker,
-                actor,
-                p.sentence_of(q.open),
-                p.paragraph_id,
-            )
-        )
+        out.append(_signed(p, q, m, (ns, ne), words, speakers))
     return out
+
+
+def _signed(
+    p: Paragraph,
+    q: Quotation,
+    m: re.Match[str],
+    name: Span,
+    words: list[str],
+    speakers: Speakers,
+) -> Attribution:
+    """The quotation ``q`` signed by the name in ``m`` after its dash."""
+    speaker, actor, _how = speakers.resolve(p, words)
+    cue = Cue(m.start("dash"), m.end("dash"), DASH, m.group("dash"), -1, -1)
+    return Attribution(
+        [(q.inner_start, q.inner_end)],
+        "quote-dash-speaker",
+        cue,
+        name,
+        speaker,
+        actor,
+        p.sentence_of(q.open),
+        p.paragraph_id,
+    )
 
 
 def _signed_paragraph(
@@ -184,25 +194,14 @@ def _signed_paragraph(
         return None  # a frame in the paragraph already reported it
     text = p.text
     q = p.quotes[0]
-    if q.open != p.start or q.close is None or text[q.close + 1 : p.end].strip(" .") != "":
+    if q.open != p.start or q.close is None or text[q.close : p.end].strip(" .") != "":
         return None
     m = SIGNATURE_LINE.fullmatch(text, *next_line)
     if m is None:
         return None
     ns, ne = m.span("name")
     ne -= text[ne - 1] == "."  # the line's full stop
-    speaker, actor, _how = speakers.resolve(p, text[ns:ne].split())
-    cue = Cue(m.start("dash"), m.end("dash"), DASH, m.group("dash"), -1, -1)
-    return Attribution(
-        [(q.inner_start, q.inner_end)],
-        "quote-dash-speaker",
-        cue,
-        (ns, ne),
-        speaker,
-        actor,
-        p.sentence_of(q.open),
-        p.paragraph_id,
-    )
+    return _signed(p, q, m, (ns, ne), text[ns:ne].split(), speakers)
 
 
 def speaker_colon(p: Paragraph, found: list[Attribution], speakers: Speakers) -> list[Attribution]:
