@@ -22,9 +22,11 @@ Who-said-what
     is hits over predictions, recall hits over gold attributions.
 Quoted
     An attribution is quoted when a quotation mark lies inside its content or touches it (the
-    character just before or after a piece). Double marks ``" “ ” « » ‹ › „ ‟`` always count;
-    single marks ``' ‘ ’ ‛ ‚`` count only when they open a quotation, i.e. they follow the start
-    of the text, whitespace, a bracket, a dash or a double mark and precede a letter, so
+    character just before or after a piece). Double marks ``" “ ” « » ‹ › „ ‟`` always count,
+    and so do two typewriter apostrophes or backticks in a row (``''``), which some archives
+    (the New York Times') use for double marks, as :mod:`kosovo_kit.attribution.marks` reads them; single
+    marks ``' ‘ ’ ‛ ‚`` count only when they open a quotation, i.e. they follow the start of
+    the text, whitespace, a bracket, a dash or a double mark and precede a letter, so
     apostrophes (``it’s``, ``voters’``, ``’90s``) do not. The "quoted" subset holds the gold
     and predicted attributions that are quoted; a matched pair belongs to it when either side is
     quoted, so precision and recall share one set of true positives and swapping the two
@@ -98,7 +100,7 @@ _BRAT_COLUMNS = ("content_spans", "source_spans")
 _DOUBLE_MARKS = '"“”«»‹›„‟〝〞＂'
 _SINGLE_MARKS = "'‘’‛‚"
 _QUOTE_MARK = re.compile(
-    rf"[{_DOUBLE_MARKS}]"
+    rf"[{_DOUBLE_MARKS}]|''|``"
     rf"|(?:^|(?<=[\s(\[{{\-–—/{_DOUBLE_MARKS}]))[{_SINGLE_MARKS}](?=[^\W\d_])"
 )
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -140,7 +142,8 @@ def _overlap(a: Sequence[Span], b: Sequence[Span]) -> int:
 
 
 def _quote_positions(text: str) -> list[int]:
-    return [m.start() for m in _QUOTE_MARK.finditer(text)]
+    # both characters of a two-character mark (''), so either may touch the content
+    return [i for m in _QUOTE_MARK.finditer(text) for i in range(m.start(), m.end())]
 
 
 def is_quoted(spans: Sequence[Span], text: str) -> bool:

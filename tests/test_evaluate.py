@@ -155,6 +155,16 @@ def test_quote_mark_rule():
     assert not is_quoted([(0, 14)], "’90s were good")
 
 
+def test_typewriter_double_marks_quote():
+    text = "He called it ''a disgrace,'' and ``left'' at once; the voters' plan failed."
+    at = text.index("a disgrace")
+    assert is_quoted([(at, at + len("a disgrace"))], text)  # the comma before '' is left out
+    at = text.index("left")
+    assert is_quoted([(at, at + 4)], text)
+    at = text.index("the voters")
+    assert not is_quoted([(at, at + len("the voters' plan"))], text)
+
+
 def test_quoted_and_all_subsets():
     g = gold(
         {"content": [span_of("We will win,")], "source": [span_of("the minister")]},
