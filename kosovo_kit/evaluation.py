@@ -24,9 +24,10 @@ Quoted
     An attribution is quoted when a quotation mark lies inside its content or touches it (the
     character just before or after a piece). Double marks ``" “ ” « » ‹ › „ ‟`` always count,
     and so do two typewriter apostrophes or backticks in a row (``''``), which some archives
-    (the New York Times') use for double marks, as :mod:`kosovo_kit.attribution.marks` reads them; single
-    marks ``' ‘ ’ ‛ ‚`` count only when they open a quotation, i.e. they follow the start of
-    the text, whitespace, a bracket, a dash or a double mark and precede a letter, so
+    (the New York Times') use for double marks, as :mod:`kosovo_kit.attribution.marks` reads
+    them; single marks ``' ‘ ’ ‛ ‚`` count only when they open a quotation, i.e. they follow
+    the start of the text, whitespace, a bracket, a dash or a double mark and precede a letter,
+    so
     apostrophes (``it’s``, ``voters’``, ``’90s``) do not. The "quoted" subset holds the gold
     and predicted attributions that are quoted; a matched pair belongs to it when either side is
     quoted, so precision and recall share one set of true positives and swapping the two

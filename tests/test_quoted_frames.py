@@ -7,6 +7,7 @@ hold no statement, then the pattern under test in a body paragraph.
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from statements import attribute_body, mention, the_row
 
 HEAD = "Bridge talks stall again\n\nNegotiators met in Brussels on Monday.\n\n"
@@ -355,6 +356,32 @@ def test_two_apostrophes_make_reported_content_mixed():
     _text, table = run("Lind said the draft was ''a betrayal'' of the farmers.")
     row = the_row(table, "the draft was ''a betrayal'' of the farmers")
     assert row["kind"] == "mixed"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a speaker with an appositive, then an addressee that holds a quoted title
+        "“We lost the vote,” the treasurer, Mara Lind, told the radio show “Morning Call” "
+        "after the count. “We will try again.”",
+        # an adverbial that runs into "and" after the frame
+        "“The harbour will reopen,” Lind said in a speech to dockers and traders in Split, "
+        "as she opened the season. “Work starts soon.”",
+        # a writer's trailer after a quotation closing on a comma
+        "The mayor called the plan “a gift to the developers,” which the council denied.",
+    ],
+)
+def test_two_apostrophes_read_like_curly_marks(body):
+    # ''…'' is one double mark typed as two characters: the frames read it as they read “…”
+    typed = body.replace("“", "''").replace("”", "''")
+    _text, curly = run(body)
+    _text, straight = run(typed)
+    assert not curly.empty
+    assert [r.replace("“", "''").replace("”", "''") for r in curly["text"]] == list(
+        straight["text"]
+    )
+    assert list(curly["speaker"]) == list(straight["speaker"])
+    assert list(curly["rule"]) == list(straight["rule"])
 
 
 def test_frame_after_a_quotation_whose_inner_quotation_closes_with_it():

@@ -64,8 +64,8 @@ def according_to(
     elif cue.first > sent_start and (
         words[cue.first - 1] == ","
         or (
-            cue.first - 2 >= sent_start
-            and words[cue.first - 2] == ","
+            p.before_mark(cue.first - 1) >= sent_start
+            and words[p.before_mark(cue.first - 1)] == ","
             and text[p.starts[cue.first - 1]] in CLOSERS
         )
     ):

@@ -209,10 +209,10 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
             nxt = lows[m + 1]
             if (
                 p.kinds[m + 1] == "quote"
-                and m + 2 < sent_end
+                and p.after_mark(m + 1) < sent_end
                 and text[p.starts[m + 1]] in (CLOSERS)
             ):
-                nxt = lows[m + 2]  # “…,” adding …: the comma closes a quotation
+                nxt = lows[p.after_mark(m + 1)]  # “…,” adding …: the comma closes a quotation
             if (nxt.endswith("ing") and nxt in single_cues) or nxt == "according":
                 end_tok = m
                 break
@@ -305,7 +305,7 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
                 labels
                 and w in ("and", "but")
                 and words[m - 1] in CLOSERS
-                and (words[m - 2] == ",")
+                and (words[p.before_mark(m - 1)] == ",")
                 and m + 1 < end_tok
                 and not p.opens(m + 1)
                 and (lows[m + 1] not in DETERMINERS)
@@ -336,14 +336,15 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
             and not clause
             and p.kinds[m + 1] == "quote"
             and text[p.starts[m + 1]] in CLOSERS
-            and m + 2 < end_tok
+            and p.after_mark(m + 1) < end_tok
             and (
-                lows[m + 2] in TRAILERS
-                or lows[m + 2] in QUOTE_TRAILERS
-                or lows[m + 2] in CONCESSIVES
+                lows[p.after_mark(m + 1)] in TRAILERS
+                or lows[p.after_mark(m + 1)] in QUOTE_TRAILERS
+                or lows[p.after_mark(m + 1)] in CONCESSIVES
             )
         ):
-            end_tok = m + 2  # “…,” while others …: the comma sits inside the quotation
+            # “…,” while others …: the comma sits inside the quotation
+            end_tok = p.after_mark(m + 1)
             break
     end = p.ends[end_tok - 1]
     # stop short of the sentence's final punctuation unless it sits inside quotes

@@ -164,7 +164,9 @@ def attribute_cue(
     # a verb with a particle after a comma ("…,” he said, referring to …", "speaking
     # of …") names the topic of the quotation before it, not a further statement
     comma_in_quote = (  # the comma sits inside a quotation: needled the “reporter,” saying
-        prev_w in CLOSERS and prev_i - 1 >= sent_start and p.words[prev_i - 1] == ","
+        prev_w in CLOSERS
+        and p.before_mark(prev_i) >= sent_start
+        and p.words[p.before_mark(prev_i)] == ","
     )
     if (gerund and cue.form == cue.verb) and (
         prev_w in (",", "and")
@@ -435,7 +437,7 @@ def _content_before_speaker(
         before > sent_start
         and p.kinds[before] == "quote"
         and (p.text[p.starts[before]] in CLOSERS)
-        and words[before - 1] in (",", "?", "!", "…", "—")
+        and words[p.before_mark(before)] in (",", "?", "!", "…", "—")
     )
     frame_ends = (
         tail >= sent_end

@@ -130,6 +130,30 @@ class Paragraph:
             and (end < len(text) and not text[end].isspace())
         )
 
+    def before_mark(self, k: int) -> int:
+        """The token before the quotation mark at token ``k``: a mark typed as two
+        apostrophes or backticks (''…'') is two tokens, and the token before it is two back."""
+        if k >= 1 and self._pair_mark(k - 1):
+            return k - 2
+        return k - 1
+
+    def after_mark(self, k: int) -> int:
+        """The token after the quotation mark at token ``k`` (see :meth:`before_mark`)."""
+        if self._pair_mark(k):
+            return k + 2
+        return k + 1
+
+    def _pair_mark(self, k: int) -> bool:
+        """Tokens ``k`` and ``k + 1`` are one mark typed as two apostrophes or backticks."""
+        starts = self.starts
+        return (
+            k + 1 < len(starts)
+            and self.ends[k] == starts[k + 1]
+            and self.kinds[k] == self.kinds[k + 1] == "quote"
+            and self.words[k] == self.words[k + 1]
+            and self.words[k] in ("'", "`")
+        )
+
     def is_quote_piece(self, piece: Span) -> bool:
         """The piece is the inside of a quotation: a mark before it and after it."""
         s, e = piece
