@@ -342,6 +342,18 @@ def test_time_phrase_between_subject_and_cue_is_not_the_speaker():
         assert mention(text, row) == "Mayor Ana Petrova", body
 
 
+def test_the_name_after_told_is_the_hearer_not_an_inverted_speaker():
+    for body in (
+        "“We lost the vote,” Ana Kova, the treasurer, told Radio Split on Monday.",
+        "“We lost the vote,” the treasurer, Ana Kova, told Mr. Berg after the count.",
+        "“We lost the vote,” Ana Kova, 58, reminded Mayor Jon Berg.",
+    ):
+        text, table = run(body)
+        row = the_row(table, "We lost the vote,")
+        assert "Ana Kova" in mention(text, row), body
+        assert row["rule"] == "quote-cue-speaker"
+
+
 def test_two_apostrophes_quote_for_a_verb_that_needs_a_quotation():
     # some papers print double marks as two apostrophes; "recall" reports only quotations
     text, table = run("''We had to wait for the moment,'' recalled Mara Lind.")

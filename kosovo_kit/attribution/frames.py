@@ -96,6 +96,9 @@ ABSOLUTE_NAME_TOKENS = 4
 # How far before a relative "that" the message noun it follows may stand: "a letter from
 # his doctor Friday afternoon that says"
 ISSUER_TOKENS = 6
+# Cues whose object is always the hearer: the name after them is never an inverted speaker
+# ("“…,” Ana Kova, the mayor, told Radio Split": Kova speaks, the station listens)
+HEARER_CUES = frozenset({"tell", "remind", "assure"})
 # How far an affiliation may follow an inverted speaker: "said X of the University of …"
 AFFILIATION_TOKENS = 12
 # Determiners that open an appositive after a name ("Ana Kova, a council member, said"),
@@ -248,7 +251,7 @@ def cue_then_speaker(
 
     Makes ``quote-cue-speaker`` or ``clause-cue-speaker`` (see :func:`quote_cue_speaker`).
     """
-    if cue.verb.endswith("ing") or cue.kind == "belief":
+    if cue.verb.endswith("ing") or cue.kind == "belief" or cue.lemma in HEARER_CUES:
         return None
     if (cue.entry.takes_object or cue.entry.labels) and "quote" not in p.kinds[
         max(0, cue.first - 2) : cue.first
