@@ -70,6 +70,8 @@ CONTINUATION_PHRASE_TOKENS = 8
 NAMED_GERUND_TOKENS = 4
 # The shortest "-ing" word read as a verb after "and" ("thing", "during" are not)
 MIN_VERB_CHARS = 6
+# Object pronouns that alone may be what a stance verb is about ("endorsed her")
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 # The fewest words of an unquoted clause before a frame or after a parenthetical one
 MIN_CLAUSE_WORDS = 3
 # The writer's trailer (", which …") is looked for this many tokens into the content
@@ -376,9 +378,16 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
         len(text[start:end].split()) < 2
         and not any(ch in QUOTE_MARKS for ch in text[start:end])
         and (text[start:end].lower() not in ONE_WORD_ANSWERS)
+        and not (cue.entry.takes_object and not clause and _named_object(text[start:end]))
     ):
         return [], False
     return [(start, end)], unclosed
+
+
+def _named_object(word: str) -> bool:
+    """A one-word noun-phrase object that names someone or something ("endorsed Clinton",
+    "criticized him"), so it is what the stance is about, not a stray word."""
+    return (word[:1].isupper() and word[1:2].islower()) or word.lower() in OBJECT_PRONOUNS
 
 
 def relative_resumes(p: Paragraph, m: int, end_tok: int) -> int:

@@ -166,7 +166,7 @@ def attribute_cue(
     comma_in_quote = (  # the comma sits inside a quotation: needled the “reporter,” saying
         prev_w in CLOSERS and prev_i - 1 >= sent_start and p.words[prev_i - 1] == ","
     )
-    if (gerund and cue.form == cue.verb) and (
+    if (gerund and (cue.form == cue.verb or prev_w == "," or comma_in_quote)) and (
         prev_w in (",", "and")
         or comma_in_quote
         or prev_w.lower() in GERUND_LINKS
