@@ -187,6 +187,8 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
         skipped = skip_adverbials(p, k, sent_end, limit=CUE_ADVERBIAL_TOKENS)
         if skipped < sent_end:
             k = skipped
+    if cue.entry.takes_object and " " in cue.form and k < sent_end and words[k] in (",", "—", "–"):
+        return [], False  # "all they talked about, …": the particle's object went before
     while k < sent_end and words[k] in (":", ",", "—", "–"):
         k += 1
     clause = False  # a that-clause follows: no noun-phrase object to cut short
