@@ -25,6 +25,7 @@ from .backward import (
     only_subordinate,
 )
 from .clause_frames import (
+    QUESTION_OPENERS,
     according_to,
     coordinated_cue,
     opening_cue,
@@ -191,7 +192,10 @@ def attribute_cue(
     if cue.form == "asked" and (
         prev_w.lower() in ASKED_OPENERS
         or prev_i < sent_start
-        or (prev_w.lower() in BE_FORMS and _next_low(p, cue) in CONTENT_MARKERS)
+        or (
+            prev_w.lower() in BE_FORMS
+            and (_next_low(p, cue) in CONTENT_MARKERS or _next_low(p, cue) in QUESTION_OPENERS)
+        )
     ):
         # "When asked whether …", "Asked if …", "he was asked whether …" (not "he was
         # asked, “…”": the quoted question is the asker's)
