@@ -434,3 +434,84 @@ def test_mixed_content_after_an_addressee_starts_at_the_subject_pronoun():
     _text, table = run("Petrova told the radio station he had “made up the whole story.”")
     assert len(table) == 1
     assert table.iloc[0]["text"] == "he had “made up the whole story.”"
+
+
+def test_a_particle_cue_after_a_noun_subject_is_a_verb():
+    text, table = run("The harbour council called for a new vote on the bridge.")
+    assert contents(table) == [["called for", "a new vote on the bridge"]]
+    assert mention(text, table.iloc[0]) == "The harbour council"
+
+
+def test_the_noun_before_a_particle_is_still_no_cue():
+    _, table = run("The council's calls for a new vote went unheard.")
+    assert table.empty, contents(table)
+
+
+def test_a_one_word_named_object_is_the_content():
+    text, table = run("Petrova endorsed Kova in the race for mayor.")
+    assert contents(table) == [["endorsed", "Kova"]]
+    assert mention(text, table.iloc[0]) == "Petrova"
+
+
+def test_a_one_word_object_pronoun_is_the_content():
+    _, table = run("Kova criticized him.")
+    assert contents(table) == [["criticized", "him"]]
+
+
+def test_a_one_word_common_noun_after_an_object_verb_is_no_content():
+    _, table = run("Kova criticized everything.")
+    assert table.empty, contents(table)
+
+
+def test_a_particle_gerund_after_a_quotation_frame_takes_its_speaker():
+    text, table = run("“It is a disgrace,” Petrova said, referring to the closed bridge.")
+    rows = table.set_index("cue")
+    assert rows.loc["referring to", "text"] == "the closed bridge"
+    assert rows.loc["referring to", "rule"] == "participle-cue"
+    assert rows.loc["referring to", "speaker"] == rows.loc["said", "speaker"]
+
+
+def test_talking_about_a_topic_reports_an_unquoted_object():
+    text, table = run("Petrova talked about the harbour tax for an hour.")
+    assert contents(table) == [["talked about", "the harbour tax for an hour"]]
+    assert mention(text, table.iloc[0]) == "Petrova"
+
+
+def test_a_particle_with_its_object_gone_before_reports_nothing():
+    _, table = run("The harbour tax is all they talked about, and nobody listened.")
+    assert table.empty, contents(table)
+
+
+def test_what_a_question_was_about_is_its_content():
+    _, table = run("When asked about the harbour tax, Petrova left the hall.")
+    assert contents(table) == [["asked", "the harbour tax"]]
+    assert table.iloc[0]["rule"] == "question-cue"
+
+
+def test_a_question_that_opens_with_which_is_its_content():
+    _, table = run("Asked which bridge would close first, Kova shrugged.")
+    assert contents(table) == [["Asked", "which bridge would close first"]]
+
+
+def test_a_passive_asked_about_reports_the_topic():
+    _, table = run("Kova was asked about the budget and walked away.")
+    assert table.iloc[0]["rule"] == "question-cue"
+    assert table.iloc[0]["text"].startswith("the budget")
+
+
+def test_an_adjective_of_stance_after_be_reports_its_object():
+    text, table = run("Petrova is supportive of the harbour plan.")
+    assert contents(table) == [["supportive of", "the harbour plan"]]
+    assert mention(text, table.iloc[0]) == "Petrova"
+
+
+def test_an_adjective_of_stance_after_a_contracted_be_has_its_subject():
+    text, table = run("Residents say little. They’re critical of the council, though.")
+    row = table[table["cue"] == "critical of"].iloc[0]
+    assert row["text"] == "the council"
+    assert mention(text, row) == "They"
+
+
+def test_an_adjective_of_stance_without_be_is_no_cue():
+    _, table = run("The council published a report critical of the harbour plan.")
+    assert table.empty, contents(table)

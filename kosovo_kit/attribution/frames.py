@@ -348,8 +348,11 @@ def speaker_then_cue(
     progressive = any(w in BE_FORMS for w in skipped)
     if gerund and not progressive and not _absolute_subject(p, j, sent_start):
         return None  # "the thinking", "for saying": not a reporting verb here
-    if progressive and not gerund:
-        return None  # passive ("it was said that"): no speaker here
+    if cue.entry.adjective != progressive:
+        # passive ("it was said that"): no speaker here; an adjective reports only after
+        # "be" ("she is supportive of …", not "comments supportive of …")
+        if not (progressive and gerund):
+            return None
     span = left_phrase(p, j, sent_start)
     if span is None or not plausible_subject(p, cue, span, skipped):
         return None
