@@ -515,3 +515,22 @@ def test_an_adjective_of_stance_after_a_contracted_be_has_its_subject():
 def test_an_adjective_of_stance_without_be_is_no_cue():
     _, table = run("The council published a report critical of the harbour plan.")
     assert table.empty, contents(table)
+
+
+def test_not_mentioning_a_topic_reports_it():
+    text, table = run("Petrova did not mention the harbour tax in her speech.")
+    assert contents(table) == [["mention", "the harbour tax"]]
+    assert mention(text, table.iloc[0]) == "Petrova"
+
+
+def test_a_mention_as_a_noun_is_no_cue():
+    _, table = run("The mention of the harbour tax drew boos.")
+    assert table.empty, contents(table)
+
+
+def test_a_phrasal_stance_verb_reports_its_object():
+    _, table = run("Kova ripped into the harbour plan. Petrova laid out her budget on Monday.")
+    assert contents(table) == [
+        ["ripped into", "the harbour plan"],
+        ["laid out", "her budget"],
+    ]
