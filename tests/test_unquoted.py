@@ -551,3 +551,8 @@ def test_an_object_ends_before_a_time_or_place_adverbial():
         ["criticized", "the plan"],
         ["praised", "the mayor"],
     ]
+
+
+def test_a_call_for_something_ends_with_its_noun_phrase():
+    _, table = run("Petrova called for a boycott of the vote, and the mayor resigned.")
+    assert contents(table) == [["called for", "a boycott of the vote"]]
