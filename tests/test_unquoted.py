@@ -464,7 +464,7 @@ def test_a_one_word_common_noun_after_an_object_verb_is_no_content():
 
 
 def test_a_particle_gerund_after_a_quotation_frame_takes_its_speaker():
-    text, table = run("“It is a disgrace,” Petrova said, referring to the closed bridge.")
+    _text, table = run("“It is a disgrace,” Petrova said, referring to the closed bridge.")
     rows = table.set_index("cue")
     assert rows.loc["referring to", "text"] == "the closed bridge"
     assert rows.loc["referring to", "rule"] == "participle-cue"
@@ -556,3 +556,20 @@ def test_an_object_ends_before_a_time_or_place_adverbial():
 def test_a_call_for_something_ends_with_its_noun_phrase():
     _, table = run("Petrova called for a boycott of the vote, and the mayor resigned.")
     assert contents(table) == [["called for", "a boycott of the vote"]]
+
+
+def test_a_sentence_opening_with_in_a_poll_reports_what_the_poll_found():
+    text, table = run("In a new harbour survey, most residents would keep the old ferry.")
+    assert contents(table) == [["In", "most residents would keep the old ferry"]]
+    assert table.iloc[0]["rule"] == "in-poll"
+    assert mention(text, table.iloc[0]) == "a new harbour survey"
+
+
+def test_a_participle_after_the_poll_is_part_of_its_phrase():
+    _, table = run("In the council’s poll, conducted in May, 40 percent would close the bridge.")
+    assert contents(table) == [["In", "40 percent would close the bridge"]]
+
+
+def test_in_a_place_is_no_poll():
+    _, table = run("In Novi Grad, the bridge reopened on Monday after repairs.")
+    assert table.empty, contents(table)

@@ -210,8 +210,7 @@ def _reported_inside(attr: Attribution, found: list[Attribution]) -> bool:
         return False
     at = attr.cue.start
     return any(
-        a is not attr and a.cue is not None and any(s <= at < e for s, e in a.pieces)
-        for a in found
+        a is not attr and a.cue is not None and any(s <= at < e for s, e in a.pieces) for a in found
     )
 
 

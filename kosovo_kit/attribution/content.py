@@ -400,10 +400,7 @@ def _inner_phrase(p: Paragraph, m: int, end_tok: int) -> bool:
     nxt = p.words[m + 1]
     low = nxt.lower()
     return not (
-        is_cap(nxt)
-        or p.kinds[m + 1] != "word"
-        or low in TIME_WORDS
-        or low in ADVERBIAL_OPENERS
+        is_cap(nxt) or p.kinds[m + 1] != "word" or low in TIME_WORDS or low in ADVERBIAL_OPENERS
     )
 
 

@@ -42,6 +42,7 @@ from .content import (
 from .cues import Cue
 from .line_frames import (
     clause_colon,
+    in_poll,
     quote_dash_speaker,
     quote_verb_speaker,
     speaker_colon,
@@ -348,11 +349,10 @@ def speaker_then_cue(
     progressive = any(w in BE_FORMS for w in skipped)
     if gerund and not progressive and not _absolute_subject(p, j, sent_start):
         return None  # "the thinking", "for saying": not a reporting verb here
-    if cue.entry.adjective != progressive:
+    if cue.entry.adjective != progressive and not (progressive and gerund):
         # passive ("it was said that"): no speaker here; an adjective reports only after
         # "be" ("she is supportive of …", not "comments supportive of …")
-        if not (progressive and gerund):
-            return None
+        return None
     span = left_phrase(p, j, sent_start)
     if span is None or not plausible_subject(p, cue, span, skipped):
         return None
@@ -584,6 +584,7 @@ RULES: dict[str, Callable[..., object]] = {
     "speaker-colon": speaker_colon,
     "clause-colon": clause_colon,
     "quote-verb-speaker": quote_verb_speaker,
+    "in-poll": in_poll,
     "expected-to": expected_to,
     "seem-clause": seem_clause,
 }
