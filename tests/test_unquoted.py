@@ -573,3 +573,20 @@ def test_a_participle_after_the_poll_is_part_of_its_phrase():
 def test_in_a_place_is_no_poll():
     _, table = run("In Novi Grad, the bridge reopened on Monday after repairs.")
     assert table.empty, contents(table)
+
+
+def test_eager_after_be_reports_its_infinitive():
+    text, table = run("Kova was eager to reopen the bridge before winter.")
+    assert contents(table) == [["eager", "to reopen the bridge before winter"]]
+    assert mention(text, table.iloc[0]) == "Kova"
+
+
+def test_hostile_to_after_be_reports_its_object():
+    _, table = run("The harbour unions are hostile to the new toll.")
+    assert contents(table) == [["hostile to", "the new toll"]]
+
+
+def test_supporting_a_candidate_after_be_is_a_stance():
+    text, table = run("Petrova is supporting Kova for mayor.")
+    assert contents(table) == [["supporting", "Kova for mayor"]]
+    assert mention(text, table.iloc[0]) == "Petrova"
