@@ -590,3 +590,8 @@ def test_supporting_a_candidate_after_be_is_a_stance():
     text, table = run("Petrova is supporting Kova for mayor.")
     assert contents(table) == [["supporting", "Kova for mayor"]]
     assert mention(text, table.iloc[0]) == "Petrova"
+
+
+def test_phrasal_stance_verbs_with_a_preposition_report_their_object():
+    _, table = run("Kova sided with the unions. Petrova apologized for the delays.")
+    assert contents(table) == [["sided with", "the unions"], ["apologized for", "the delays"]]
