@@ -595,3 +595,9 @@ def test_supporting_a_candidate_after_be_is_a_stance():
 def test_phrasal_stance_verbs_with_a_preposition_report_their_object():
     _, table = run("Kova sided with the unions. Petrova apologized for the delays.")
     assert contents(table) == [["sided with", "the unions"], ["apologized for", "the delays"]]
+
+
+def test_sought_reports_its_infinitive():
+    text, table = run("Petrova sought to calm the harbour workers.")
+    assert contents(table) == [["sought", "to calm the harbour workers"]]
+    assert mention(text, table.iloc[0]) == "Petrova"
