@@ -601,3 +601,8 @@ def test_sought_reports_its_infinitive():
     text, table = run("Petrova sought to calm the harbour workers.")
     assert contents(table) == [["sought", "to calm the harbour workers"]]
     assert mention(text, table.iloc[0]) == "Petrova"
+
+
+def test_the_present_seeks_to_is_the_writers_account_of_an_aim():
+    _, table = run("The port grows busier, while the council seeks to widen the quay.")
+    assert table.empty, contents(table)

@@ -52,9 +52,10 @@ LOWER_SPEAKER_TOKENS = 8
 AFFILIATION_TOKENS = 12
 
 # "In" and a phrase naming a poll or survey, up to the comma that ends it: "In a new
-# Quinnipiac poll, …", "In exit polls conducted Tuesday, …" (the in-poll frame)
+# Quinnipiac poll, …", "In exit polls conducted Tuesday, …" (the in-poll frame); the
+# literal "In" comes before the look-behind so that a search skips fast to it
 POLL_OPENING = re.compile(
-    r"(?<![\w’'-])In[ \t]+[^,.;:\n“”\"]{0,60}?\b(?:poll|polls|survey|surveys)\b"
+    r"In(?<![\w’'-]In)[ \t]+[^,.;:\n“”\"]{0,60}?\b(?:poll|polls|survey|surveys)\b"
     r"[^,.;:\n“”\"]{0,50},"
 )
 # Participles that go on describing the poll after its comma
