@@ -25,6 +25,7 @@ FAMILIES = {
     "speaker-colon",
     "clause-colon",
     "quote-verb-speaker",
+    "in-poll",
     "expected-to",
     "seem-clause",
 }

@@ -388,7 +388,9 @@ def test_speaker_ending_a_paragraph_with_the_quotation_in_the_next():
 def test_speaker_with_an_introductory_clause_before_a_quotation_paragraph():
     body = "Asked about the clashes, Dmitry Peskov said:\n\n“We support Belgrade.”"
     _, table = run(body)
-    assert len(table) == 1
+    # what he was asked about is the reported question, with no asker named
+    assert table["rule"].tolist() == ["question-cue", "speaker-cue-quote"]
+    assert table.iloc[0]["text"] == "the clashes" and pd.isna(table.iloc[0]["speaker"])
     row = the_row(table, "We support Belgrade.")
     check(row, "direct", "Dmitry Peskov", "Russia", "said", "speaker-cue-quote")
 
@@ -1172,9 +1174,9 @@ def test_talking_about_a_quoted_topic_reports_the_complement(body, content, cue)
     assert (row["cue"], row["rule"]) == (cue, "cue-that-clause")
 
 
-def test_talking_about_an_unquoted_topic_reports_nothing():
+def test_talking_about_an_unquoted_topic_reports_the_topic():
     _, table = run("Petrova talked about the economy on Monday.")
-    assert table.empty, table[["text", "cue"]]
+    assert table[["cue", "text"]].values.tolist() == [["talked about", "the economy"]]
 
 
 def test_a_gerund_cue_after_began_reports_the_subject_of_began():
@@ -1183,9 +1185,12 @@ def test_a_gerund_cue_after_began_reports_the_subject_of_began():
     assert mention(text, row) == "Petrova" and row["cue"] == "calling for"
 
 
-def test_a_particle_gerund_after_a_quotation_names_its_topic_not_a_statement():
+def test_a_particle_gerund_after_a_quotation_reports_its_topic_for_the_same_speaker():
     _, table = run("“We will not wait,” Petrova said, referring to the “Belgrade talks”.")
-    assert list(table["cue"]) == ["said"], table[["text", "cue"]]
+    assert list(table["cue"]) == ["said", "referring to"], table[["text", "cue"]]
+    said = the_row(table, "We will not wait,")
+    referring = table[table["cue"] == "referring to"].iloc[0]
+    assert referring["speaker"] == said["speaker"] and referring["rule"] == "participle-cue"
 
 
 def test_a_relative_clause_between_speaker_and_cue_keeps_the_speaker_before_it():

@@ -434,3 +434,175 @@ def test_mixed_content_after_an_addressee_starts_at_the_subject_pronoun():
     _text, table = run("Petrova told the radio station he had “made up the whole story.”")
     assert len(table) == 1
     assert table.iloc[0]["text"] == "he had “made up the whole story.”"
+
+
+def test_a_particle_cue_after_a_noun_subject_is_a_verb():
+    text, table = run("The harbour council called for a new vote on the bridge.")
+    assert contents(table) == [["called for", "a new vote on the bridge"]]
+    assert mention(text, table.iloc[0]) == "The harbour council"
+
+
+def test_the_noun_before_a_particle_is_still_no_cue():
+    _, table = run("The council's calls for a new vote went unheard.")
+    assert table.empty, contents(table)
+
+
+def test_a_one_word_named_object_is_the_content():
+    text, table = run("Petrova endorsed Kova last week.")
+    assert contents(table) == [["endorsed", "Kova"]]
+    assert mention(text, table.iloc[0]) == "Petrova"
+
+
+def test_a_one_word_object_pronoun_is_the_content():
+    _, table = run("Kova criticized him.")
+    assert contents(table) == [["criticized", "him"]]
+
+
+def test_a_one_word_common_noun_after_an_object_verb_is_no_content():
+    _, table = run("Kova criticized everything.")
+    assert table.empty, contents(table)
+
+
+def test_a_particle_gerund_after_a_quotation_frame_takes_its_speaker():
+    _text, table = run("“It is a disgrace,” Petrova said, referring to the closed bridge.")
+    rows = table.set_index("cue")
+    assert rows.loc["referring to", "text"] == "the closed bridge"
+    assert rows.loc["referring to", "rule"] == "participle-cue"
+    assert rows.loc["referring to", "speaker"] == rows.loc["said", "speaker"]
+
+
+def test_talking_about_a_topic_reports_an_unquoted_object():
+    text, table = run("Petrova talked about the harbour tax for an hour.")
+    assert contents(table) == [["talked about", "the harbour tax for an hour"]]
+    assert mention(text, table.iloc[0]) == "Petrova"
+
+
+def test_a_particle_with_its_object_gone_before_reports_nothing():
+    _, table = run("The harbour tax is all they talked about, and nobody listened.")
+    assert table.empty, contents(table)
+
+
+def test_what_a_question_was_about_is_its_content():
+    _, table = run("When asked about the harbour tax, Petrova left the hall.")
+    assert contents(table) == [["asked", "the harbour tax"]]
+    assert table.iloc[0]["rule"] == "question-cue"
+
+
+def test_a_question_that_opens_with_which_is_its_content():
+    _, table = run("Asked which bridge would close first, Kova shrugged.")
+    assert contents(table) == [["Asked", "which bridge would close first"]]
+
+
+def test_a_passive_asked_about_reports_the_topic():
+    _, table = run("Kova was asked about the budget and walked away.")
+    assert table.iloc[0]["rule"] == "question-cue"
+    assert table.iloc[0]["text"].startswith("the budget")
+
+
+def test_an_adjective_of_stance_after_be_reports_its_object():
+    text, table = run("Petrova is supportive of the harbour plan.")
+    assert contents(table) == [["supportive of", "the harbour plan"]]
+    assert mention(text, table.iloc[0]) == "Petrova"
+
+
+def test_an_adjective_of_stance_after_a_contracted_be_has_its_subject():
+    text, table = run("Residents say little. They’re critical of the council, though.")
+    row = table[table["cue"] == "critical of"].iloc[0]
+    assert row["text"] == "the council"
+    assert mention(text, row) == "They"
+
+
+def test_an_adjective_of_stance_without_be_is_no_cue():
+    _, table = run("The council published a report critical of the harbour plan.")
+    assert table.empty, contents(table)
+
+
+def test_not_mentioning_a_topic_reports_it():
+    text, table = run("Petrova did not mention the harbour tax in her speech.")
+    assert contents(table) == [["mention", "the harbour tax"]]
+    assert mention(text, table.iloc[0]) == "Petrova"
+
+
+def test_a_mention_as_a_noun_is_no_cue():
+    _, table = run("The mention of the harbour tax drew boos.")
+    assert table.empty, contents(table)
+
+
+def test_a_phrasal_stance_verb_reports_its_object():
+    _, table = run("Kova ripped into the harbour plan. Petrova laid out her budget on Monday.")
+    assert contents(table) == [
+        ["ripped into", "the harbour plan"],
+        ["laid out", "her budget"],
+    ]
+
+
+def test_an_object_goes_on_through_a_phrase_inside_it():
+    _, table = run("Petrova criticized his views on whether the bridge should close.")
+    assert contents(table) == [["criticized", "his views on whether the bridge should close"]]
+
+
+def test_an_object_ends_before_a_time_or_place_adverbial():
+    _, table = run(
+        "Petrova endorsed Kova in February. Kova criticized the plan in a statement.\n\n"
+        "Petrova praised the mayor on Monday."
+    )
+    assert contents(table) == [
+        ["endorsed", "Kova"],
+        ["criticized", "the plan"],
+        ["praised", "the mayor"],
+    ]
+
+
+def test_a_call_for_something_ends_with_its_noun_phrase():
+    _, table = run("Petrova called for a boycott of the vote, and the mayor resigned.")
+    assert contents(table) == [["called for", "a boycott of the vote"]]
+
+
+def test_a_sentence_opening_with_in_a_poll_reports_what_the_poll_found():
+    text, table = run("In a new harbour survey, most residents would keep the old ferry.")
+    assert contents(table) == [["In", "most residents would keep the old ferry"]]
+    assert table.iloc[0]["rule"] == "in-poll"
+    assert mention(text, table.iloc[0]) == "a new harbour survey"
+
+
+def test_a_participle_after_the_poll_is_part_of_its_phrase():
+    _, table = run("In the council’s poll, conducted in May, 40 percent would close the bridge.")
+    assert contents(table) == [["In", "40 percent would close the bridge"]]
+
+
+def test_in_a_place_is_no_poll():
+    _, table = run("In Novi Grad, the bridge reopened on Monday after repairs.")
+    assert table.empty, contents(table)
+
+
+def test_eager_after_be_reports_its_infinitive():
+    text, table = run("Kova was eager to reopen the bridge before winter.")
+    assert contents(table) == [["eager", "to reopen the bridge before winter"]]
+    assert mention(text, table.iloc[0]) == "Kova"
+
+
+def test_hostile_to_after_be_reports_its_object():
+    _, table = run("The harbour unions are hostile to the new toll.")
+    assert contents(table) == [["hostile to", "the new toll"]]
+
+
+def test_supporting_a_candidate_after_be_is_a_stance():
+    text, table = run("Petrova is supporting Kova for mayor.")
+    assert contents(table) == [["supporting", "Kova for mayor"]]
+    assert mention(text, table.iloc[0]) == "Petrova"
+
+
+def test_phrasal_stance_verbs_with_a_preposition_report_their_object():
+    _, table = run("Kova sided with the unions. Petrova apologized for the delays.")
+    assert contents(table) == [["sided with", "the unions"], ["apologized for", "the delays"]]
+
+
+def test_sought_reports_its_infinitive():
+    text, table = run("Petrova sought to calm the harbour workers.")
+    assert contents(table) == [["sought", "to calm the harbour workers"]]
+    assert mention(text, table.iloc[0]) == "Petrova"
+
+
+def test_the_present_seeks_to_is_the_writers_account_of_an_aim():
+    _, table = run("The port grows busier, while the council seeks to widen the quay.")
+    assert table.empty, contents(table)

@@ -37,7 +37,8 @@ Jorge Falcon, Miami.), ``speaker-colon`` (Graham: “…”; in a transcript als
 capitalised labels open, "TAPPER: …", "Q: …", "A: …"), ``clause-colon`` (McConnell
 delivered a blunt message to Trump: “…”; also when the clause ends its paragraph and the
 next one opens with the quotation), ``quote-verb-speaker`` (“…?” Hannity pressed.: a
-past-tense verb the cue list lacks), ``expected-to`` (The vote is expected to pass: an
+past-tense verb the cue list lacks), ``in-poll`` (In a new Quinnipiac poll, Clinton leads …:
+the poll is the source, "In" the cue), ``expected-to`` (The vote is expected to pass: an
 expectation nobody is named for) and ``seem-clause`` (Carson appears to be slipping: an
 impression nobody is named for).
 
@@ -114,10 +115,12 @@ from .cues import (
 )
 from .frames import attribute_cue
 from .line_frames import (
+    POLL_OPENING,
     SPEAKER_LINE,
     announcing_clause,
     clause_colon,
     continued_quotation,
+    in_poll,
     quote_dash_speaker,
     quote_verb_speaker,
     speaker_colon,
@@ -223,6 +226,7 @@ def _attributions(article: Article, gazetteer: Gazetteer) -> list[Attribution]:
                 or not SPEAKER_LINE.search(text, span.start, span.end)
             )
             and text[span.end - 1] != ":"  # it may announce the next paragraph's quotation
+            and not POLL_OPENING.search(text, span.start, span.end)  # "In a poll, …"
         ):
             pending = previous = None
             continue
@@ -324,6 +328,7 @@ def _paragraph(
     found.extend(speaker_colon(p, found, speakers))
     found.extend(clause_colon(p, found, speakers))
     found.extend(quote_verb_speaker(p, found, speakers))
+    found.extend(in_poll(p, found, speakers))
     if awaiting is None:
         awaiting = announcing_clause(p, found, speakers, next_line)
     if (

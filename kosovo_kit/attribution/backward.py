@@ -113,6 +113,8 @@ def continuation(p: Paragraph, k: int, sent_end: int, quoted: bool) -> list[Span
         tok_start = p.starts[m]
         w = words[m]
         if p.opens(m):
+            if m > k + 1 and words[m - 1] not in (",", ":", "—", "–"):
+                return []  # “A,” she said, referring to the “talks”: the phrase's own words
             for q in p.quotes:
                 if q.open == tok_start:
                     return [(q.inner_start, q.inner_end)] if q.inner_end > q.inner_start else []

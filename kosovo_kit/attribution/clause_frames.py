@@ -38,6 +38,9 @@ NAME_LINKS = frozenset({"of", "the", "and", "de", "van", "von", "for"})
 # microphone and said …" has "he" say it, not the main clause's subject
 # ("after", "before" and "until" are as often prepositions: "went after Clinton and said …")
 CLAUSE_CONJUNCTIONS = frozenset({"when", "while", "because", "once"})
+# Words after "asked" that open what was asked besides the content markers ("asked about
+# the wall", "asked which county …"), in a question frame
+QUESTION_OPENERS = frozenset({"about", "which", "whom", "whose"})
 
 
 def according_to(
@@ -195,9 +198,20 @@ def _subordinate_subject(p: Paragraph, sent_start: int, limit: int) -> Span | No
 
 def _latest_speaker(found: list[Attribution], sid: int) -> Attribution | None:
     for a in reversed(found):
-        if a.sentence_id == sid and a.speaker is not None:
+        if a.sentence_id == sid and a.speaker is not None and not _reported_inside(a, found):
             return a
     return None
+
+
+def _reported_inside(attr: Attribution, found: list[Attribution]) -> bool:
+    """The cue of ``attr`` lies in what another statement reports ("X said that Moscow
+    supported Belgrade, adding …": Moscow is no speaker of the sentence's frame)."""
+    if attr.cue is None:
+        return False
+    at = attr.cue.start
+    return any(
+        a is not attr and a.cue is not None and any(s <= at < e for s, e in a.pieces) for a in found
+    )
 
 
 def question_cue(
@@ -209,7 +223,10 @@ def question_cue(
     is the question, up to the comma that ends it.
     """
     pieces, _unclosed = forward_content(p, cue, sent_end)
-    if pieces and has_complement(p, cue, pieces):
+    topic = _question_topic(p, cue, sent_end)
+    if topic is not None:
+        pieces = [topic]
+    if pieces and (topic is not None or has_complement(p, cue, pieces)):
         end = clause_end(p, pieces, cue, sent_end)
         k = cue.last + 1
         if speakers is not None and k < sent_end and p.lows[k] == "by":
@@ -230,6 +247,24 @@ def question_cue(
             p.paragraph_id,
         )
     return None
+
+
+def _question_topic(p: Paragraph, cue: Cue, sent_end: int) -> Span | None:
+    """What a question was about ("When asked about the wall, …": the wall), or a question
+    that opens with "which", "whom" or "whose" ("Asked which county …"), which
+    :data:`~.words.CONTENT_MARKERS` leaves out since after other verbs those words more
+    often open a relative clause. Runs to the sentence end; the caller cuts it at a comma."""
+    k = cue.last + 1
+    if k >= sent_end or p.lows[k] not in QUESTION_OPENERS:
+        return None
+    if p.lows[k] == "about":
+        k += 1
+    if k >= sent_end or p.kinds[k] not in ("word", "number", "quote"):
+        return None
+    start, end = p.starts[k], p.ends[sent_end - 1]
+    while end > start and p.text[end - 1] in ".!?;,:" and not p.in_quote(end - 1):
+        end -= 1
+    return (start, end) if end > start else None
 
 
 def opening_cue(

@@ -70,6 +70,11 @@ CONTINUATION_PHRASE_TOKENS = 8
 NAMED_GERUND_TOKENS = 4
 # The shortest "-ing" word read as a verb after "and" ("thing", "during" are not)
 MIN_VERB_CHARS = 6
+# Words after "in" or "on" that open an adverbial of the frame rather than a phrase
+# inside its object ("in a statement", "on his website", "in recent weeks")
+ADVERBIAL_OPENERS = frozenset({"a", "an", "his", "her", "their", "its", "recent", "twitter"})
+# Object pronouns that alone may be what a stance verb is about ("endorsed her")
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 # The fewest words of an unquoted clause before a frame or after a parenthetical one
 MIN_CLAUSE_WORDS = 3
 # The writer's trailer (", which …") is looked for this many tokens into the content
@@ -185,6 +190,8 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
         skipped = skip_adverbials(p, k, sent_end, limit=CUE_ADVERBIAL_TOKENS)
         if skipped < sent_end:
             k = skipped
+    if cue.entry.takes_object and " " in cue.form and k < sent_end and words[k] in (",", "—", "–"):
+        return [], False  # "all they talked about, …": the particle's object went before
     while k < sent_end and words[k] in (":", ",", "—", "–"):
         k += 1
     clause = False  # a that-clause follows: no noun-phrase object to cut short
@@ -285,7 +292,9 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
                 labelled = True
             if labels and (p.in_quote(p.starts[m]) or (low in OBJECT_END and not labelled)):
                 continue  # “reckless, costly”; "the remarks on Saturday “a wake-up call”"
-            if w in (",", ";", ":", "—", "–") or low in OBJECT_END:
+            if w in (",", ";", ":", "—", "–") or (
+                low in OBJECT_END and not _inner_phrase(p, m, end_tok)
+            ):
                 end_tok = m
                 break
             # "… and then tweeted": an adverb of sequence may stand before the next verb
@@ -377,9 +386,29 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
         len(text[start:end].split()) < 2
         and not any(ch in QUOTE_MARKS for ch in text[start:end])
         and (text[start:end].lower() not in ONE_WORD_ANSWERS)
+        and not (cue.entry.takes_object and not clause and _named_object(text[start:end]))
     ):
         return [], False
     return [(start, end)], unclosed
+
+
+def _inner_phrase(p: Paragraph, m: int, end_tok: int) -> bool:
+    """The "in" or "on" at token ``m`` opens a phrase inside the object ("his views on
+    whether …", "the malaise in Mexican society"), not an adverbial of the frame ("in a
+    statement", "on Monday", "in February", "in Iowa")."""
+    if p.lows[m] not in ("in", "on") or m + 1 >= end_tok:
+        return False
+    nxt = p.words[m + 1]
+    low = nxt.lower()
+    return not (
+        is_cap(nxt) or p.kinds[m + 1] != "word" or low in TIME_WORDS or low in ADVERBIAL_OPENERS
+    )
+
+
+def _named_object(word: str) -> bool:
+    """A one-word noun-phrase object that names someone or something ("endorsed Clinton",
+    "criticized him"), so it is what the stance is about, not a stray word."""
+    return (word[:1].isupper() and word[1:2].islower()) or word.lower() in OBJECT_PRONOUNS
 
 
 def relative_resumes(p: Paragraph, m: int, end_tok: int) -> int:

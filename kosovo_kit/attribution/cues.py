@@ -44,6 +44,7 @@ _FLAGS = {
     "to": "yes",
     "addressee": "yes",
     "label": "yes",
+    "adjective": "yes",
 }
 
 
@@ -59,6 +60,7 @@ class CueEntry:
     to_infinitive: bool = False  # the content may be a to-infinitive ("vowed to fight")
     addressee: bool = False  # the first complement may be the hearer ("told reporters")
     labels: bool = False  # the content may be an object and its label ("called X “…”")
+    adjective: bool = False  # an adjective after "be" ("is supportive of the bill")
 
 
 # Cues that are not verbs: the frames that find them name them

@@ -25,6 +25,7 @@ from .backward import (
     only_subordinate,
 )
 from .clause_frames import (
+    QUESTION_OPENERS,
     according_to,
     coordinated_cue,
     opening_cue,
@@ -41,6 +42,7 @@ from .content import (
 from .cues import Cue
 from .line_frames import (
     clause_colon,
+    in_poll,
     quote_dash_speaker,
     quote_verb_speaker,
     speaker_colon,
@@ -171,7 +173,7 @@ def attribute_cue(
         and p.before_mark(prev_i) >= sent_start
         and p.words[p.before_mark(prev_i)] == ","
     )
-    if (gerund and cue.form == cue.verb) and (
+    if (gerund and (cue.form == cue.verb or prev_w == "," or comma_in_quote)) and (
         prev_w in (",", "and")
         or comma_in_quote
         or prev_w.lower() in GERUND_LINKS
@@ -196,7 +198,10 @@ def attribute_cue(
     if cue.form == "asked" and (
         prev_w.lower() in ASKED_OPENERS
         or prev_i < sent_start
-        or (prev_w.lower() in BE_FORMS and _next_low(p, cue) in CONTENT_MARKERS)
+        or (
+            prev_w.lower() in BE_FORMS
+            and (_next_low(p, cue) in CONTENT_MARKERS or _next_low(p, cue) in QUESTION_OPENERS)
+        )
     ):
         # "When asked whether …", "Asked if …", "he was asked whether …" (not "he was
         # asked, “…”": the quoted question is the asker's)
@@ -349,8 +354,10 @@ def speaker_then_cue(
     progressive = any(w in BE_FORMS for w in skipped)
     if gerund and not progressive and not _absolute_subject(p, j, sent_start):
         return None  # "the thinking", "for saying": not a reporting verb here
-    if progressive and not gerund:
-        return None  # passive ("it was said that"): no speaker here
+    if cue.entry.adjective != progressive and not (progressive and gerund):
+        # passive ("it was said that"): no speaker here; an adjective reports only after
+        # "be" ("she is supportive of …", not "comments supportive of …")
+        return None
     span = left_phrase(p, j, sent_start)
     if span is None or not plausible_subject(p, cue, span, skipped):
         return None
@@ -582,6 +589,7 @@ RULES: dict[str, Callable[..., object]] = {
     "speaker-colon": speaker_colon,
     "clause-colon": clause_colon,
     "quote-verb-speaker": quote_verb_speaker,
+    "in-poll": in_poll,
     "expected-to": expected_to,
     "seem-clause": seem_clause,
 }

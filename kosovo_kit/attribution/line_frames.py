@@ -51,6 +51,17 @@ LOWER_SPEAKER_TOKENS = 8
 # How far an affiliation may follow an inverted speaker: "said X of the University of …"
 AFFILIATION_TOKENS = 12
 
+# "In" and a phrase naming a poll or survey, up to the comma that ends it: "In a new
+# Quinnipiac poll, …", "In exit polls conducted Tuesday, …" (the in-poll frame); the
+# literal "In" comes before the look-behind so that a search skips fast to it
+POLL_OPENING = re.compile(
+    r"In(?<![\w’'-]In)[ \t]+[^,.;:\n“”\"]{0,60}?\b(?:poll|polls|survey|surveys)\b"
+    r"[^,.;:\n“”\"]{0,50},"
+)
+# Participles that go on describing the poll after its comma
+POLL_PARTICIPLES = frozenset({"conducted", "released", "published", "taken", "commissioned"})
+#: The cue entry of the in-poll frame's "In"
+POLL_ENTRY = CueEntry("in", "speech", False, False)
 # The fewest words a speaker line's content has (shorter: a label or a list item)
 MIN_LINE_WORDS = 3
 # A paragraph continues the previous one's quotation only if that one ended within this
@@ -405,6 +416,44 @@ def quote_verb_speaker(
         )
         out.append(attr)
         speakers.remember(attr)
+    return out
+
+
+def in_poll(p: Paragraph, found: list[Attribution], speakers: Speakers) -> list[Attribution]:
+    """``in-poll``: In a new Quinnipiac poll, Clinton leads by 5 points.
+
+    A sentence that opens with "In" and a phrase naming a poll or survey, up to its comma,
+    reports the rest of the sentence as what the poll found; the phrase, without "In", is
+    the source, and "In" the cue (PolNeAR annotates it so).
+    """
+    out: list[Attribution] = []
+    text, starts = p.text, p.starts
+    for m in POLL_OPENING.finditer(text, p.start, p.end):
+        first = bisect_left(starts, m.start())
+        if first >= len(starts) or starts[first] != m.start():
+            continue
+        sent_start, sent_end = p.sentence_bounds(first)
+        comma = bisect_left(starts, m.end() - 1)
+        if sent_start != first or comma + 1 >= sent_end or p.words[comma] != ",":
+            continue
+        if p.lows[comma + 1] in POLL_PARTICIPLES:
+            # "In the new poll, conducted March 11-13, …": the participle's phrase is the
+            # poll's too
+            comma = next((k for k in range(comma + 2, sent_end) if p.words[k] == ","), sent_end)
+            if comma + 1 >= sent_end:
+                continue
+        start, end = starts[comma + 1], p.ends[sent_end - 1]
+        while end > start and text[end - 1] in ".!?;:, " and not p.in_quote(end - 1):
+            end -= 1
+        if len(text[start:end].split()) < MIN_LINE_WORDS or any(
+            overlaps([(start, end)], a.pieces) for a in found
+        ):
+            continue  # a frame inside it reports that part on its own
+        cue = Cue(m.start(), m.start() + 2, POLL_ENTRY, "in", first, first)
+        attr = speakers.attribution(
+            p, [(start, end)], "in-poll", cue, (first + 1, comma - 1), p.sentence_ids[first]
+        )
+        out.append(attr)
     return out
 
 

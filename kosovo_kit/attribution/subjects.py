@@ -176,7 +176,7 @@ def plausible_subject(p: Paragraph, cue: Cue, span: Span, skipped: list[str]) ->
         return False  # a number can close "six in 10", "more than 4,000"
     if (
         cue.entry.noun_like
-        and not cue.form.endswith(("ed", "ing"))
+        and not cue.verb.endswith(("ed", "ing"))
         and not skipped
         and not appositive_name
     ):

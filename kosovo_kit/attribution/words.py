@@ -41,7 +41,7 @@ SKIP_BEFORE_CUE = _words(
     also has have had was were is are will would could should may might can did does do
     been being be later then again recently previously repeatedly once further earlier
     first just already still even never not n’t n't often now ’s 's ’ve 've ’d 'd ’ll
-    'll only too reportedly allegedly publicly privately openly flatly firmly strongly
+    'll ’re 're only too reportedly allegedly publicly privately openly flatly firmly strongly
     clearly explicitly specifically separately subsequently finally initially originally
     immediately quickly simply always frequently twice long himself herself itself
     themselves all both each ever cannot
@@ -52,7 +52,7 @@ SKIP_BEFORE_CUE = _words(
 # "won"): it stands between a speaker and the cue only before "’t" ("don ’t think")
 NEGATED_STEMS = _words("don won ca ain")
 # Forms of "be": before a cue they make it progressive ("was saying") or passive.
-BE_FORMS = frozenset({"was", "were", "is", "are", "been", "being", "be", "’s", "'s"})
+BE_FORMS = frozenset({"was", "were", "is", "are", "been", "being", "be", "’s", "'s", "’re", "'re"})
 # Words that end a speaker phrase when scanning left from the cue.
 STOP_LEFT = _words(
     """
