@@ -681,3 +681,10 @@ def test_a_role_noun_subject_speaks_a_participle_cue():
         row = the_row(table, "fuel is now “dearer than gold.”")
         assert mention(text, row) == subject
         assert row["rule"] == "participle-cue"
+
+
+def test_the_phrase_after_told_is_the_hearer_not_an_inverted_speaker():
+    text, table = run("“The deal is not dead,” Mara Lind, 49, told The Courier.")
+    row = the_row(table, "The deal is not dead,")
+    assert row["speaker"] == "Mara Lind"
+    assert mention(text, row).startswith("Mara Lind")

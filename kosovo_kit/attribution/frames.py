@@ -248,6 +248,10 @@ def cue_then_speaker(
     """
     if cue.verb.endswith("ing") or cue.kind == "belief":
         return None
+    if cue.lemma == "tell":
+        # "…, Sessions, 49, told AFP.": the phrase after "told" is whom it was told to,
+        # never an inverted speaker
+        return None
     if (cue.entry.takes_object or cue.entry.labels) and "quote" not in p.kinds[
         max(0, cue.first - 2) : cue.first
     ]:
