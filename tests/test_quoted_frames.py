@@ -688,3 +688,11 @@ def test_the_phrase_after_told_is_the_hearer_not_an_inverted_speaker():
     row = the_row(table, "The deal is not dead,")
     assert row["speaker"] == "Mara Lind"
     assert mention(text, row).startswith("Mara Lind")
+
+
+def test_a_title_case_dateline_with_its_agency_is_not_the_subject():
+    _text, table = run(
+        "Brussels (AFP) – Mara Lind has taken a swipe at the draft, saying “nobody read it.”"
+    )
+    row = the_row(table, "nobody read it.")
+    assert row["speaker"] == "Mara Lind"

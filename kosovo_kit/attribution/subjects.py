@@ -79,10 +79,12 @@ def subject(p: Paragraph, sent_start: int, limit: int) -> Span | None:
     """The named or pronoun subject opening a sentence, if it has one."""
     lows = p.lows
     k = sent_start
-    if k < limit and p.words[k].isupper():
-        # "WASHINGTON (Reuters) - Sen. Grassley …": the dateline is not the subject
+    if k < limit and is_cap(p.words[k]):
+        # "WASHINGTON (Reuters) - Sen. Grassley …": the dateline is not the subject; a
+        # place in title case needs the agency in brackets ("Washington (AFP) – …") to
+        # tell it from a subject before a dash
         dateline = DATELINE.match(p.text, p.starts[k], p.ends[limit - 1])
-        if dateline:
+        if dateline and (p.words[k].isupper() or "(" in dateline.group()):
             k = bisect_left(p.starts, dateline.end(), k, limit)
     while k < limit and (
         lows[k] in ("but", "and", "however", ",", "then", "so") or lows[k] in SKIP_BEFORE_CUE
