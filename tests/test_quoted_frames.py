@@ -696,3 +696,16 @@ def test_a_title_case_dateline_with_its_agency_is_not_the_subject():
     )
     row = the_row(table, "nobody read it.")
     assert row["speaker"] == "Mara Lind"
+
+
+def test_a_quotation_inside_the_inverted_speakers_relative_clause_is_not_resumed():
+    _text, table = run(
+        "“It was a disgrace,” said Mara Lind, 34, a farmer who waited in an “endless” line."
+    )
+    assert the_row(table, "It was a disgrace,")["speaker"] == "Mara Lind"
+
+
+def test_a_quotation_after_the_inverted_speakers_relative_clause_resumes():
+    _text, table = run("“The risk,” said Mara Lind, who sells grain, “is that nobody buys.”")
+    row = the_row(table, "The risk,” said Mara Lind, who sells grain, “is that nobody buys.")
+    assert len(row["pieces"]) == 2

@@ -109,10 +109,15 @@ def continuation(p: Paragraph, k: int, sent_end: int, quoted: bool) -> list[Span
     if k >= sent_end or words[k] != ",":
         return []
     m = k + 1
+    described = False  # a relative clause describes the speaker: "said X, who waited …"
     while m < sent_end and m - k < CONTINUATION_TOKENS:
         tok_start = p.starts[m]
         w = words[m]
         if p.opens(m):
+            if described and words[m - 1] != ",":
+                # a quotation inside the relative clause ("who waited in an “…” line") is
+                # the writer's; one after the clause's comma resumes the speaker's
+                return []
             for q in p.quotes:
                 if q.open == tok_start:
                     return [(q.inner_start, q.inner_end)] if q.inner_end > q.inner_start else []
@@ -120,6 +125,7 @@ def continuation(p: Paragraph, k: int, sent_end: int, quoted: bool) -> list[Span
         low = w.lower()
         if low in p.single_cues or low == "according" or w in (";", ".", ":"):
             return []
+        described = described or (quoted and low in ("who", "whose", "which", "where"))
         # after a quotation these open the writer's clause; inside an unquoted clause a
         # conjunction carries the reported clause on ("A, they say, but she …") unless a
         # reporting verb follows it ("…, X said, and denounced …": the speaker's next act)
