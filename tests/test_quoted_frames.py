@@ -709,3 +709,17 @@ def test_a_quotation_after_the_inverted_speakers_relative_clause_resumes():
     _text, table = run("“The risk,” said Mara Lind, who sells grain, “is that nobody buys.”")
     row = the_row(table, "The risk,” said Mara Lind, who sells grain, “is that nobody buys.")
     assert len(row["pieces"]) == 2
+
+
+def test_a_determiner_phrase_and_an_unlisted_past_verb_after_a_quotation():
+    _text, table = run("“Never!” the crowd roared, and the minister sat down.")
+    row = the_row(table, "Never!")
+    assert row["rule"] == "quote-verb-speaker"
+    assert row["speaker"] == "crowd"
+
+
+def test_an_unlisted_past_verb_and_then_a_name_after_a_quotation():
+    _text, table = run("“Who wrote this draft, and why?” reacted Mara Lind.")
+    row = the_row(table, "Who wrote this draft, and why?")
+    assert row["rule"] == "quote-verb-speaker"
+    assert row["speaker"] == "Mara Lind"
