@@ -723,3 +723,10 @@ def test_an_unlisted_past_verb_and_then_a_name_after_a_quotation():
     row = the_row(table, "Who wrote this draft, and why?")
     assert row["rule"] == "quote-verb-speaker"
     assert row["speaker"] == "Mara Lind"
+
+
+def test_a_gerund_cue_after_a_comma_reports_its_own_quotation():
+    _text, table = run("Lind said no meeting was planned, adding, “If one is proposed we will go.”")
+    row = the_row(table, "If one is proposed we will go.")
+    assert row["rule"] == "participle-cue"
+    assert row["speaker"] == "Lind"
