@@ -730,3 +730,12 @@ def test_a_gerund_cue_after_a_comma_reports_its_own_quotation():
     row = the_row(table, "If one is proposed we will go.")
     assert row["rule"] == "participle-cue"
     assert row["speaker"] == "Lind"
+
+
+def test_a_clause_ending_on_a_quotation_before_a_described_inverted_speaker():
+    _text, table = run(
+        "The draft “was written in a hurry,” said a diplomat who attended the talks."
+    )
+    row = the_row(table, "The draft “was written in a hurry,”")
+    assert row["rule"] == "clause-cue-speaker"
+    assert row["speaker"] == "diplomat"

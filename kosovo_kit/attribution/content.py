@@ -187,12 +187,7 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
             k = skipped
     while k < sent_end and words[k] in (":", ",", "—", "–"):
         k += 1
-    if (
-        k < sent_end
-        and words[k - 1] == ","
-        and lows[k].endswith("ing")
-        and p.is_verb_cue(words[k])
-    ):
+    if k < sent_end and words[k - 1] == "," and lows[k].endswith("ing") and p.is_verb_cue(words[k]):
         # "… no meeting planned, adding: “…”": the gerund cue reports what follows it
         return [], False
     clause = False  # a that-clause follows: no noun-phrase object to cut short

@@ -287,7 +287,10 @@ def cue_then_speaker(
     pieces = backward_content(p, sent_start, cue.first - 1)
     if not pieces or not backward_allowed(p, cue, pieces, inverted=True):
         return None
-    if described and not p.is_quote_piece(pieces[0]):
+    if described and not (p.is_quote_piece(pieces[0]) or p.text[pieces[-1][1] - 1] in CLOSERS):
+        # an unquoted clause before "said a diplomat who …" is the writer's; one that
+        # ends on a quotation (Petraeus "was handled so lightly," said an official who …)
+        # is what was said
         return None
     return quote_cue_speaker(p, cue, pieces, after, span, sent_end, speakers)
 
