@@ -739,3 +739,10 @@ def test_a_clause_ending_on_a_quotation_before_a_described_inverted_speaker():
     row = the_row(table, "The draft “was written in a hurry,”")
     assert row["rule"] == "clause-cue-speaker"
     assert row["speaker"] == "diplomat"
+
+
+def test_went_on_after_a_quotation_that_opens_its_sentence():
+    _text, table = run("“We will not sign,” Mara Lind went on, looking at the clock.")
+    row = the_row(table, "We will not sign,")
+    assert row["rule"] == "quote-verb-speaker"
+    assert row["speaker"] == "Mara Lind"

@@ -40,7 +40,8 @@ QUOTE_VERB = re.compile(
     r"[ \t]+(?P<np>he|she|they|I|we|[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
     # a determiner phrase: "the crowd yelled", "an angry Hollande retaliated"
     r"|(?:the|an?)(?:[ \t]+[A-Za-z][\w'’-]*){1,3}?)"
-    r"[ \t]+(?P<verb>[a-z]+ed)\b"
+    # "went on" here goes on with the quotation, though as a cue it mostly does not
+    r"[ \t]+(?P<verb>[a-z]+ed|went[ \t]+on|shot[ \t]+back)\b"
 )
 # … or the verb and then a name ending the clause: “…,” reacted Trump.
 VERB_QUOTE = re.compile(
