@@ -746,3 +746,19 @@ def test_went_on_after_a_quotation_that_opens_its_sentence():
     row = the_row(table, "We will not sign,")
     assert row["rule"] == "quote-verb-speaker"
     assert row["speaker"] == "Mara Lind"
+
+
+def test_a_quotation_framed_inside_a_clause_ends_that_clause():
+    _text, table = run(
+        "Lind argued that the draft had lost its point: “Nobody reads it any more,” she said."
+    )
+    outer = the_row(table, "the draft had lost its point")
+    assert outer["speaker"] == "Lind"
+    inner = the_row(table, "Nobody reads it any more,")
+    assert inner["rule"].startswith("quote-cue-speaker")
+
+
+def test_a_quotation_reported_inside_a_clause_stays_in_it():
+    _text, table = run("Lind said the minister told her “the talks are over” on Friday.")
+    row = the_row(table, "the minister told her “the talks are over” on Friday")
+    assert row["speaker"] == "Lind"

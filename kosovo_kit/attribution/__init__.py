@@ -163,6 +163,8 @@ KINDS = ("direct", "mixed", "indirect", "belief")
 MIN_QUOTED_SENTENCE_WORDS = 2
 # The fewest words of a paragraph that goes on with a transcript's turn
 MIN_TURN_WORDS = 3
+# The fewest words left of a statement's content cut before a quotation framed inside it
+MIN_CUT_WORDS = 3
 # Characters trimmed off the end of an announced paragraph's content
 ANNOUNCED_END = frozenset(".!?;,:—– \t\r\n")
 
@@ -311,7 +313,8 @@ def _paragraph(
             awaiting = attr
             speakers.remember(attr)
             continue
-        if any(overlaps(attr.pieces, a.pieces) and not _nested(text, attr, a) for a in found):
+        clash = [a for a in found if overlaps(attr.pieces, a.pieces) and not _nested(text, attr, a)]
+        if clash and not all(_framed_inside(text, a, attr) for a in clash):
             _reported_by(attr, found)
             continue
         found.append(attr)
@@ -451,6 +454,39 @@ def _inside_other(attr: Attribution, found: list[Attribution]) -> bool:
         and any(s <= at < e for s, e in a.pieces)
         for a in found
     )
+
+
+def _framed_inside(text: str, outer: Attribution, inner: Attribution) -> bool:
+    """A quotation with a frame of its own ends the content of a statement it lies in
+    ("Trump asserted that France had lost its identity: “France is no longer France,” he
+    claimed."): the outer content is cut before it. Returns whether it was cut.
+
+    Only a frame that follows its quotation, or announces it with a colon, counts; a
+    quotation reported inside the outer content ("X said Y told him “…”") stays in it.
+    """
+    if outer.cue is None or inner.cue is None or len(outer.pieces) != 1:
+        return False
+    o_start, o_end = outer.pieces[0]
+    q_start = inner.pieces[0][0]
+    if not (
+        outer.cue.end <= o_start < q_start - 1
+        and o_start <= inner.cue.start < o_end
+        and text[q_start - 1] in OPENERS
+    ):
+        return False
+    after = inner.cue.start >= inner.pieces[0][1]
+    announced = text[inner.cue.end : q_start - 1].strip() == ":"
+    if not (after or announced):
+        return False
+    cut = q_start - 1
+    if announced and inner.mention is not None and o_start < inner.mention[0] < cut:
+        cut = inner.mention[0]  # "…, to which O'Malley interjected: “…”": its frame too
+    while cut > o_start and text[cut - 1] in " :,;-–—(":
+        cut -= 1
+    if len(text[o_start:cut].split()) < MIN_CUT_WORDS:
+        return False
+    outer.pieces = [(o_start, cut)]
+    return True
 
 
 def _reported_by(attr: Attribution, found: list[Attribution]) -> None:
