@@ -762,3 +762,10 @@ def test_a_quotation_reported_inside_a_clause_stays_in_it():
     _text, table = run("Lind said the minister told her “the talks are over” on Friday.")
     row = the_row(table, "the minister told her “the talks are over” on Friday")
     assert row["speaker"] == "Lind"
+
+
+def test_a_belief_inside_what_a_later_frame_reports_is_part_of_it():
+    _text, table = run("Those who think “the talks can wait are wrong,” Lind said.")
+    row = the_row(table, "Those who think “the talks can wait are wrong,”")
+    assert row["speaker"] == "Lind"
+    assert not (table["cue"] == "think").any()

@@ -314,7 +314,9 @@ def _paragraph(
             speakers.remember(attr)
             continue
         clash = [a for a in found if overlaps(attr.pieces, a.pieces) and not _nested(text, attr, a)]
-        if clash and not all(_framed_inside(text, a, attr) for a in clash):
+        if clash and all(_belief_within(a, attr) for a in clash):
+            found = [a for a in found if all(a is not c for c in clash)]
+        elif clash and not all(_framed_inside(text, a, attr) for a in clash):
             _reported_by(attr, found)
             continue
         found.append(attr)
@@ -454,6 +456,15 @@ def _inside_other(attr: Attribution, found: list[Attribution]) -> bool:
         and any(s <= at < e for s, e in a.pieces)
         for a in found
     )
+
+
+def _belief_within(inner: Attribution, outer: Attribution) -> bool:
+    """A belief whose cue and content lie in what a later frame reports ("Candidates who
+    think “…” are wrong,” she said): part of that statement, not one of its own."""
+    if inner.cue is None or outer.cue is None or inner.cue.kind != "belief":
+        return False
+    s, e = outer.pieces[0][0], outer.pieces[-1][1]
+    return outer.cue.start >= e and s <= inner.cue.start and inner.pieces[-1][1] <= e
 
 
 def _framed_inside(text: str, outer: Attribution, inner: Attribution) -> bool:
