@@ -78,7 +78,11 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
                 return None
             # a relative clause describes whoever it follows ("an intelligence source,
             # who was not authorized to speak, told …") and may run longer
-            relative = p.lows[k + 1] in ("who", "whose")
+            relative = p.lows[k + 1] in ("who", "whose") or (
+                # "Bill Millis, a businessman who had been …, said": a role the clause describes
+                j - k < RELATIVE_CLAUSE_TOKENS
+                and any(p.lows[m] in ("who", "whose") for m in range(k + 2, min(j, k + 8)))
+            )
             if j - k >= APPOSITIVE_TOKENS and not relative:
                 return None
             head = left_phrase(p, k - 1, sent_start)
