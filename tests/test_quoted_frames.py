@@ -769,3 +769,9 @@ def test_a_belief_inside_what_a_later_frame_reports_is_part_of_it():
     row = the_row(table, "Those who think “the talks can wait are wrong,”")
     assert row["speaker"] == "Lind"
     assert not (table["cue"] == "think").any()
+
+
+def test_content_with_quoted_words_ends_before_the_speakers_next_act():
+    _text, table = run("Lind said the draft was “dead on arrival” before walking out of the hall.")
+    row = the_row(table, "the draft was “dead on arrival”")
+    assert row["speaker"] == "Lind"

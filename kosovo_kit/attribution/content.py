@@ -240,6 +240,19 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
             ):
                 end_tok = m  # "…, and the union has sued": the writer's next clause
                 break
+        if (
+            low in ("before", "after")
+            and m > k + 2
+            and m + 1 < sent_end
+            and lows[m + 1].endswith("ing")
+            and p.kinds[m + 1] == "word"
+            and not p.in_quote(p.starts[m])
+            and "quote" in p.kinds[k:m]
+        ):
+            # "… “kept us safe” before claiming …": the speaker's next act, after the words
+            # the writer quoted
+            end_tok = m
+            break
         if low in ("and", "but") and m + 1 < sent_end and m > k + 2:
             nxt = words[m + 1]
             if (
