@@ -775,3 +775,11 @@ def test_content_with_quoted_words_ends_before_the_speakers_next_act():
     _text, table = run("Lind said the draft was “dead on arrival” before walking out of the hall.")
     row = the_row(table, "the draft was “dead on arrival”")
     assert row["speaker"] == "Lind"
+
+
+def test_a_naming_participle_after_a_common_noun_names_no_speaker():
+    _text, table = run("Farmers staged a play called “The Last Harvest” in the square.")
+    row = table[table["cue"] == "called"].iloc[0]
+    assert pd.isna(row["speaker"])
+    _text, table = run("The union called the plan “reckless” on Monday.")
+    assert the_row(table, "the plan “reckless”")["speaker"] == "union"

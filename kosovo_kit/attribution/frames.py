@@ -69,6 +69,7 @@ from .words import (
     LEAD_INS,
     MESSAGE_NOUNS,
     NEGATED_STEMS,
+    PRONOUNS,
     RELATIVE_PRONOUNS,
     SEQUENCE_ADVERBS,
     SKIP_BEFORE_CUE,
@@ -96,6 +97,8 @@ ABSOLUTE_NAME_TOKENS = 4
 # How far before a relative "that" the message noun it follows may stand: "a letter from
 # his doctor Friday afternoon that says"
 ISSUER_TOKENS = 6
+# Participles that name a thing right after its noun ("a play called “…”")
+NAMING_PARTICIPLES = frozenset({"called", "named", "dubbed", "nicknamed"})
 # How far an affiliation may follow an inverted speaker: "said X of the University of …"
 AFFILIATION_TOKENS = 12
 # Determiners that open an appositive after a name ("Ana Kova, a council member, said"),
@@ -357,6 +360,14 @@ def speaker_then_cue(
     if span is None or not plausible_subject(p, cue, span, skipped):
         return None
     span = coordinated_subject(p, span, sent_start)
+    if not skipped and _names_a_thing(p, cue, span, sent_start):
+        # "a group called the “We The People Foundation”": the participle names what the
+        # noun is; nobody is said to speak
+        forward, _unclosed = forward_content(p, cue, sent_end)
+        if not forward:
+            return None
+        sid = p.sentence_ids[cue.first]
+        return Attribution(forward, "cue-that-clause", cue, None, None, None, sid, p.paragraph_id)
     if span[0] == span[1] and p.lows[span[0]] == "that":
         # "Trump released a video that said …": who issued the message speaks
         head = _message_issuer(p, span[0], sent_start)
@@ -367,6 +378,30 @@ def speaker_then_cue(
     if attr is not None:
         return attr
     return speaker_cue_quote(p, cue, span, forward, unclosed, sent_start, sent_end, speakers)
+
+
+def _names_a_thing(p: Paragraph, cue: Cue, span: Span, sent_start: int) -> bool:
+    """A naming participle right after a common noun in object position, before the name
+    in quotation marks ("performing a play called “Sons of Trump”"), not a speaker's verb
+    ("The group called “reckless” …" has its subject open the sentence)."""
+    if cue.form not in NAMING_PARTICIPLES or not cue.entry.labels:
+        return False
+    k = cue.last + 1
+    if k < len(p.lows) and p.lows[k] in ("the", "a", "an"):
+        k += 1
+    if k >= len(p.lows) or not p.opens(k):
+        return False
+    words = p.words[span[0] : span[1] + 1]
+    if (
+        any(is_cap(w) for w in words)
+        or p.lows[span[1]] in RELATIVE_PRONOUNS
+        or p.lows[span[1]] in PRONOUNS
+    ):
+        return False
+    before = span[0] - 1
+    return p.lows[span[0]] in ("a", "an") or (
+        before >= sent_start and p.kinds[before] == "word" and not is_cap(p.words[before])
+    )
 
 
 def _before_time_phrase(p: Paragraph, j: int, sent_start: int) -> int:
