@@ -783,3 +783,10 @@ def test_a_naming_participle_after_a_common_noun_names_no_speaker():
     assert pd.isna(row["speaker"])
     _text, table = run("The union called the plan “reckless” on Monday.")
     assert the_row(table, "the plan “reckless”")["speaker"] == "union"
+
+
+def test_a_state_after_the_town_of_a_fronted_phrase_is_not_the_subject():
+    _text, table = run(
+        "Speaking in Tampere, North Karelia, Lind attacked the draft, calling it “a farce.”"
+    )
+    assert the_row(table, "it “a farce.”")["speaker"] == "Lind"

@@ -40,6 +40,11 @@ __all__ = [
 ]
 
 
+# The most tokens of a state or country after a town in a fronted phrase ("in Salem, New
+# Hampshire,"; "Colo." is two tokens)
+PLACE_TOKENS = 3
+
+
 def _name_like(p: Paragraph, word: str) -> bool:
     return is_cap(word) or word.lower() in p.titles
 
@@ -108,6 +113,13 @@ def subject(p: Paragraph, sent_start: int, limit: int) -> Span | None:
         while k < limit and p.words[k] != ",":
             k += 1
         k += 1
+        # "Speaking in Salem, New Hampshire, Trump …": the state after the town is still
+        # the fronted phrase's place
+        m = k
+        while m < limit and m - k < PLACE_TOKENS and is_cap(p.words[m]):
+            m += 1
+        if k < m < limit - 1 and p.words[m] == "," and is_cap(p.words[k - 2]):
+            k = m + 1
     if k >= limit:
         return None
     span = right_phrase(p, k, limit)
