@@ -790,3 +790,10 @@ def test_a_state_after_the_town_of_a_fronted_phrase_is_not_the_subject():
         "Speaking in Tampere, North Karelia, Lind attacked the draft, calling it “a farce.”"
     )
     assert the_row(table, "it “a farce.”")["speaker"] == "Lind"
+
+
+def test_a_second_verb_after_and_and_a_setting_phrase_keeps_the_subject():
+    _text, table = run("Lind backed the deal and in a statement praised it as “a fair compromise.”")
+    row = the_row(table, "it as “a fair compromise.”")
+    assert row["speaker"] == "Lind"
+    assert row["rule"] == "coordinated-cue"

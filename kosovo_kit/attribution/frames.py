@@ -97,6 +97,10 @@ ABSOLUTE_NAME_TOKENS = 4
 # How far before a relative "that" the message noun it follows may stand: "a letter from
 # his doctor Friday afternoon that says"
 ISSUER_TOKENS = 6
+# A setting phrase between "and"/"but" and a second verb: its preposition and length
+SETTING_PREPOSITIONS = frozenset({"in", "during", "at", "on", "via", "through"})
+SETTING_TOKENS = 6
+SETTING_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its"})
 # Participles that name a thing right after its noun ("a play called “…”")
 NAMING_PARTICIPLES = frozenset({"called", "named", "dubbed", "nicknamed"})
 # How far an affiliation may follow an inverted speaker: "said X of the University of …"
@@ -183,6 +187,7 @@ def attribute_cue(
             and prev_i > sent_start
             and p.lows[prev_i - 1] in ("and", "but")
         )
+        or _after_linked_setting(p, prev_i, sent_start)
     ):
         return coordinated_cue(p, cue, found, sent_start, sent_end, speakers)
     if cue.form == "expected":
@@ -210,6 +215,22 @@ def attribute_cue(
         if attr is not None or prev_w not in (",", "--", "—", "–"):
             return attr
     return speaker_then_cue(p, cue, sent_start, sent_end, speakers)
+
+
+def _after_linked_setting(p: Paragraph, j: int, sent_start: int) -> bool:
+    """Tokens up to ``j`` are "and" or "but" and a short setting phrase ("… but in a later
+    interview said …", "and in a statement credited …"): the cue is the subject's
+    second verb, and the phrase's noun is no speaker."""
+    k = j
+    while k > sent_start and j - k < SETTING_TOKENS and p.kinds[k] == "word":
+        if p.lows[k] in SETTING_PREPOSITIONS:
+            # a determiner opens the setting's noun phrase ("in a statement"), not a
+            # bare plural ("Trump's support nationwide and in key states means …")
+            return p.lows[k - 1] in ("and", "but") and p.lows[k + 1] in SETTING_DETERMINERS
+        if is_cap(p.words[k]):
+            return False
+        k -= 1
+    return False
 
 
 def _next_low(p: Paragraph, cue: Cue) -> str:
