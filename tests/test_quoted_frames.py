@@ -797,3 +797,9 @@ def test_a_second_verb_after_and_and_a_setting_phrase_keeps_the_subject():
     row = the_row(table, "it as “a fair compromise.”")
     assert row["speaker"] == "Lind"
     assert row["rule"] == "coordinated-cue"
+
+
+def test_a_clause_before_a_comma_and_a_framed_quotation_ends_at_the_comma():
+    _text, table = run("Asked what she believed, Mara Lind said, “The draft is dead.”")
+    row = the_row(table, "The draft is dead.")
+    assert row["speaker"] == "Mara Lind"

@@ -77,6 +77,8 @@ TRAILER_OFFSET = 3
 # The longest subject of a following frame that ends the content ("…, but 55 percent of
 # all voters say …"), in tokens
 NEXT_FRAME_SUBJECT_TOKENS = 6
+# The longest subject of a frame that opens after a clause's comma ("…, Feinstein said “…”")
+FRAMED_SUBJECT_TOKENS = 4
 # A dateline opening a story: "MOSCOW (AFP) –", "Belgrade, Dec 28 (Reuters) -"
 DATELINE = re.compile(
     r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}(?:,?\s+\w{3,9}\.?\s+\d{1,2})?"
@@ -189,6 +191,10 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
         k += 1
     if k < sent_end and words[k - 1] == "," and lows[k].endswith("ing") and p.is_verb_cue(words[k]):
         # "… no meeting planned, adding: “…”": the gerund cue reports what follows it
+        return [], False
+    if k < sent_end and words[k - 1] == "," and _framed_quotation_at(p, k, sent_end):
+        # "Asked what he believed, he said, “…”": the clause ended at its comma; the
+        # next frame reports the quotation
         return [], False
     clause = False  # a that-clause follows: no noun-phrase object to cut short
     if k < sent_end and lows[k] == "that":
@@ -496,6 +502,21 @@ def _another_quotation(p: Paragraph, m: int, end: int) -> bool:
             return False
         if p.opens(k):
             return True
+    return False
+
+
+def _framed_quotation_at(p: Paragraph, k: int, sent_end: int) -> bool:
+    """Tokens from ``k`` are a short subject, a reporting verb, a comma or colon and a
+    quotation: "he said, “…”", "Feinstein said: “…”"."""
+    lows = p.lows
+    if not (lows[k] in PRONOUNS or is_cap(p.words[k])) or p.in_quote(p.starts[k]):
+        return False
+    for m in range(k + 1, min(sent_end - 2, k + FRAMED_SUBJECT_TOKENS + 1)):
+        if p.kinds[m] != "word":
+            return False
+        if p.is_verb_cue(lows[m]) and not lows[m].endswith("ing"):
+            n = m + 1 + (p.words[m + 1] in (",", ":"))
+            return n < sent_end and p.opens(n)
     return False
 
 
