@@ -81,7 +81,11 @@ that holds a quotation; an "-ly" adverb before a cue is not part of the speaker 
 relentlessly said" → Iran), and a relative clause before it ("Clinton, who …, conceded …")
 belongs to the subject.
 A belief reported inside what another speaker says after their cue ("X said he thinks
-…") is part of that statement, not a statement of its own.
+…"), or inside what a later frame reports ("Those who think … are wrong,” she said), is
+part of that statement, not a statement of its own. A quotation with a frame of its own
+inside a statement's content ("… that A: “B,” she said.") ends that content before it.
+A naming participle after a common noun in object position ("a play called “…”")
+names no speaker.
 A gerund cue after a message noun ("issued a statement saying …") is a ``participle-cue``
 whose issuer speaks, and so is one opening a sentence ("Noting that …, Petrova said …"),
 whose main clause's subject speaks; after an inverted speaker ("…, said X, a professor at …") an
