@@ -803,3 +803,9 @@ def test_a_clause_before_a_comma_and_a_framed_quotation_ends_at_the_comma():
     _text, table = run("Asked what she believed, Mara Lind said, “The draft is dead.”")
     row = the_row(table, "The draft is dead.")
     assert row["speaker"] == "Mara Lind"
+
+
+def test_a_label_in_single_quotation_marks_as_headlines_print_it():
+    _text, table = run("Lind calls the border plan ‘reckless’ and ‘costly.’")
+    row = the_row(table, "the border plan ‘reckless’ and ‘costly.’")
+    assert row["speaker"] == "Lind"

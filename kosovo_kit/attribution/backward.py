@@ -212,7 +212,11 @@ def has_complement(p: Paragraph, cue: Cue, forward: list[Span]) -> bool:
         and words[1][:1].isalpha()
     ):
         return True  # "called him divisive", "call it the nerd prom"
-    return CONTENT_MARK.search(content) is not None
+    if CONTENT_MARK.search(content) is not None:
+        return True
+    # a quotation in single marks, as headlines write them ("calls the plan ‘stupid’")
+    end = forward[-1][1]
+    return any(start <= q.open and q.close is not None and q.close <= end + 1 for q in p.quotes)
 
 
 def backward_allowed(p: Paragraph, cue: Cue, pieces: list[Span], inverted: bool = False) -> bool:
