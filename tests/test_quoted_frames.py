@@ -809,3 +809,10 @@ def test_a_label_in_single_quotation_marks_as_headlines_print_it():
     _text, table = run("Lind calls the border plan ‘reckless’ and ‘costly.’")
     row = the_row(table, "the border plan ‘reckless’ and ‘costly.’")
     assert row["speaker"] == "Lind"
+
+
+def test_a_question_topic_ends_at_its_comma_before_the_main_frame():
+    _text, table = run("Asked about the draft, Mara Lind said that it was “dead on arrival.”")
+    row = the_row(table, "it was “dead on arrival.”")
+    assert row["speaker"] == "Mara Lind"
+    assert not (table["rule"] == "question-cue").any()

@@ -209,6 +209,10 @@ def question_cue(
     is the question, up to the comma that ends it.
     """
     pieces, _unclosed = forward_content(p, cue, sent_end)
+    if pieces and "," in p.text[cue.end : pieces[0][0]]:
+        # "Asked about Cruz's charges, Rubio said …": the topic ends at its comma and the
+        # main clause's frame reports what follows
+        return None
     if pieces and has_complement(p, cue, pieces):
         end = clause_end(p, pieces, cue, sent_end)
         k = cue.last + 1
