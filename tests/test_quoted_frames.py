@@ -816,3 +816,9 @@ def test_a_question_topic_ends_at_its_comma_before_the_main_frame():
     row = the_row(table, "it was “dead on arrival.”")
     assert row["speaker"] == "Mara Lind"
     assert not (table["rule"] == "question-cue").any()
+
+
+def test_quoted_content_ends_before_a_relative_clause_on_a_name():
+    _text, table = run("Lind said she was “not ready” to back Kova, who faces a primary in May.")
+    row = the_row(table, "she was “not ready” to back Kova")
+    assert row["speaker"] == "Lind"

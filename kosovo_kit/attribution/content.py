@@ -214,6 +214,16 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
         if w in (";", "(") and m > k + 1 and not p.in_quote(p.starts[m]):
             end_tok = m  # "…; she calls for …": the writer's next clause or aside
             break
+        if (
+            w == ","
+            and m + 1 < sent_end
+            and lows[m + 1] in ("who", "whose")
+            and is_cap(words[m - 1])
+            and "quote" in p.kinds[k:m]
+            and not p.in_quote(p.starts[m])
+        ):
+            end_tok = m  # "… “not quite there yet” on supporting Ryan, who will face …"
+            break
         if w in (",", ";") and m + 1 < sent_end:
             nxt = lows[m + 1]
             if (
