@@ -822,3 +822,11 @@ def test_quoted_content_ends_before_a_relative_clause_on_a_name():
     _text, table = run("Lind said she was “not ready” to back Kova, who faces a primary in May.")
     row = the_row(table, "she was “not ready” to back Kova")
     assert row["speaker"] == "Lind"
+
+
+def test_content_ends_before_a_later_act_a_gerund_cue_reports():
+    _text, table = run(
+        "Lind insisted the draft was “premature” while adding that she would read it."
+    )
+    assert the_row(table, "the draft was “premature”")["speaker"] == "Lind"
+    assert the_row(table, "she would read it")["rule"] == "participle-cue"

@@ -257,6 +257,18 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
                 end_tok = m  # "…, and the union has sued": the writer's next clause
                 break
         if (
+            low in ("while", "before", "after", "when")
+            and m > k + 2
+            and m + 1 < sent_end
+            and lows[m + 1].endswith("ing")
+            and lows[m + 1] in single_cues
+            and not p.in_quote(p.starts[m])
+        ):
+            # "… while adding …", "… after telling …": a later act the gerund cue reports
+            # itself ("by calling …" is the manner, still part of the content)
+            end_tok = m
+            break
+        if (
             low in ("before", "after")
             and m > k + 2
             and m + 1 < sent_end
