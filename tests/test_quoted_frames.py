@@ -830,3 +830,8 @@ def test_content_ends_before_a_later_act_a_gerund_cue_reports():
     )
     assert the_row(table, "the draft was “premature”")["speaker"] == "Lind"
     assert the_row(table, "she would read it")["rule"] == "participle-cue"
+
+
+def test_a_sentence_adverb_between_commas_is_not_the_speaker():
+    _text, table = run("Lind, meanwhile, who has no allies left, said the draft was “a farce.”")
+    assert the_row(table, "the draft was “a farce.”")["speaker"] == "Lind"

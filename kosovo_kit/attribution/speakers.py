@@ -35,6 +35,10 @@ __all__ = ["Speakers", "left_phrase", "modal_name", "right_phrase"]
 
 # How many appositives may stand between a speaker and the cue, and how long each may be:
 # "Ramil Carr, 31, a photographer, said" has three; longer runs are clauses
+# Sentence adverbs a writer sets off by commas after a subject ("Sanders, meanwhile, …")
+SENTENCE_ADVERBS = frozenset(
+    {"meanwhile", "however", "though", "too", "also", "instead", "likewise", "nonetheless"}
+)
 APPOSITIVES = 3
 APPOSITIVE_TOKENS = 24
 RELATIVE_CLAUSE_TOKENS = 40
@@ -86,6 +90,16 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
             if j - k >= APPOSITIVE_TOKENS and not relative:
                 return None
             head = left_phrase(p, k - 1, sent_start)
+            if (
+                head is not None
+                and head[0] == head[1]
+                and p.lows[head[0]] in SENTENCE_ADVERBS
+                and head[0] - 2 >= sent_start
+                and words[head[0] - 1] == ","
+            ):
+                # "Sanders, meanwhile, who sits at zero endorsements, said": the adverb
+                # set off by commas is no speaker; the phrase before it is
+                head = left_phrase(p, head[0] - 2, sent_start)
             # a name on either side: "Kerr Putney, the police chief," / "the city's
             # transport chief, Ana Petrova,"
             if (
