@@ -835,3 +835,10 @@ def test_content_ends_before_a_later_act_a_gerund_cue_reports():
 def test_a_sentence_adverb_between_commas_is_not_the_speaker():
     _text, table = run("Lind, meanwhile, who has no allies left, said the draft was “a farce.”")
     assert the_row(table, "the draft was “a farce.”")["speaker"] == "Lind"
+
+
+def test_a_setting_phrase_between_commas_is_not_the_speaker():
+    _text, table = run(
+        "Lind, during a town hall in Tampere, Finland, said the draft was “a farce.”"
+    )
+    assert the_row(table, "the draft was “a farce.”")["speaker"] == "Lind"

@@ -39,6 +39,9 @@ __all__ = ["Speakers", "left_phrase", "modal_name", "right_phrase"]
 SENTENCE_ADVERBS = frozenset(
     {"meanwhile", "however", "though", "too", "also", "instead", "likewise", "nonetheless"}
 )
+# A setting phrase set off by commas after a subject: its preposition and its reach
+SETTING_PREPOSITIONS = frozenset({"during", "in", "at", "on", "after", "before", "speaking"})
+SETTING_TOKENS = 8
 APPOSITIVES = 3
 APPOSITIVE_TOKENS = 24
 RELATIVE_CLAUSE_TOKENS = 40
@@ -100,6 +103,18 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
                 # "Sanders, meanwhile, who sits at zero endorsements, said": the adverb
                 # set off by commas is no speaker; the phrase before it is
                 head = left_phrase(p, head[0] - 2, sent_start)
+            elif head is not None and not is_cap(words[head[0]]):
+                # "Clinton, during a town hall in Columbus, Ohio, said": a setting phrase
+                # set off by commas is no speaker; the phrase before it is
+                m = head[0] - 1
+                while m > sent_start and words[m] != "," and head[0] - m <= SETTING_TOKENS:
+                    m -= 1
+                if (
+                    m - 1 >= sent_start
+                    and words[m] == ","
+                    and p.lows[m + 1] in SETTING_PREPOSITIONS
+                ):
+                    head = left_phrase(p, m - 1, sent_start)
             # a name on either side: "Kerr Putney, the police chief," / "the city's
             # transport chief, Ana Petrova,"
             if (
