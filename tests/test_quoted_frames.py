@@ -842,3 +842,8 @@ def test_a_setting_phrase_between_commas_is_not_the_speaker():
         "Lind, during a town hall in Tampere, Finland, said the draft was “a farce.”"
     )
     assert the_row(table, "the draft was “a farce.”")["speaker"] == "Lind"
+
+
+def test_a_medium_before_a_noun_like_cue_makes_a_compound_noun():
+    _text, table = run("Lind once hosted the reality TV show “Harvest Moon” for a year.")
+    assert not (table["cue"] == "show").any()

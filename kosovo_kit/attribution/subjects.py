@@ -40,6 +40,8 @@ __all__ = [
 ]
 
 
+# Media that make a compound with a noun-like cue ("TV show", "radio report")
+MEDIA = frozenset({"tv", "radio", "web", "internet"})
 # The most tokens of a state or country after a town in a fronted phrase ("in Salem, New
 # Hampshire,"; "Colo." is two tokens)
 PLACE_TOKENS = 3
@@ -194,7 +196,12 @@ def plausible_subject(p: Paragraph, cue: Cue, span: Span, skipped: list[str]) ->
         and not skipped
         and not appositive_name
     ):
-        named = is_cap(words[-1]) or last in PRONOUNS or last in EVIDENCE_NOUNS
+        # "the reality TV show “…”": a medium before a noun form is a compound noun
+        named = (
+            (is_cap(words[-1]) and last not in MEDIA)
+            or last in PRONOUNS
+            or (last in EVIDENCE_NOUNS)
+        )
         # "Trump's comments": a possessive before a noun form; "Weekly’s Berg pointed out"
         # is a past tense, the verb of a named subject
         possessive = any(w in ("’s", "'s", "’", "s’") for w in words) and not (
