@@ -327,8 +327,17 @@ def test_according_to_after_a_quotation_frame_names_the_reporting_source():
     )
     assert len(table) == 1
     row = table.iloc[0]
-    assert row["text"] == "The bridge will not reopen this year,"
+    # the account reports the quotation with its frame, as PolNeAR annotates it
+    assert row["text"] == "“The bridge will not reopen this year,” Petrova said"
     assert row["rule"] == "according-to" and mention(text, row) == "the Harbour Gazette"
+
+
+def test_according_to_after_a_clause_with_a_quoted_object_reports_the_clause():
+    _text, table = run(
+        "Lind wrote to the mayor, threatening “a lawsuit,” according to a copy of the letter."
+    )
+    row = the_row(table, "Lind wrote to the mayor, threatening “a lawsuit,”")
+    assert row["rule"] == "according-to"
 
 
 def test_time_phrase_between_subject_and_cue_is_not_the_speaker():

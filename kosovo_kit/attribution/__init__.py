@@ -64,7 +64,8 @@ statement goes on instead.
 
 When "according to X" closes a sentence whose quotation another frame already reported
 ("“…,” Walker said, according to an AP account"), X is named as the source, as PolNeAR
-annotates it: the statement takes the ``according-to`` rule, cue and speaker.
+annotates it: the statement takes the ``according-to`` rule, cue and speaker, and its
+content widens to the whole clause the account reports, frame included.
 
 A paragraph written in title case (a headline: "Clinton Says Russians Hacked DNC") has
 its capitalised reporting verbs read as cues (:func:`.cues.is_title_case`).
@@ -509,15 +510,26 @@ def _reported_by(attr: Attribution, found: list[Attribution]) -> None:
     names for the statement and its frame, so its "according to" takes the statement over."""
     if attr.rule.split("+")[0] != "according-to" or attr.cue is None:
         return
-    for a in found:
+    taken = [
+        a
+        for a in found
         if (
             a.sentence_id == attr.sentence_id
             and a.cue is not None
             and a.cue.start < attr.cue.start
             and overlaps(attr.pieces, a.pieces)
-        ):
-            a.rule, a.cue, a.mention = attr.rule, attr.cue, attr.mention
-            a.speaker, a.actor = attr.speaker, attr.actor
+        )
+    ]
+    for a in taken:
+        a.rule, a.cue, a.mention = attr.rule, attr.cue, attr.mention
+        a.speaker, a.actor = attr.speaker, attr.actor
+    if taken:
+        # what the account reports is the whole clause, the frame it quotes included
+        # (“…,” he told Flake, according to officials): the last statement takes it
+        last = max(taken, key=lambda a: a.pieces[-1][1])
+        s, e = attr.pieces[0][0], attr.pieces[-1][1]
+        if all(s <= x and y <= e for x, y in last.pieces):
+            last.pieces = list(attr.pieces)
 
 
 def _nested(text: str, a: Attribution, b: Attribution) -> bool:
