@@ -856,3 +856,11 @@ def test_a_setting_phrase_between_commas_is_not_the_speaker():
 def test_a_medium_before_a_noun_like_cue_makes_a_compound_noun():
     _text, table = run("Lind once hosted the reality TV show “Harvest Moon” for a year.")
     assert not (table["cue"] == "show").any()
+
+
+def test_an_appositive_may_hold_a_quoted_title():
+    _text, table = run(
+        "Lind, the author of “Bridges Burned,” a history of the talks, said the draft "
+        "was “a farce.”"
+    )
+    assert the_row(table, "the draft was “a farce.”")["speaker"] == "Lind"

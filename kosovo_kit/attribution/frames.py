@@ -50,6 +50,7 @@ from .paragraph import Attribution, Paragraph, Span, is_adverb
 from .speakers import (
     APPOSITIVE_TOKENS,
     Speakers,
+    in_title,
     is_cap,
     left_phrase,
     modal_name,
@@ -245,7 +246,14 @@ def _after_relative_clause(p: Paragraph, comma: int, sent_start: int) -> bool:
     if p.words[comma] != ",":
         return False
     k = comma - 1
-    while k > sent_start and comma - k < APPOSITIVE_TOKENS and p.kinds[k] != "quote":
+    while (
+        k > sent_start
+        and comma - k < APPOSITIVE_TOKENS
+        and (p.kinds[k] != "quote" or in_title(p, k))
+    ):
+        if in_title(p, k):
+            k -= 1  # "Hemsley, the co-author of “Going Viral,” …, said"
+            continue
         if p.words[k] == ",":
             if p.lows[k + 1] in RELATIVE_PRONOUNS:
                 return True

@@ -33,8 +33,6 @@ from .words import (
 
 __all__ = ["Speakers", "left_phrase", "modal_name", "right_phrase"]
 
-# How many appositives may stand between a speaker and the cue, and how long each may be:
-# "Ramil Carr, 31, a photographer, said" has three; longer runs are clauses
 # Sentence adverbs a writer sets off by commas after a subject ("Sanders, meanwhile, …")
 SENTENCE_ADVERBS = frozenset(
     {"meanwhile", "however", "though", "too", "also", "instead", "likewise", "nonetheless"}
@@ -42,6 +40,10 @@ SENTENCE_ADVERBS = frozenset(
 # A setting phrase set off by commas after a subject: its preposition and its reach
 SETTING_PREPOSITIONS = frozenset({"during", "in", "at", "on", "after", "before", "speaking"})
 SETTING_TOKENS = 8
+# The most words of a quoted title an appositive may hold
+TITLE_WORDS = 5
+# How many appositives may stand between a speaker and the cue, and how long each may be:
+# "Ramil Carr, 31, a photographer, said" has three; longer runs are clauses
 APPOSITIVES = 3
 APPOSITIVE_TOKENS = 24
 RELATIVE_CLAUSE_TOKENS = 40
@@ -61,6 +63,22 @@ def is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+def in_title(p: Paragraph, k: int) -> bool:
+    """Token ``k`` is in (or a mark of) a short capitalised quotation, a title ("Going
+    Viral," “The Apprentice”), which an appositive may hold."""
+    if not p.quotes:
+        return False
+    pos = p.starts[k]
+    i = bisect_left(p.quote_opens, pos + 1) - 1
+    if i < 0:
+        return False
+    q = p.quotes[i]
+    if q.close is None or pos >= q.close:
+        return False
+    inner = p.text[q.inner_start : q.inner_end]
+    return len(inner.split()) <= TITLE_WORDS and inner[:1].isupper()
+
+
 def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
     """Token range (first, last) of the speaker phrase ending at token ``j``."""
     words, kinds = p.words, p.kinds
@@ -73,7 +91,14 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
         k = j
         for _ in range(APPOSITIVES):
             k -= 1
-            while k >= sent_start and words[k] != w and j - k < RELATIVE_CLAUSE_TOKENS:
+            while (
+                k >= sent_start
+                and (words[k] != w or in_title(p, k))
+                and j - k < RELATIVE_CLAUSE_TOKENS
+            ):
+                if in_title(p, k):
+                    k -= 1  # a quoted title: "the co-author of “Going Viral,” said"
+                    continue
                 if (
                     (kinds[k] == "quote" and not p.possessive_mark(k))
                     or words[k] in (";", ":")
