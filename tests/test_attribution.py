@@ -53,6 +53,10 @@ def test_every_rule_has_a_function_that_names_it_with_an_example():
         # an opening mark after the last word's punctuation closes: the software turned it
         ("“We won,“ she said. “Again.“", ["We won,", "Again."]),
         ("“Why now?“ he asked. “Because.”", ["Why now?", "Because."]),
+        # a closing mark that opens a line before a word opens it: the software turned it
+        ("”Never again.” ― Ana Kova\n”Not here.” ― Mara Lind", ["Never again.", "Not here."]),
+        ("\u202a”We won,” she said.", ["We won,"]),
+        ("He said ”no” twice.", []),
     ],
 )
 def test_quotations_pair_their_marks(text, inner):

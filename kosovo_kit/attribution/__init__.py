@@ -65,7 +65,8 @@ statement goes on instead.
 
 When "according to X" closes a sentence whose quotation another frame already reported
 ("“…,” Walker said, according to an AP account"), X is named as the source, as PolNeAR
-annotates it: the statement takes the ``according-to`` rule, cue and speaker.
+annotates it: the statement takes the ``according-to`` rule, cue and speaker, and its
+content widens to the whole clause the account reports, frame included.
 
 A paragraph written in title case (a headline: "Clinton Says Russians Hacked DNC") has
 its capitalised reporting verbs read as cues (:func:`.cues.is_title_case`).
@@ -82,7 +83,11 @@ that holds a quotation; an "-ly" adverb before a cue is not part of the speaker 
 relentlessly said" → Iran), and a relative clause before it ("Clinton, who …, conceded …")
 belongs to the subject.
 A belief reported inside what another speaker says after their cue ("X said he thinks
-…") is part of that statement, not a statement of its own.
+…"), or inside what a later frame reports ("Those who think … are wrong,” she said), is
+part of that statement, not a statement of its own. A quotation with a frame of its own
+inside a statement's content ("… that A: “B,” she said.") ends that content before it.
+A naming participle after a common noun in object position ("a play called “…”")
+names no speaker.
 A gerund cue after a message noun ("issued a statement saying …") is a ``participle-cue``
 whose issuer speaks, and so is one opening a sentence ("Noting that …, Petrova said …"),
 whose main clause's subject speaks; after an inverted speaker ("…, said X, a professor at …") an
@@ -166,6 +171,8 @@ KINDS = ("direct", "mixed", "indirect", "belief")
 MIN_QUOTED_SENTENCE_WORDS = 2
 # The fewest words of a paragraph that goes on with a transcript's turn
 MIN_TURN_WORDS = 3
+# The fewest words left of a statement's content cut before a quotation framed inside it
+MIN_CUT_WORDS = 3
 # Characters trimmed off the end of an announced paragraph's content
 ANNOUNCED_END = frozenset(".!?;,:—– \t\r\n")
 
@@ -315,7 +322,10 @@ def _paragraph(
             awaiting = attr
             speakers.remember(attr)
             continue
-        if any(overlaps(attr.pieces, a.pieces) and not _nested(text, attr, a) for a in found):
+        clash = [a for a in found if overlaps(attr.pieces, a.pieces) and not _nested(text, attr, a)]
+        if clash and all(_belief_within(a, attr) for a in clash):
+            found = [a for a in found if all(a is not c for c in clash)]
+        elif clash and not all(_framed_inside(text, a, attr) for a in clash):
             _reported_by(attr, found)
             continue
         found.append(attr)
@@ -458,20 +468,73 @@ def _inside_other(attr: Attribution, found: list[Attribution]) -> bool:
     )
 
 
+def _belief_within(inner: Attribution, outer: Attribution) -> bool:
+    """A belief whose cue and content lie in what a later frame reports ("Candidates who
+    think “…” are wrong,” she said): part of that statement, not one of its own."""
+    if inner.cue is None or outer.cue is None or inner.cue.kind != "belief":
+        return False
+    s, e = outer.pieces[0][0], outer.pieces[-1][1]
+    return outer.cue.start >= e and s <= inner.cue.start and inner.pieces[-1][1] <= e
+
+
+def _framed_inside(text: str, outer: Attribution, inner: Attribution) -> bool:
+    """A quotation with a frame of its own ends the content of a statement it lies in
+    ("Trump asserted that France had lost its identity: “France is no longer France,” he
+    claimed."): the outer content is cut before it. Returns whether it was cut.
+
+    Only a frame that follows its quotation, or announces it with a colon, counts; a
+    quotation reported inside the outer content ("X said Y told him “…”") stays in it.
+    """
+    if outer.cue is None or inner.cue is None or len(outer.pieces) != 1:
+        return False
+    o_start, o_end = outer.pieces[0]
+    q_start = inner.pieces[0][0]
+    if not (
+        outer.cue.end <= o_start < q_start - 1
+        and o_start <= inner.cue.start < o_end
+        and text[q_start - 1] in OPENERS
+    ):
+        return False
+    after = inner.cue.start >= inner.pieces[0][1]
+    announced = text[inner.cue.end : q_start - 1].strip() == ":"
+    if not (after or announced):
+        return False
+    cut = q_start - 1
+    if announced and inner.mention is not None and o_start < inner.mention[0] < cut:
+        cut = inner.mention[0]  # "…, to which O'Malley interjected: “…”": its frame too
+    while cut > o_start and text[cut - 1] in " :,;-–—(":
+        cut -= 1
+    if len(text[o_start:cut].split()) < MIN_CUT_WORDS:
+        return False
+    outer.pieces = [(o_start, cut)]
+    return True
+
+
 def _reported_by(attr: Attribution, found: list[Attribution]) -> None:
     """“…,” Walker said, according to an AP account: the account is the source PolNeAR
     names for the statement and its frame, so its "according to" takes the statement over."""
     if attr.rule.split("+")[0] != "according-to" or attr.cue is None:
         return
-    for a in found:
+    taken = [
+        a
+        for a in found
         if (
             a.sentence_id == attr.sentence_id
             and a.cue is not None
             and a.cue.start < attr.cue.start
             and overlaps(attr.pieces, a.pieces)
-        ):
-            a.rule, a.cue, a.mention = attr.rule, attr.cue, attr.mention
-            a.speaker, a.actor = attr.speaker, attr.actor
+        )
+    ]
+    for a in taken:
+        a.rule, a.cue, a.mention = attr.rule, attr.cue, attr.mention
+        a.speaker, a.actor = attr.speaker, attr.actor
+    if taken:
+        # what the account reports is the whole clause, the frame it quotes included
+        # (“…,” he told Flake, according to officials): the last statement takes it
+        last = max(taken, key=lambda a: a.pieces[-1][1])
+        s, e = attr.pieces[0][0], attr.pieces[-1][1]
+        if all(s <= x and y <= e for x, y in last.pieces):
+            last.pieces = list(attr.pieces)
 
 
 def _nested(text: str, a: Attribution, b: Attribution) -> bool:

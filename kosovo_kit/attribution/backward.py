@@ -109,12 +109,18 @@ def continuation(p: Paragraph, k: int, sent_end: int, quoted: bool) -> list[Span
     if k >= sent_end or words[k] != ",":
         return []
     m = k + 1
+    described = False  # a relative clause describes the speaker: "said X, who waited …"
     while m < sent_end and m - k < CONTINUATION_TOKENS:
         tok_start = p.starts[m]
         w = words[m]
         if p.opens(m):
-            if m > k + 1 and words[m - 1] not in (",", ":", "—", "–"):
-                return []  # “A,” she said, referring to the “talks”: the phrase's own words
+            if (m > k + 1 and words[m - 1] not in (",", ":", "—", "–")) or (
+                described and words[m - 1] != ","
+            ):
+                # “A,” she said, referring to the “talks”: the phrase's own words; a
+                # quotation inside a relative clause ("who waited in an “…” line") is the
+                # writer's, one after the clause's comma resumes the speaker's
+                return []
             for q in p.quotes:
                 if q.open == tok_start:
                     return [(q.inner_start, q.inner_end)] if q.inner_end > q.inner_start else []
@@ -122,6 +128,7 @@ def continuation(p: Paragraph, k: int, sent_end: int, quoted: bool) -> list[Span
         low = w.lower()
         if low in p.single_cues or low == "according" or w in (";", ".", ":"):
             return []
+        described = described or (quoted and low in ("who", "whose", "which", "where"))
         # after a quotation these open the writer's clause; inside an unquoted clause a
         # conjunction carries the reported clause on ("A, they say, but she …") unless a
         # reporting verb follows it ("…, X said, and denounced …": the speaker's next act)
@@ -208,7 +215,11 @@ def has_complement(p: Paragraph, cue: Cue, forward: list[Span]) -> bool:
         and words[1][:1].isalpha()
     ):
         return True  # "called him divisive", "call it the nerd prom"
-    return CONTENT_MARK.search(content) is not None
+    if CONTENT_MARK.search(content) is not None:
+        return True
+    # a quotation in single marks, as headlines write them ("calls the plan ‘stupid’")
+    end = forward[-1][1]
+    return any(start <= q.open and q.close is not None and q.close <= end + 1 for q in p.quotes)
 
 
 def backward_allowed(p: Paragraph, cue: Cue, pieces: list[Span], inverted: bool = False) -> bool:

@@ -226,6 +226,10 @@ def question_cue(
     topic = _question_topic(p, cue, sent_end)
     if topic is not None:
         pieces = [topic]
+    elif pieces and "," in p.text[cue.end : pieces[0][0]]:
+        # "Asked, after a pause, …, Rubio said …": no topic before the comma; the main
+        # clause's frame reports what follows it
+        return None
     if pieces and (topic is not None or has_complement(p, cue, pieces)):
         end = clause_end(p, pieces, cue, sent_end)
         k = cue.last + 1

@@ -82,6 +82,8 @@ TRAILER_OFFSET = 3
 # The longest subject of a following frame that ends the content ("…, but 55 percent of
 # all voters say …"), in tokens
 NEXT_FRAME_SUBJECT_TOKENS = 6
+# The longest subject of a frame that opens after a clause's comma ("…, Feinstein said “…”")
+FRAMED_SUBJECT_TOKENS = 4
 # A dateline opening a story: "MOSCOW (AFP) –", "Belgrade, Dec 28 (Reuters) -"
 DATELINE = re.compile(
     r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}(?:,?\s+\w{3,9}\.?\s+\d{1,2})?"
@@ -194,6 +196,13 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
         return [], False  # "all they talked about, …": the particle's object went before
     while k < sent_end and words[k] in (":", ",", "—", "–"):
         k += 1
+    if k < sent_end and words[k - 1] == "," and lows[k].endswith("ing") and p.is_verb_cue(words[k]):
+        # "… no meeting planned, adding: “…”": the gerund cue reports what follows it
+        return [], False
+    if k < sent_end and words[k - 1] == "," and _framed_quotation_at(p, k, sent_end):
+        # "Asked what he believed, he said, “…”": the clause ended at its comma; the
+        # next frame reports the quotation
+        return [], False
     clause = False  # a that-clause follows: no noun-phrase object to cut short
     if k < sent_end and lows[k] == "that":
         k += 1
@@ -211,6 +220,16 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
         low = lows[m]
         if w in (";", "(") and m > k + 1 and not p.in_quote(p.starts[m]):
             end_tok = m  # "…; she calls for …": the writer's next clause or aside
+            break
+        if (
+            w == ","
+            and m + 1 < sent_end
+            and lows[m + 1] in ("who", "whose")
+            and is_cap(words[m - 1])
+            and "quote" in p.kinds[k:m]
+            and not p.in_quote(p.starts[m])
+        ):
+            end_tok = m  # "… “not quite there yet” on supporting Ryan, who will face …"
             break
         if w in (",", ";") and m + 1 < sent_end:
             nxt = lows[m + 1]
@@ -244,6 +263,31 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
             ):
                 end_tok = m  # "…, and the union has sued": the writer's next clause
                 break
+        if (
+            low in ("while", "before", "after", "when")
+            and m > k + 2
+            and m + 1 < sent_end
+            and lows[m + 1].endswith("ing")
+            and lows[m + 1] in single_cues
+            and not p.in_quote(p.starts[m])
+        ):
+            # "… while adding …", "… after telling …": a later act the gerund cue reports
+            # itself ("by calling …" is the manner, still part of the content)
+            end_tok = m
+            break
+        if (
+            low in ("before", "after")
+            and m > k + 2
+            and m + 1 < sent_end
+            and lows[m + 1].endswith("ing")
+            and p.kinds[m + 1] == "word"
+            and not p.in_quote(p.starts[m])
+            and "quote" in p.kinds[k:m]
+        ):
+            # "… “kept us safe” before claiming …": the speaker's next act, after the words
+            # the writer quoted
+            end_tok = m
+            break
         if low in ("and", "but") and m + 1 < sent_end and m > k + 2:
             nxt = words[m + 1]
             if (
@@ -510,6 +554,21 @@ def _another_quotation(p: Paragraph, m: int, end: int) -> bool:
             return False
         if p.opens(k):
             return True
+    return False
+
+
+def _framed_quotation_at(p: Paragraph, k: int, sent_end: int) -> bool:
+    """Tokens from ``k`` are a short subject, a reporting verb, a comma or colon and a
+    quotation: "he said, “…”", "Feinstein said: “…”"."""
+    lows = p.lows
+    if not (lows[k] in PRONOUNS or is_cap(p.words[k])) or p.in_quote(p.starts[k]):
+        return False
+    for m in range(k + 1, min(sent_end - 2, k + FRAMED_SUBJECT_TOKENS + 1)):
+        if p.kinds[m] != "word":
+            return False
+        if p.is_verb_cue(lows[m]) and not lows[m].endswith("ing"):
+            n = m + 1 + (p.words[m + 1] in (",", ":"))
+            return n < sent_end and p.opens(n)
     return False
 
 

@@ -52,6 +52,7 @@ from .paragraph import Attribution, Paragraph, Span, is_adverb
 from .speakers import (
     APPOSITIVE_TOKENS,
     Speakers,
+    in_title,
     is_cap,
     left_phrase,
     modal_name,
@@ -71,6 +72,7 @@ from .words import (
     LEAD_INS,
     MESSAGE_NOUNS,
     NEGATED_STEMS,
+    PRONOUNS,
     RELATIVE_PRONOUNS,
     SEQUENCE_ADVERBS,
     SKIP_BEFORE_CUE,
@@ -101,6 +103,12 @@ ISSUER_TOKENS = 6
 # Cues whose object is always the hearer: the name after them is never an inverted speaker
 # ("“…,” Ana Kova, the mayor, told Radio Split": Kova speaks, the station listens)
 HEARER_CUES = frozenset({"tell", "remind", "assure"})
+# A setting phrase between "and"/"but" and a second verb: its preposition and length
+SETTING_PREPOSITIONS = frozenset({"in", "during", "at", "on", "via", "through"})
+SETTING_TOKENS = 6
+SETTING_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its"})
+# Participles that name a thing right after its noun ("a play called “…”")
+NAMING_PARTICIPLES = frozenset({"called", "named", "dubbed", "nicknamed"})
 # How far an affiliation may follow an inverted speaker: "said X of the University of …"
 AFFILIATION_TOKENS = 12
 # Determiners that open an appositive after a name ("Ana Kova, a council member, said"),
@@ -187,6 +195,7 @@ def attribute_cue(
             and prev_i > sent_start
             and p.lows[prev_i - 1] in ("and", "but")
         )
+        or _after_linked_setting(p, prev_i, sent_start)
     ):
         return coordinated_cue(p, cue, found, sent_start, sent_end, speakers)
     if cue.form == "expected":
@@ -219,6 +228,22 @@ def attribute_cue(
     return speaker_then_cue(p, cue, sent_start, sent_end, speakers)
 
 
+def _after_linked_setting(p: Paragraph, j: int, sent_start: int) -> bool:
+    """Tokens up to ``j`` are "and" or "but" and a short setting phrase ("… but in a later
+    interview said …", "and in a statement credited …"): the cue is the subject's
+    second verb, and the phrase's noun is no speaker."""
+    k = j
+    while k > sent_start and j - k < SETTING_TOKENS and p.kinds[k] == "word":
+        if p.lows[k] in SETTING_PREPOSITIONS:
+            # a determiner opens the setting's noun phrase ("in a statement"), not a
+            # bare plural ("Trump's support nationwide and in key states means …")
+            return p.lows[k - 1] in ("and", "but") and p.lows[k + 1] in SETTING_DETERMINERS
+        if is_cap(p.words[k]):
+            return False
+        k -= 1
+    return False
+
+
 def _next_low(p: Paragraph, cue: Cue) -> str:
     """The lower-case word right after the cue, or ""."""
     k = cue.last + 1
@@ -231,7 +256,14 @@ def _after_relative_clause(p: Paragraph, comma: int, sent_start: int) -> bool:
     if p.words[comma] != ",":
         return False
     k = comma - 1
-    while k > sent_start and comma - k < APPOSITIVE_TOKENS and p.kinds[k] != "quote":
+    while (
+        k > sent_start
+        and comma - k < APPOSITIVE_TOKENS
+        and (p.kinds[k] != "quote" or in_title(p, k))
+    ):
+        if in_title(p, k):
+            k -= 1  # "Hemsley, the co-author of “Going Viral,” …, said"
+            continue
         if p.words[k] == ",":
             if p.lows[k + 1] in RELATIVE_PRONOUNS:
                 return True
@@ -293,7 +325,10 @@ def cue_then_speaker(
     pieces = backward_content(p, sent_start, cue.first - 1)
     if not pieces or not backward_allowed(p, cue, pieces, inverted=True):
         return None
-    if described and not p.is_quote_piece(pieces[0]):
+    if described and not (p.is_quote_piece(pieces[0]) or p.text[pieces[-1][1] - 1] in CLOSERS):
+        # an unquoted clause before "said a diplomat who …" is the writer's; one that
+        # ends on a quotation (Petraeus "was handled so lightly," said an official who …)
+        # is what was said
         return None
     return quote_cue_speaker(p, cue, pieces, after, span, sent_end, speakers)
 
@@ -362,6 +397,14 @@ def speaker_then_cue(
     if span is None or not plausible_subject(p, cue, span, skipped):
         return None
     span = coordinated_subject(p, span, sent_start)
+    if not skipped and _names_a_thing(p, cue, span, sent_start):
+        # "a group called the “We The People Foundation”": the participle names what the
+        # noun is; nobody is said to speak
+        forward, _unclosed = forward_content(p, cue, sent_end)
+        if not forward:
+            return None
+        sid = p.sentence_ids[cue.first]
+        return Attribution(forward, "cue-that-clause", cue, None, None, None, sid, p.paragraph_id)
     if span[0] == span[1] and p.lows[span[0]] == "that":
         # "Trump released a video that said …": who issued the message speaks
         head = _message_issuer(p, span[0], sent_start)
@@ -372,6 +415,30 @@ def speaker_then_cue(
     if attr is not None:
         return attr
     return speaker_cue_quote(p, cue, span, forward, unclosed, sent_start, sent_end, speakers)
+
+
+def _names_a_thing(p: Paragraph, cue: Cue, span: Span, sent_start: int) -> bool:
+    """A naming participle right after a common noun in object position, before the name
+    in quotation marks ("performing a play called “Sons of Trump”"), not a speaker's verb
+    ("The group called “reckless” …" has its subject open the sentence)."""
+    if cue.form not in NAMING_PARTICIPLES or not cue.entry.labels:
+        return False
+    k = cue.last + 1
+    if k < len(p.lows) and p.lows[k] in ("the", "a", "an"):
+        k += 1
+    if k >= len(p.lows) or not p.opens(k):
+        return False
+    words = p.words[span[0] : span[1] + 1]
+    if (
+        any(is_cap(w) for w in words)
+        or p.lows[span[1]] in RELATIVE_PRONOUNS
+        or p.lows[span[1]] in PRONOUNS
+    ):
+        return False
+    before = span[0] - 1
+    return p.lows[span[0]] in ("a", "an") or (
+        before >= sent_start and p.kinds[before] == "word" and not is_cap(p.words[before])
+    )
 
 
 def _before_time_phrase(p: Paragraph, j: int, sent_start: int) -> int:

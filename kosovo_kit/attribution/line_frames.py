@@ -37,8 +37,16 @@ CLAUSE_BREAKS = (",", "—", "–", "-", "--")
 # “…,” Hannity pressed. — a name or pronoun and a past-tense verb right after a quotation
 # that opens its sentence and ends on a comma, "?" or "!"
 QUOTE_VERB = re.compile(
-    r"[ \t]+(?P<np>he|she|they|I|we|[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
-    r"[ \t]+(?P<verb>[a-z]+ed)\b"
+    r"[ \t]+(?P<np>he|she|they|I|we|[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
+    # a determiner phrase: "the crowd yelled", "an angry Hollande retaliated"
+    r"|(?:the|an?)(?:[ \t]+[A-Za-z][\w'’-]*){1,3}?)"
+    # "went on" here goes on with the quotation, though as a cue it mostly does not
+    r"[ \t]+(?P<verb>[a-z]+ed|went[ \t]+on|shot[ \t]+back)\b"
+)
+# … or the verb and then a name ending the clause: “…,” reacted Trump.
+VERB_QUOTE = re.compile(
+    r"[ \t]+(?P<verb>[a-z]+ed)[ \t]+(?P<np>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+    r"(?=[ \t]*[.,;])"
 )
 #: The cue entry of a past-tense verb that data/cues.csv does not list
 PAST_VERB = CueEntry("verb", "speech", False, False)
@@ -387,8 +395,10 @@ def quote_verb_speaker(
     """``quote-verb-speaker``: “Would it be negotiable?” Hannity pressed.
 
     A quotation that opens its sentence, ends on a comma, "?" or "!" and is followed by a
-    name or pronoun and a past-tense verb is what they said, whatever the verb ("pressed",
-    "riffed", "posted"): the position is the frame, where the cue list has no entry.
+    name, pronoun or determiner phrase and a past-tense verb (or by the verb and a name
+    that ends the clause: “…,” reacted Trump.) is what they said, whatever the verb
+    ("pressed", "riffed", "posted"): the position is the frame, where the cue list has no
+    entry.
     """
     out: list[Attribution] = []
     text, starts = p.text, p.starts
@@ -398,20 +408,25 @@ def quote_verb_speaker(
         k = bisect_left(starts, q.open)
         if k >= len(starts) or starts[k] != q.open or p.sentence_bounds(k)[0] != k:
             continue
-        m = QUOTE_VERB.match(text, q.close, p.end)
+        m = QUOTE_VERB.match(text, q.close, p.end) or VERB_QUOTE.match(text, q.close, p.end)
         if m is None or any(overlaps([(q.inner_start, q.inner_end)], a.pieces) for a in found):
             continue
         first = bisect_left(starts, m.start("np"))
+        last = bisect_left(starts, m.end("np")) - 1
         verb = bisect_left(starts, m.start("verb"))
-        if verb >= len(starts) or starts[verb] != m.start("verb"):
+        if verb >= len(starts) or starts[verb] != m.start("verb") or first >= len(starts):
             continue
+        if verb < first:
+            last = max(last, first)  # inverted: “…,” reacted Trump.
+        else:
+            last = verb - 1
         cue = Cue(m.start("verb"), m.end("verb"), PAST_VERB, m.group("verb"), verb, verb)
         attr = speakers.attribution(
             p,
             [(q.inner_start, q.inner_end)],
             "quote-verb-speaker",
             cue,
-            (first, verb - 1),
+            (first, last),
             p.sentence_ids[first],
         )
         out.append(attr)

@@ -13,6 +13,7 @@ where they mean something else:
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 __all__ = [
@@ -81,6 +82,17 @@ class Quotation(NamedTuple):
     close: int | None  # None: still open at the paragraph's end
 
 
+def _opens_line(text: str, start: int, i: int) -> bool:
+    """Only white space or invisible format characters stand between the start of the line
+    (or of ``text[start:]``) and position ``i``."""
+    k = i - 1
+    while k >= start and text[k] != "\n":
+        if not (text[k].isspace() or unicodedata.category(text[k]) == "Cf"):
+            return False
+        k -= 1
+    return True
+
+
 def find_quotations(text: str, start: int, end: int) -> list[Quotation]:
     """Top-level quotations in ``text[start:end]``; nested ones stay inside their parent.
 
@@ -128,6 +140,10 @@ def find_quotations(text: str, start: int, end: int) -> list[Quotation]:
                     continue
                 if ELIDED_YEAR.match(text, j, end):
                     continue
+            elif mark == "”" and nxt.isalnum() and _opens_line(text, start, i):
+                # ”Fear is … ” at the start of a line: the writer's software turned the
+                # opening mark; it opens the quotation as “ would
+                mark = "“"
             else:
                 continue  # a closing mark with nothing open: stray
             open_at, inner, closers, open_mark = i, j, CLOSERS_FOR[mark], mark

@@ -33,6 +33,15 @@ from .words import (
 
 __all__ = ["Speakers", "left_phrase", "modal_name", "right_phrase"]
 
+# Sentence adverbs a writer sets off by commas after a subject ("Sanders, meanwhile, …")
+SENTENCE_ADVERBS = frozenset(
+    {"meanwhile", "however", "though", "too", "also", "instead", "likewise", "nonetheless"}
+)
+# A setting phrase set off by commas after a subject: its preposition and its reach
+SETTING_PREPOSITIONS = frozenset({"during", "in", "at", "on", "after", "before", "speaking"})
+SETTING_TOKENS = 8
+# The most words of a quoted title an appositive may hold
+TITLE_WORDS = 5
 # How many appositives may stand between a speaker and the cue, and how long each may be:
 # "Ramil Carr, 31, a photographer, said" has three; longer runs are clauses
 APPOSITIVES = 3
@@ -54,6 +63,22 @@ def is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+def in_title(p: Paragraph, k: int) -> bool:
+    """Token ``k`` is in (or a mark of) a short capitalised quotation, a title ("Going
+    Viral," “The Apprentice”), which an appositive may hold."""
+    if not p.quotes:
+        return False
+    pos = p.starts[k]
+    i = bisect_left(p.quote_opens, pos + 1) - 1
+    if i < 0:
+        return False
+    q = p.quotes[i]
+    if q.close is None or pos >= q.close:
+        return False
+    inner = p.text[q.inner_start : q.inner_end]
+    return len(inner.split()) <= TITLE_WORDS and inner[:1].isupper()
+
+
 def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
     """Token range (first, last) of the speaker phrase ending at token ``j``."""
     words, kinds = p.words, p.kinds
@@ -66,7 +91,14 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
         k = j
         for _ in range(APPOSITIVES):
             k -= 1
-            while k >= sent_start and words[k] != w and j - k < RELATIVE_CLAUSE_TOKENS:
+            while (
+                k >= sent_start
+                and (words[k] != w or in_title(p, k))
+                and j - k < RELATIVE_CLAUSE_TOKENS
+            ):
+                if in_title(p, k):
+                    k -= 1  # a quoted title: "the co-author of “Going Viral,” said"
+                    continue
                 if (
                     (kinds[k] == "quote" and not p.possessive_mark(k))
                     or words[k] in (";", ":")
@@ -78,10 +110,36 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
                 return None
             # a relative clause describes whoever it follows ("an intelligence source,
             # who was not authorized to speak, told …") and may run longer
-            relative = p.lows[k + 1] in ("who", "whose")
+            relative = p.lows[k + 1] in ("who", "whose") or (
+                # "Bill Millis, a businessman who had been …, said": a role the clause describes
+                j - k < RELATIVE_CLAUSE_TOKENS
+                and any(p.lows[m] in ("who", "whose") for m in range(k + 2, min(j, k + 8)))
+            )
             if j - k >= APPOSITIVE_TOKENS and not relative:
                 return None
             head = left_phrase(p, k - 1, sent_start)
+            if (
+                head is not None
+                and head[0] == head[1]
+                and p.lows[head[0]] in SENTENCE_ADVERBS
+                and head[0] - 2 >= sent_start
+                and words[head[0] - 1] == ","
+            ):
+                # "Sanders, meanwhile, who sits at zero endorsements, said": the adverb
+                # set off by commas is no speaker; the phrase before it is
+                head = left_phrase(p, head[0] - 2, sent_start)
+            elif head is not None and not is_cap(words[head[0]]):
+                # "Clinton, during a town hall in Columbus, Ohio, said": a setting phrase
+                # set off by commas is no speaker; the phrase before it is
+                m = head[0] - 1
+                while m > sent_start and words[m] != "," and head[0] - m <= SETTING_TOKENS:
+                    m -= 1
+                if (
+                    m - 1 >= sent_start
+                    and words[m] == ","
+                    and p.lows[m + 1] in SETTING_PREPOSITIONS
+                ):
+                    head = left_phrase(p, m - 1, sent_start)
             # a name on either side: "Kerr Putney, the police chief," / "the city's
             # transport chief, Ana Petrova,"
             if (

@@ -40,6 +40,13 @@ __all__ = [
 ]
 
 
+# Media that make a compound with a noun-like cue ("TV show", "radio report")
+MEDIA = frozenset({"tv", "radio", "web", "internet"})
+# The most tokens of a state or country after a town in a fronted phrase ("in Salem, New
+# Hampshire,"; "Colo." is two tokens)
+PLACE_TOKENS = 3
+
+
 def _name_like(p: Paragraph, word: str) -> bool:
     return is_cap(word) or word.lower() in p.titles
 
@@ -79,10 +86,12 @@ def subject(p: Paragraph, sent_start: int, limit: int) -> Span | None:
     """The named or pronoun subject opening a sentence, if it has one."""
     lows = p.lows
     k = sent_start
-    if k < limit and p.words[k].isupper():
-        # "WASHINGTON (Reuters) - Sen. Grassley …": the dateline is not the subject
+    if k < limit and is_cap(p.words[k]):
+        # "WASHINGTON (Reuters) - Sen. Grassley …": the dateline is not the subject; a
+        # place in title case needs the agency in brackets ("Washington (AFP) – …") to
+        # tell it from a subject before a dash
         dateline = DATELINE.match(p.text, p.starts[k], p.ends[limit - 1])
-        if dateline:
+        if dateline and (p.words[k].isupper() or "(" in dateline.group()):
             k = bisect_left(p.starts, dateline.end(), k, limit)
     while k < limit and (
         lows[k] in ("but", "and", "however", ",", "then", "so") or lows[k] in SKIP_BEFORE_CUE
@@ -106,6 +115,13 @@ def subject(p: Paragraph, sent_start: int, limit: int) -> Span | None:
         while k < limit and p.words[k] != ",":
             k += 1
         k += 1
+        # "Speaking in Salem, New Hampshire, Trump …": the state after the town is still
+        # the fronted phrase's place
+        m = k
+        while m < limit and m - k < PLACE_TOKENS and is_cap(p.words[m]):
+            m += 1
+        if k < m < limit - 1 and p.words[m] == "," and is_cap(p.words[k - 2]):
+            k = m + 1
     if k >= limit:
         return None
     span = right_phrase(p, k, limit)
@@ -180,7 +196,12 @@ def plausible_subject(p: Paragraph, cue: Cue, span: Span, skipped: list[str]) ->
         and not skipped
         and not appositive_name
     ):
-        named = is_cap(words[-1]) or last in PRONOUNS or last in EVIDENCE_NOUNS
+        # "the reality TV show “…”": a medium before a noun form is a compound noun
+        named = (
+            (is_cap(words[-1]) and last not in MEDIA)
+            or last in PRONOUNS
+            or (last in EVIDENCE_NOUNS)
+        )
         # "Trump's comments": a possessive before a noun form; "Weekly’s Berg pointed out"
         # is a past tense, the verb of a named subject
         possessive = any(w in ("’s", "'s", "’", "s’") for w in words) and not (
