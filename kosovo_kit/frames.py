@@ -61,6 +61,12 @@ def typed_column(values: Sequence[Any], dtype: Any) -> Any:
     """
     if dtype is INFER:
         return pd.Series(list(values)).array
+    # identity first: a pandas dtype compared with a string parses that string
+    if dtype is object:
+        return _objects(values)
+    if dtype is STR:
+        strings = _arrow_strings(values)
+        return strings if strings is not None else pd.array(_objects(values), dtype=STR)
     if dtype == "int64":
         return np.fromiter(values, dtype=np.int64, count=len(values))
     if dtype == "float64":
@@ -71,11 +77,6 @@ def typed_column(values: Sequence[Any], dtype: Any) -> Any:
             (0 if v is None else v for v in values), dtype=np.int64, count=len(values)
         )
         return pd.arrays.IntegerArray(data, mask)
-    if dtype is object:
-        return _objects(values)
-    if dtype is STR:
-        strings = _arrow_strings(values)
-        return strings if strings is not None else pd.array(_objects(values), dtype=STR)
     return pd.Series(_objects(values), dtype=object).astype(dtype).array
 
 
