@@ -9,7 +9,7 @@ document.
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -103,7 +103,7 @@ def typed_frame(columns: Mapping[str, Sequence[Any]], dtypes: Mapping[str, Any])
     return frame
 
 
-@cache
+@lru_cache(maxsize=64)  # the kit has a few table layouts; a caller may have more
 def _column_index(names: tuple[Hashable, ...]) -> pd.Index:
     """The column index pandas gives a frame with these column names."""
     return pd.DataFrame(dict.fromkeys(names, ())).columns
