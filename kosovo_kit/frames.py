@@ -8,7 +8,8 @@ document.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -20,6 +21,24 @@ __all__ = ["INFER", "STR", "record_columns", "records_frame", "typed_column", "t
 STR = pd.Series(dtype=str).dtype
 #: A dtype placeholder: type the column as a DataFrame built from its values would.
 INFER = "infer"
+
+
+def _arrow_strings(values: Sequence[Any]) -> Any:
+    """``values`` as a :data:`STR` array built by pyarrow, or None where pandas must do it.
+
+    pyarrow takes the Python strings as they are; ``pd.array`` first copies them into an
+    object array and checks each one, which cost a table of a short article more than
+    the rest of its columns.
+    """
+    if getattr(STR, "storage", None) != "pyarrow":
+        return None
+    import pyarrow as pa  # present: pandas stores its text with it
+
+    try:
+        strings = pa.array(values, type=pa.large_string(), from_pandas=True)
+    except (pa.ArrowTypeError, pa.ArrowInvalid):
+        return None  # values that are not text, which pandas turns into text
+    return pd.arrays.ArrowStringArray(strings, dtype=STR)
 
 
 def _objects(values: Sequence[Any]) -> np.ndarray:
@@ -42,6 +61,12 @@ def typed_column(values: Sequence[Any], dtype: Any) -> Any:
     """
     if dtype is INFER:
         return pd.Series(list(values)).array
+    # identity first: a pandas dtype compared with a string parses that string
+    if dtype is object:
+        return _objects(values)
+    if dtype is STR:
+        strings = _arrow_strings(values)
+        return strings if strings is not None else pd.array(_objects(values), dtype=STR)
     if dtype == "int64":
         return np.fromiter(values, dtype=np.int64, count=len(values))
     if dtype == "float64":
@@ -52,10 +77,6 @@ def typed_column(values: Sequence[Any], dtype: Any) -> Any:
             (0 if v is None else v for v in values), dtype=np.int64, count=len(values)
         )
         return pd.arrays.IntegerArray(data, mask)
-    if dtype is object:
-        return _objects(values)
-    if dtype is STR:
-        return pd.array(_objects(values), dtype=STR)
     return pd.Series(_objects(values), dtype=object).astype(dtype).array
 
 
@@ -70,11 +91,22 @@ def typed_frame(columns: Mapping[str, Sequence[Any]], dtypes: Mapping[str, Any])
         As in :func:`typed_column`.
     """
     n = len(next(iter(columns.values()))) if columns else 0
-    data = {
-        name: typed_column(columns[name] if name in columns else [None] * n, dtype)
+    arrays = [
+        typed_column(columns[name] if name in columns else [None] * n, dtype)
         for name, dtype in dtypes.items()
-    }
-    return pd.DataFrame(data, copy=False)
+    ]
+    # pandas infers the dtype of the column names anew for every frame and builds a text
+    # index of them, which cost as much as a fifth of a short article's table: the frame
+    # is built on positions and takes a copy of an index built once per set of names
+    frame = pd.DataFrame(dict(enumerate(arrays)), copy=False)
+    frame.columns = _column_index(tuple(dtypes)).copy()
+    return frame
+
+
+@lru_cache(maxsize=64)  # the kit has a few table layouts; a caller may have more
+def _column_index(names: tuple[Hashable, ...]) -> pd.Index:
+    """The column index pandas gives a frame with these column names."""
+    return pd.DataFrame(dict.fromkeys(names, ())).columns
 
 
 def record_columns(

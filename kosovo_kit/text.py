@@ -87,11 +87,14 @@ def _sentence_token_columns(text: str, sentences: list[Sentence]) -> TokenColumn
         a = len(starts)
         for m in matches(text, sent.start, sent.end):
             kind = str(m.lastgroup)  # every alternative of the token pattern is a named group
-            s, e = m.span(kind)
-            starts.append(s)
+            # the match ends where its token does (it takes the white space before it):
+            # one call gives the word, and its start follows from its length
+            word = m[kind]
+            e = m.end()
+            starts.append(e - len(word))
             ends.append(e)
             kinds.append(kind)
-            words.append(text[s:e])
+            words.append(word)
         b = len(starts)
         if b > a:
             ranges[sent.sentence_id] = (a, b)

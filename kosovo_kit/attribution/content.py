@@ -84,6 +84,9 @@ TRAILER_OFFSET = 3
 NEXT_FRAME_SUBJECT_TOKENS = 6
 # The longest subject of a frame that opens after a clause's comma ("…, Feinstein said “…”")
 FRAMED_SUBJECT_TOKENS = 4
+# The only tokens at which forward content may end before its sentence does (the tests
+# of forward_content's loop)
+CONTENT_BREAKS = frozenset([";", "(", ",", "while", "before", "after", "when", "and", "but"])
 # A dateline opening a story: "MOSCOW (AFP) –", "Belgrade, Dec 28 (Reuters) -"
 DATELINE = re.compile(
     r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}(?:,?\s+\w{3,9}\.?\s+\d{1,2})?"
@@ -216,8 +219,10 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
     end_tok = sent_end
     single_cues = p.single_cues
     for m in range(k + 1, sent_end):
-        w = words[m]
         low = lows[m]
+        if low not in CONTENT_BREAKS:
+            continue  # most tokens: no test below applies to them
+        w = words[m]
         if w in (";", "(") and m > k + 1 and not p.in_quote(p.starts[m]):
             end_tok = m  # "…; she calls for …": the writer's next clause or aside
             break
@@ -369,14 +374,13 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
     for m in range(k + TRAILER_OFFSET, end_tok - 1):
         # the writer's own addition after the reported clause: ", which …", ", compared …";
         # a clause opened by "that" keeps what follows its comma, as annotators read it
-        if m <= resume:
+        if m <= resume or words[m] != ",":
             continue
-        if words[m] == "," and (close := relative_resumes(p, m, end_tok)):
+        if close := relative_resumes(p, m, end_tok):
             resume = close  # "argued the pipeline, which …, is …": the clause goes on
             continue
         if (
-            words[m] == ","
-            and not clause
+            not clause
             and (
                 lows[m + 1] in TRAILERS or (lows[m + 1] in CONCESSIVES and "quote" in p.kinds[k:m])
             )
@@ -385,8 +389,7 @@ def forward_content(p: Paragraph, cue: Cue, sent_end: int) -> tuple[list[Span], 
             end_tok = m
             break
         if (
-            words[m] == ","
-            and not clause
+            not clause
             and p.kinds[m + 1] == "quote"
             and text[p.starts[m + 1]] in CLOSERS
             and p.after_mark(m + 1) < end_tok

@@ -162,7 +162,8 @@ def capital_cue_regex() -> re.Pattern[str]:
         *(w.capitalize() for w in single),
         *(f"{a.capitalize()} {b.capitalize()}" for a, sub in double.items() for b in sub),
     ]
-    return re.compile(r"(?<![\w’'-])(?:" + trie_pattern(forms) + r")(?![\w-])")
+    # all start with a capital: the boundary is checked after it (see trie_pattern)
+    return re.compile(trie_pattern(forms, not_after=r"[\w’'-]") + r"(?![\w-])")
 
 
 # A title-case line: at least this many words, and this share of its longer words capitalised

@@ -88,6 +88,8 @@ QUESTION_FRAME_TOKENS = 14
 # The longest inverted speaker phrase that may start in lower case, in tokens: "said
 # lobbyist and GOP strategist Charlie Black"; longer ones are clauses
 LOWER_SPEAKER_TOKENS = 8
+# The last words of the lead-ins: only after one of them is a lead-in looked for
+LEAD_IN_ENDS = frozenset(phrase[-1] for phrase in LEAD_INS)
 # Words that open or fill a time phrase before a cue ("last week", "on Friday", "early
 # Monday")
 TIME_PHRASE_WORDS = frozenset({"last", "this", "on", "early", "late", "earlier", "next", "the"})
@@ -356,11 +358,12 @@ def speaker_then_cue(
     lows = p.lows
     j = cue.first - 1
     # over a lead-in ("X went on to say")
-    for phrase in LEAD_INS:
-        n = len(phrase)
-        if j - n + 1 > sent_start and tuple(lows[j - n + 1 : j + 1]) == phrase:
-            j -= n
-            break
+    if lows[j] in LEAD_IN_ENDS:
+        for phrase in LEAD_INS:
+            n = len(phrase)
+            if j - n + 1 > sent_start and tuple(lows[j - n + 1 : j + 1]) == phrase:
+                j -= n
+                break
     skipped: list[str] = []
     while (
         j >= sent_start

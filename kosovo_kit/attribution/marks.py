@@ -32,7 +32,9 @@ __all__ = [
 
 #: Every mark the pairing reads. Three apostrophes after a word close a single quotation,
 #: then a double one (''the word 'old-school,''' said X): the single mark is read first.
-MARK = re.compile(r"(?<=\S)'(?='')|''|``|[“”„‟«»‹›‘’‚\"']")
+#: Each alternative opens on its mark, not on a look-behind the regex engine would try
+#: at every character of the paragraph.
+MARK = re.compile(r"'(?:(?<=\S')(?='')|'?)|``|[“”„‟«»‹›‘’‚\"]")
 #: A mark that can open a quotation (an apostrophe inside or after a word cannot): a
 #: paragraph without one, a cue or a speaker line holds no statement.
 MAY_OPEN = re.compile(r"[“”„‟«»‹›‘‚\"`]|''|(?<![\w’'])'")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from typing import NamedTuple
+from weakref import WeakKeyDictionary
 
 from ..gazetteer import Entry, Gazetteer, paragraph_matches
 from ..text import Article
@@ -320,6 +321,25 @@ class MentionFacts(NamedTuple):
     actor: str | None  # the actor the words name
 
 
+# What mentions' words say, per gazetteer and title list: the same names, titles and
+# pronouns come back from article to article. A gazetteer is read as it was built; what
+# was worked out with it goes when it goes, and is forgotten past this many mentions.
+_FACTS: WeakKeyDictionary[Gazetteer, dict[frozenset[str], dict[tuple[str, ...], MentionFacts]]] = (
+    WeakKeyDictionary()
+)
+KNOWN_MENTIONS = 50_000
+
+
+def _known_facts(
+    gazetteer: Gazetteer, titles: frozenset[str]
+) -> dict[tuple[str, ...], MentionFacts]:
+    """The mention facts already worked out with ``gazetteer`` and ``titles``."""
+    known = _FACTS.setdefault(gazetteer, {}).setdefault(titles, {})
+    if len(known) > KNOWN_MENTIONS:
+        known.clear()
+    return known
+
+
 class Speakers:
     """The speakers of one article so far, to resolve the next mention against."""
 
@@ -333,8 +353,8 @@ class Speakers:
         self.people: list[tuple[int, str, str | None]] | None = None
         # a surname the article introduced -> (canonical, type, actor)
         self.local_aliases: dict[str, tuple[str, str, str | None]] = {}
-        # speakers recur: what their words say is worked out once per article
-        self.mention_facts: dict[tuple[str, ...], MentionFacts] = {}
+        # speakers recur: what their words say is worked out once per gazetteer
+        self.mention_facts = _known_facts(gazetteer, titles)
         self.speaker_facts: dict[tuple[str, str], tuple[tuple[str, ...], str, str]] = {}
         # the capitalised labels of a transcript's turns ("TAPPER", "Q"), which speak
         self.labels: frozenset[str] = frozenset()
