@@ -75,6 +75,7 @@ from .words import (
     PRONOUNS,
     RELATIVE_PRONOUNS,
     SEQUENCE_ADVERBS,
+    SETTING_PREPOSITIONS,
     SKIP_BEFORE_CUE,
     SUBORDINATE_OPENERS,
     SUBORDINATORS,
@@ -105,10 +106,8 @@ ISSUER_TOKENS = 6
 # Cues whose object is always the hearer: the name after them is never an inverted speaker
 # ("“…,” Ana Kova, the mayor, told Radio Split": Kova speaks, the station listens)
 HEARER_CUES = frozenset({"tell", "remind", "assure"})
-# A setting phrase between "and"/"but" and a second verb: its preposition and length
-SETTING_PREPOSITIONS = frozenset({"in", "during", "at", "on", "via", "through"})
-SETTING_TOKENS = 6
-SETTING_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its"})
+# The longest setting phrase between "and"/"but" and a second verb, in tokens
+LINKED_SETTING_TOKENS = 6
 # Participles that name a thing right after its noun ("a play called “…”")
 NAMING_PARTICIPLES = frozenset({"called", "named", "dubbed", "nicknamed"})
 # How far an affiliation may follow an inverted speaker: "said X of the University of …"
@@ -235,11 +234,11 @@ def _after_linked_setting(p: Paragraph, j: int, sent_start: int) -> bool:
     interview said …", "and in a statement credited …"): the cue is the subject's
     second verb, and the phrase's noun is no speaker."""
     k = j
-    while k > sent_start and j - k < SETTING_TOKENS and p.kinds[k] == "word":
+    while k > sent_start and j - k < LINKED_SETTING_TOKENS and p.kinds[k] == "word":
         if p.lows[k] in SETTING_PREPOSITIONS:
             # a determiner opens the setting's noun phrase ("in a statement"), not a
             # bare plural ("Trump's support nationwide and in key states means …")
-            return p.lows[k - 1] in ("and", "but") and p.lows[k + 1] in SETTING_DETERMINERS
+            return p.lows[k - 1] in ("and", "but") and p.lows[k + 1] in DETERMINERS
         if is_cap(p.words[k]):
             return False
         k -= 1

@@ -28,6 +28,7 @@ from .words import (
     ORG_WORDS,
     PRONOUNS,
     QUANTIFIERS,
+    SETTING_PREPOSITIONS,
     STOP_LEFT,
     TIME_WORDS,
 )
@@ -38,8 +39,7 @@ __all__ = ["Speakers", "left_phrase", "modal_name", "right_phrase"]
 SENTENCE_ADVERBS = frozenset(
     {"meanwhile", "however", "though", "too", "also", "instead", "likewise", "nonetheless"}
 )
-# A setting phrase set off by commas after a subject: its preposition and its reach
-SETTING_PREPOSITIONS = frozenset({"during", "in", "at", "on", "after", "before", "speaking"})
+# The reach of a setting phrase set off by commas after a subject, in tokens
 SETTING_TOKENS = 8
 # The most words of a quoted title an appositive may hold
 TITLE_WORDS = 5
@@ -92,15 +92,12 @@ def left_phrase(p: Paragraph, j: int, sent_start: int) -> Span | None:
         k = j
         for _ in range(APPOSITIVES):
             k -= 1
-            while (
-                k >= sent_start
-                and (words[k] != w or in_title(p, k))
-                and j - k < RELATIVE_CLAUSE_TOKENS
-            ):
-                if in_title(p, k):
-                    k -= 1  # a quoted title: "the co-author of “Going Viral,” said"
-                    continue
-                if (
+            while k >= sent_start and j - k < RELATIVE_CLAUSE_TOKENS:
+                # a quoted title is passed over whole: "the co-author of “Going Viral,” said"
+                titled = in_title(p, k)
+                if words[k] == w and not titled:
+                    break
+                if not titled and (
                     (kinds[k] == "quote" and not p.possessive_mark(k))
                     or words[k] in (";", ":")
                     or (close is None and words[k] in DASHES and not p.joined(k))

@@ -104,6 +104,9 @@ FRONTED_SUBORDINATORS = _words(
     when while whereas although though if after before since once
     """
 )
+# Words that open a setting phrase, where and when something was said ("during a town hall",
+# "in a later interview", "speaking in Salem"): its noun is no speaker
+SETTING_PREPOSITIONS = _words("in during at on via through after before speaking")
 # Subordinators after a cue: the clause they open ("said as she left") runs to its end.
 SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "since", "until", "following"})
 # Words of time and manner that may trail a cue ("said on Monday", "said again").
